@@ -1,0 +1,186 @@
+//! The project file: RON, with a `format_version` so that a newer file is refused with a
+//! clear message instead of being misread.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use crate::model::{FORMAT_VERSION, Project};
+
+/// Project files larger than this are refused before they are parsed.
+pub const MAX_PROJECT_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The El Salvador SM2015 sample, compiled into the program as its default document.
+const EL_SALVADOR_SAMPLE: &str = include_str!("../../samples/el_salvador_sm2015.ron");
+
+/// Why a project file could not be read or written.
+#[derive(Debug, Error)]
+pub enum ProjectFileError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save to {path}: {source}; the document is not saved")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(
+        "{path} is too large to be a project file ({size} bytes; at most {MAX_PROJECT_FILE_BYTES})"
+    )]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{origin} is not a readable rbf-targets project: {message}")]
+    Parse { origin: String, message: String },
+    #[error(
+        "{origin} was written by a newer rbf-targets (file format {found}; this version reads up to {FORMAT_VERSION}); update rbf-targets to open it"
+    )]
+    Newer { origin: String, found: u32 },
+}
+
+/// Reads only the version; other fields are skipped. 0 means the field is missing.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: u32,
+}
+
+fn parse_error(origin: &str, error: &ron::error::SpannedError) -> ProjectFileError {
+    ProjectFileError::Parse {
+        origin: origin.to_owned(),
+        message: format!(
+            "{} at line {}, column {}",
+            error.code, error.span.start.line, error.span.start.col
+        ),
+    }
+}
+
+/// Reads a project from RON text; `origin` names it in messages (a path or "the sample").
+pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
+    match probe.format_version {
+        0 => {
+            return Err(ProjectFileError::Parse {
+                origin: origin.to_owned(),
+                message: "it has no format_version field".to_owned(),
+            });
+        }
+        found if found > FORMAT_VERSION => {
+            return Err(ProjectFileError::Newer {
+                origin: origin.to_owned(),
+                found,
+            });
+        }
+        _ => {}
+    }
+    let mut project: Project = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
+    project.format_version = FORMAT_VERSION;
+    Ok(project)
+}
+
+/// Reads a project file.
+pub fn load(path: &Path) -> Result<Project, ProjectFileError> {
+    let read_error = |source| ProjectFileError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_PROJECT_FILE_BYTES {
+        return Err(ProjectFileError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    let bytes = fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|e| ProjectFileError::Parse {
+        origin: path.display().to_string(),
+        message: format!(
+            "it is not UTF-8 text (invalid byte at position {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    load_str(&text, &path.display().to_string())
+}
+
+/// The project as RON text, as [`save`] writes it.
+pub fn to_ron_string(project: &Project) -> String {
+    let mut project = project.clone();
+    project.format_version = FORMAT_VERSION;
+    let config = ron::ser::PrettyConfig::new().struct_names(false);
+    // Serializing plain data structs to a String cannot fail; fall back to the compact form
+    // rather than panic if it ever did.
+    ron::ser::to_string_pretty(&project, config)
+        .or_else(|_| ron::to_string(&project))
+        .unwrap_or_default()
+}
+
+/// Writes the project atomically: a temporary file in the same folder, flushed to disk, then
+/// renamed over `path`, so that a crash or a full disk never leaves a truncated project.
+pub fn save(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
+    let write_error = |source| ProjectFileError::Write {
+        path: path.to_owned(),
+        source,
+    };
+    let text = to_ron_string(project);
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = folder.join(format!(".{file_name}.saving-{}", std::process::id()));
+    let result = (|| {
+        let mut file = fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        fs::rename(&temporary, path)
+    })();
+    if let Err(error) = result {
+        let _ = fs::remove_file(&temporary);
+        return Err(write_error(error));
+    }
+    Ok(())
+}
+
+/// The embedded El Salvador sample (`samples/el_salvador_sm2015.ron`).
+pub fn el_salvador_sample() -> Result<Project, ProjectFileError> {
+    load_str(EL_SALVADOR_SAMPLE, "the embedded El Salvador sample")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_sample_loads() {
+        let project = el_salvador_sample();
+        assert!(project.is_ok(), "{project:?}");
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_with_its_version() {
+        let error = load_str("(format_version: 99, indicators: [])", "new.ron");
+        let message = error.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("newer rbf-targets"), "{message}");
+        assert!(message.contains("file format 99"), "{message}");
+    }
+
+    #[test]
+    fn a_file_without_version_is_refused() {
+        let error = load_str("(indicators: [])", "old.ron");
+        assert!(matches!(error, Err(ProjectFileError::Parse { .. })));
+    }
+
+    #[test]
+    fn round_trip_keeps_every_input() -> Result<(), ProjectFileError> {
+        let project = el_salvador_sample()?;
+        let again = load_str(&to_ron_string(&project), "round trip")?;
+        assert_eq!(project, again);
+        Ok(())
+    }
+}

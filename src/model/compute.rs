@@ -1,0 +1,331 @@
+//! MODEL.md §2: from inputs to d, targets, benefits and the benefit-cost ratio.
+
+use std::collections::HashSet;
+
+use super::validate::{Field, Location, Problem, validate};
+use super::{Direction, Program, Project, Timing};
+
+/// Which bound a target was held at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The ceiling of a higher-is-better indicator.
+    Ceiling,
+    /// The floor of a lower-is-better indicator.
+    Floor,
+}
+
+/// Computed columns of one Values row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ConditionValues {
+    /// D_j / P_j.
+    pub dalys_per_capita: f64,
+    /// v_j = k·G·D_j/P_j: value of one full unit (100 points) of improvement for one person.
+    pub unit_value: f64,
+    /// V_j = v_j·A: present value, the tool's "Value (20 yrs, 12% discount rate)".
+    pub present_value: f64,
+}
+
+/// The value side of one Targets row: what a unit of impact on it is worth.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndicatorValue {
+    /// v_j(i).
+    pub unit_value: f64,
+    /// V_j(i).
+    pub present_value: f64,
+    /// u_i = N_i·V_j(i): benefit per unit of impact.
+    pub benefit_per_unit: f64,
+}
+
+/// The target side of one Targets row, computed once d is known.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Targets {
+    /// M_i = c_i + s_i·w_i·d (note eq. 4).
+    pub model_target: f64,
+    /// M̃_i: the model target held at the ceiling or floor.
+    pub bounded_target: f64,
+    /// Which bound, if any, M̃_i was held at.
+    pub bound: Option<Bound>,
+    /// F_i: the negotiated target if set, else M̃_i.
+    pub final_target: f64,
+    /// Δ_i = s_i·(F_i − c_i): the impact the program must cause.
+    pub impact: f64,
+    /// Δ_i·u_i.
+    pub benefit: f64,
+    /// Share of the total benefit B; `None` when B is not positive.
+    pub share_of_benefit: Option<f64>,
+}
+
+/// Computed columns of one Targets row; `None` where an input it depends on has an error.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct IndicatorOutcome {
+    /// c_i = b_i + L·a_i, held within 0–100 %.
+    pub counterfactual: Option<f64>,
+    pub value: Option<IndicatorValue>,
+    pub targets: Option<Targets>,
+}
+
+/// Everything the model computes for a project.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// A: present value of 1 a year over the horizon.
+    pub present_value_factor: Option<f64>,
+    /// One entry per Values row.
+    pub conditions: Vec<Option<ConditionValues>>,
+    /// One entry per Targets row.
+    pub indicators: Vec<IndicatorOutcome>,
+    /// Σ w_i·u_i over the rows that are computed.
+    pub weighted_benefit_per_unit: f64,
+    /// d: minimum common impact (note eq. 3).
+    pub minimum_impact: Option<f64>,
+    /// B = Σ Δ_i·u_i.
+    pub total_benefit: Option<f64>,
+    /// B / C (note eq. 1 holds when it is at least 1).
+    pub benefit_cost_ratio: Option<f64>,
+    /// B − R·C: positive is a surplus, negative a shortfall.
+    pub surplus: Option<f64>,
+    /// Rows whose model target is held at a bound.
+    pub rows_at_bound: usize,
+    /// Rows left out of d and B because of an error in them or in their condition.
+    pub excluded_rows: Vec<usize>,
+    pub problems: Vec<Problem>,
+}
+
+impl Outcome {
+    /// Problems that stop something from being computed.
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.is_error())
+    }
+
+    /// The problem, if any, on one cell (errors first).
+    pub fn problem_at(&self, location: Location, field: Field) -> Option<&Problem> {
+        let mut on_cell = self
+            .problems
+            .iter()
+            .filter(|p| p.location == location && p.field == field);
+        let first = on_cell.next()?;
+        if first.is_error() {
+            Some(first)
+        } else {
+            Some(on_cell.find(|p| p.is_error()).unwrap_or(first))
+        }
+    }
+}
+
+/// A = Σ_{t=1..H} (1+r)^-t, times (1+r) when benefits come at the start of the year.
+pub fn present_value_factor(rate: f64, horizon_years: u32, timing: Timing) -> f64 {
+    let h = f64::from(horizon_years);
+    let end_of_year = if rate == 0.0 {
+        h
+    } else {
+        (1.0 - (1.0 + rate).powf(-h)) / rate
+    };
+    match timing {
+        Timing::EndOfYear => end_of_year,
+        Timing::StartOfYear => end_of_year * (1.0 + rate),
+    }
+}
+
+/// The cells that hold an error, for quick look-up while computing.
+struct ErrorCells(HashSet<(Location, Field)>);
+
+impl ErrorCells {
+    fn new(problems: &[Problem]) -> Self {
+        Self(
+            problems
+                .iter()
+                .filter(|p| p.is_error())
+                .map(|p| (p.location, p.field))
+                .collect(),
+        )
+    }
+
+    fn any(&self, location: Location, fields: &[Field]) -> bool {
+        fields
+            .iter()
+            .any(|&field| self.0.contains(&(location, field)))
+    }
+}
+
+/// c = b + L·a, held within 0–100 %: a trend that would take a proportion past either end
+/// stops there (the note is silent; validation warns when this happens).
+pub fn counterfactual(baseline: f64, years: f64, annual_change: f64) -> f64 {
+    (baseline + years * annual_change).clamp(0.0, 1.0)
+}
+
+/// The model target held at the bound of its direction, and which bound.
+pub(crate) fn bounded(
+    program: &Program,
+    direction: Direction,
+    target: f64,
+) -> (f64, Option<Bound>) {
+    match direction {
+        Direction::Higher if target > program.ceiling => (program.ceiling, Some(Bound::Ceiling)),
+        Direction::Lower if target < program.floor => (program.floor, Some(Bound::Floor)),
+        _ => (target, None),
+    }
+}
+
+/// Computes every number of MODEL.md §2 that its inputs allow.
+pub fn compute(project: &Project) -> Outcome {
+    let mut problems = validate(project);
+    let errors = ErrorCells::new(&problems);
+    let program = &project.program;
+    let program_error = |fields: &[Field]| errors.any(Location::Program, fields);
+
+    let present_value_factor =
+        (!program_error(&[Field::DiscountRate, Field::HorizonYears])).then(|| {
+            present_value_factor(program.discount_rate, program.horizon_years, program.timing)
+        });
+    let values_usable = !program_error(&[Field::GniPerCapita, Field::DalyMultiple]);
+
+    let conditions: Vec<Option<ConditionValues>> = project
+        .conditions
+        .iter()
+        .enumerate()
+        .map(|(j, condition)| {
+            let a = present_value_factor?;
+            let own_error = errors.any(
+                Location::Condition(j),
+                &[Field::Dalys, Field::Population, Field::Name],
+            );
+            if own_error || !values_usable {
+                return None;
+            }
+            let dalys_per_capita = condition.dalys / condition.population;
+            let unit_value = program.daly_multiple * program.gni_per_capita * dalys_per_capita;
+            Some(ConditionValues {
+                dalys_per_capita,
+                unit_value,
+                present_value: unit_value * a,
+            })
+        })
+        .collect();
+
+    let trend_usable = !program_error(&[Field::ProgramYears, Field::DefaultAnnualChange]);
+    let mut indicators: Vec<IndicatorOutcome> = project
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| {
+            let at = Location::Indicator(i);
+            let counterfactual = (trend_usable
+                && !errors.any(at, &[Field::Baseline, Field::AnnualChange]))
+            .then(|| {
+                counterfactual(
+                    indicator.baseline,
+                    program.program_years,
+                    indicator.effective_annual_change(program),
+                )
+            });
+            let condition = project
+                .conditions
+                .iter()
+                .position(|c| c.name.trim() == indicator.condition.trim())
+                .and_then(|j| conditions[j]);
+            let value = condition
+                .filter(|_| !errors.any(at, &[Field::Population, Field::Condition]))
+                .map(|c| IndicatorValue {
+                    unit_value: c.unit_value,
+                    present_value: c.present_value,
+                    benefit_per_unit: indicator.population * c.present_value,
+                });
+            IndicatorOutcome {
+                counterfactual,
+                value,
+                targets: None,
+            }
+        })
+        .collect();
+
+    // A row takes part in d and B only when every input it depends on is sound.
+    let row_usable = |i: usize| {
+        let outcome = &indicators[i];
+        outcome.counterfactual.is_some()
+            && outcome.value.is_some()
+            && !errors.any(
+                Location::Indicator(i),
+                &[Field::Weight, Field::NegotiatedTarget],
+            )
+    };
+    let (usable, excluded_rows): (Vec<usize>, Vec<usize>) =
+        (0..indicators.len()).partition(|&i| row_usable(i));
+
+    let weighted_benefit_per_unit: f64 = usable
+        .iter()
+        .map(|&i| {
+            project.indicators[i].weight * indicators[i].value.map_or(0.0, |v| v.benefit_per_unit)
+        })
+        .sum();
+
+    let cost_usable = !errors.any(Location::Program, &[Field::TotalCost, Field::RequiredRatio]);
+    let sum_usable = weighted_benefit_per_unit.is_finite() && weighted_benefit_per_unit > 0.0;
+    if !usable.is_empty() && !sum_usable {
+        problems.push(Problem {
+            location: Location::Program,
+            field: Field::Indicators,
+            severity: super::Severity::Error,
+            row_name: String::new(),
+            reason: "no indicator carries any benefit (Σ w·N·V is zero), so the minimum impact d cannot be computed; \
+                     check the weights, populations and DALYs"
+                .to_owned(),
+        });
+    }
+    let bounds_usable = !program_error(&[Field::Ceiling, Field::Floor]);
+    let minimum_impact = (cost_usable && sum_usable && bounds_usable)
+        .then(|| program.required_ratio * program.total_cost / weighted_benefit_per_unit);
+
+    let mut rows_at_bound = 0;
+    let mut total_benefit = None;
+    if let Some(d) = minimum_impact {
+        let mut sum = 0.0;
+        for &i in &usable {
+            let indicator = &project.indicators[i];
+            let outcome = &mut indicators[i];
+            let (Some(c), Some(value)) = (outcome.counterfactual, outcome.value) else {
+                continue;
+            };
+            let s = indicator.direction.sign();
+            let model_target = c + s * indicator.weight * d;
+            let (bounded_target, bound) = bounded(program, indicator.direction, model_target);
+            rows_at_bound += usize::from(bound.is_some());
+            let final_target = indicator.negotiated_target.unwrap_or(bounded_target);
+            let impact = s * (final_target - c);
+            let benefit = impact * value.benefit_per_unit;
+            sum += benefit;
+            outcome.targets = Some(Targets {
+                model_target,
+                bounded_target,
+                bound,
+                final_target,
+                impact,
+                benefit,
+                share_of_benefit: None,
+            });
+        }
+        if sum > 0.0 {
+            for outcome in &mut indicators {
+                if let Some(targets) = &mut outcome.targets {
+                    targets.share_of_benefit = Some(targets.benefit / sum);
+                }
+            }
+        }
+        total_benefit = Some(sum);
+    }
+
+    let benefit_cost_ratio = total_benefit.map(|b| b / program.total_cost);
+    let surplus = total_benefit.map(|b| b - program.required_ratio * program.total_cost);
+
+    Outcome {
+        present_value_factor,
+        conditions,
+        indicators,
+        weighted_benefit_per_unit,
+        minimum_impact,
+        total_benefit,
+        benefit_cost_ratio,
+        surplus,
+        rows_at_bound,
+        excluded_rows,
+        problems,
+    }
+}

@@ -1,0 +1,207 @@
+//! The target-setting model of IDB technical note IDB-TN-983 ("Setting Targets for
+//! Results-Based Financing Programs: A Simple Cost-Benefit Framework", 2016).
+//!
+//! Pure: no widgets, no files. [`compute`] turns a [`Project`] into an [`Outcome`];
+//! [`negotiate`] holds rebalance and goal seek; [`validate`] the checks of every input.
+//! `MODEL.md` in the shared folder is the specification of every number here.
+
+mod compute;
+pub mod negotiate;
+pub mod validate;
+
+pub use compute::{
+    Bound, ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
+    counterfactual, present_value_factor,
+};
+pub use negotiate::{GoalSeek, NegotiationError, Rebalance, RebalanceStatus, goal_seek, rebalance};
+pub use validate::{Field, Location, Problem, Severity, validate};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the project file format this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One negotiation: program parameters, the Values sheet (conditions) and the Targets sheet
+/// (indicators), with the metadata that says where the figures come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    /// Version of the file format; always [`FORMAT_VERSION`] once loaded or saved.
+    pub format_version: u32,
+    pub metadata: Metadata,
+    pub program: Program,
+    /// Rows of the Values sheet.
+    pub conditions: Vec<Condition>,
+    /// Rows of the Targets sheet.
+    pub indicators: Vec<Indicator>,
+}
+
+impl Default for Project {
+    fn default() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            metadata: Metadata::default(),
+            program: Program::default(),
+            conditions: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+}
+
+/// Who and what the project is about, and where its figures come from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Metadata {
+    pub program_name: String,
+    pub country: String,
+    /// Currency of costs and values, e.g. "US$".
+    pub currency: String,
+    pub notes: String,
+    /// One line per figure or group of figures: what it is and where it comes from.
+    pub sources: Vec<String>,
+}
+
+/// When the yearly benefits of the stream are counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Timing {
+    /// Benefits at the end of each year, as Excel's `NPV` and `PV` count them (the note's tool).
+    #[default]
+    EndOfYear,
+    /// Benefits at the start of each year: one year less of discounting.
+    StartOfYear,
+}
+
+/// Program-level inputs (MODEL.md §1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Program {
+    /// C: total program cost, donor plus counterpart.
+    pub total_cost: f64,
+    /// L: program length in years, over which the counterfactual trend runs.
+    pub program_years: f64,
+    /// G: gross national income per capita.
+    pub gni_per_capita: f64,
+    /// k: value of one DALY as a multiple of G (1 conservative, 3 upper bound).
+    pub daly_multiple: f64,
+    /// r: discount rate of the benefit stream.
+    pub discount_rate: f64,
+    /// H: horizon of the benefit stream in years.
+    pub horizon_years: u32,
+    pub timing: Timing,
+    /// Highest target allowed for a higher-is-better indicator.
+    pub ceiling: f64,
+    /// Lowest target allowed for a lower-is-better indicator.
+    pub floor: f64,
+    /// R: required benefit-cost ratio.
+    pub required_ratio: f64,
+    /// a₀: annual counterfactual change where no trend is known (note, footnote 18).
+    pub default_annual_change: f64,
+}
+
+impl Default for Program {
+    fn default() -> Self {
+        Self {
+            total_cost: 0.0,
+            program_years: 3.0,
+            gni_per_capita: 0.0,
+            daly_multiple: 1.0,
+            discount_rate: 0.12,
+            horizon_years: 20,
+            timing: Timing::EndOfYear,
+            ceiling: 0.95,
+            floor: 0.0,
+            required_ratio: 1.0,
+            default_annual_change: 0.01,
+        }
+    }
+}
+
+/// One row of the Values sheet: a health condition j in one age-sex group.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Condition {
+    /// Name the indicators link to, e.g. "Maternal conditions".
+    pub name: String,
+    /// Age-sex group the DALYs and population refer to, e.g. "Women 15-59".
+    pub group: String,
+    /// D_j: total DALYs for the condition in the group.
+    pub dalys: f64,
+    /// P_j: population of the group.
+    pub population: f64,
+}
+
+/// Whether a higher or a lower level of an indicator is the improvement (s_i = ±1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Direction {
+    /// s_i: +1 when higher is better, −1 when lower is better.
+    pub fn sign(self) -> f64 {
+        match self {
+            Direction::Higher => 1.0,
+            Direction::Lower => -1.0,
+        }
+    }
+
+    /// The word used in files, JSON and tables.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+        }
+    }
+}
+
+/// One row of the Targets sheet: a payment indicator i.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Indicator {
+    pub name: String,
+    /// Name of the linked condition j(i) in the Values sheet.
+    pub condition: String,
+    /// s_i.
+    pub direction: Direction,
+    /// N_i: population reached.
+    pub population: f64,
+    /// b_i: baseline level (proportion).
+    pub baseline: f64,
+    /// a_i: annual counterfactual change in proportion points a year, signed;
+    /// `None` means the program default s_i·a₀.
+    pub annual_change: Option<f64>,
+    /// w_i: priority weight.
+    pub weight: f64,
+    /// Negotiated target; `None` means "use the model".
+    pub negotiated_target: Option<f64>,
+    /// Agreed rows keep their target when the rest is rebalanced.
+    pub locked: bool,
+}
+
+impl Default for Indicator {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            condition: String::new(),
+            direction: Direction::Higher,
+            population: 0.0,
+            baseline: 0.0,
+            annual_change: None,
+            weight: 1.0,
+            negotiated_target: None,
+            locked: false,
+        }
+    }
+}
+
+impl Indicator {
+    /// a_i in force: the row's own trend, or s_i·a₀ when it has none.
+    pub fn effective_annual_change(&self, program: &Program) -> f64 {
+        self.annual_change
+            .unwrap_or(self.direction.sign() * program.default_annual_change)
+    }
+}

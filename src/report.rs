@@ -1,0 +1,295 @@
+//! What `compute` prints: the JSON object (schema `rbf-targets/compute/1`; fields are only
+//! ever added, never renamed) and the human-readable table.
+
+use serde::Serialize;
+
+use crate::model::{Bound, Outcome, Problem, Project, Severity};
+use crate::text::{format_amount, format_number, format_percent};
+
+/// Name and version of the JSON schema.
+pub const COMPUTE_FORMAT: &str = "rbf-targets/compute/1";
+
+/// The whole result of `compute --json`.
+#[derive(Debug, Serialize)]
+pub struct ComputeReport {
+    pub format: &'static str,
+    pub minimum_impact: Option<f64>,
+    pub present_value_factor: Option<f64>,
+    pub total_cost: f64,
+    pub total_benefit: Option<f64>,
+    pub benefit_cost_ratio: Option<f64>,
+    pub surplus: Option<f64>,
+    pub required_ratio: f64,
+    pub weighted_benefit_per_unit: f64,
+    pub rows_at_bound: usize,
+    pub indicators: Vec<IndicatorReport>,
+    pub problems: Vec<ProblemReport>,
+}
+
+/// One Targets row in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct IndicatorReport {
+    pub name: String,
+    pub condition: String,
+    pub direction: &'static str,
+    pub population: f64,
+    pub baseline: f64,
+    pub annual_change: f64,
+    /// True when the row has no trend of its own and uses s·a₀.
+    pub annual_change_is_default: bool,
+    pub counterfactual: Option<f64>,
+    pub unit_value: Option<f64>,
+    pub present_value: Option<f64>,
+    pub benefit_per_unit: Option<f64>,
+    pub weight: f64,
+    pub model_target: Option<f64>,
+    pub bounded_target: Option<f64>,
+    pub bound_applied: Option<bool>,
+    /// "ceiling", "floor" or null.
+    pub bound: Option<&'static str>,
+    pub negotiated_target: Option<f64>,
+    pub locked: bool,
+    pub final_target: Option<f64>,
+    pub impact: Option<f64>,
+    pub benefit: Option<f64>,
+    pub share_of_benefit: Option<f64>,
+}
+
+/// One problem in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct ProblemReport {
+    pub sheet: &'static str,
+    /// 1-based row of the sheet's table; null for program inputs.
+    pub row: Option<usize>,
+    pub field: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+}
+
+impl From<&Problem> for ProblemReport {
+    fn from(problem: &Problem) -> Self {
+        Self {
+            sheet: problem.location.sheet(),
+            row: problem.location.row_number(),
+            field: problem.field.key(),
+            severity: match problem.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: problem.to_string(),
+        }
+    }
+}
+
+fn bound_name(bound: Bound) -> &'static str {
+    match bound {
+        Bound::Ceiling => "ceiling",
+        Bound::Floor => "floor",
+    }
+}
+
+impl ComputeReport {
+    pub fn new(project: &Project, outcome: &Outcome) -> Self {
+        let program = &project.program;
+        let indicators = project
+            .indicators
+            .iter()
+            .zip(&outcome.indicators)
+            .map(|(indicator, row)| {
+                let targets = row.targets;
+                IndicatorReport {
+                    name: indicator.name.clone(),
+                    condition: indicator.condition.clone(),
+                    direction: indicator.direction.as_str(),
+                    population: indicator.population,
+                    baseline: indicator.baseline,
+                    annual_change: indicator.effective_annual_change(program),
+                    annual_change_is_default: indicator.annual_change.is_none(),
+                    counterfactual: row.counterfactual,
+                    unit_value: row.value.map(|v| v.unit_value),
+                    present_value: row.value.map(|v| v.present_value),
+                    benefit_per_unit: row.value.map(|v| v.benefit_per_unit),
+                    weight: indicator.weight,
+                    model_target: targets.map(|t| t.model_target),
+                    bounded_target: targets.map(|t| t.bounded_target),
+                    bound_applied: targets.map(|t| t.bound.is_some()),
+                    bound: targets.and_then(|t| t.bound).map(bound_name),
+                    negotiated_target: indicator.negotiated_target,
+                    locked: indicator.locked,
+                    final_target: targets.map(|t| t.final_target),
+                    impact: targets.map(|t| t.impact),
+                    benefit: targets.map(|t| t.benefit),
+                    share_of_benefit: targets.and_then(|t| t.share_of_benefit),
+                }
+            })
+            .collect();
+        Self {
+            format: COMPUTE_FORMAT,
+            minimum_impact: outcome.minimum_impact,
+            present_value_factor: outcome.present_value_factor,
+            total_cost: program.total_cost,
+            total_benefit: outcome.total_benefit,
+            benefit_cost_ratio: outcome.benefit_cost_ratio,
+            surplus: outcome.surplus,
+            required_ratio: program.required_ratio,
+            weighted_benefit_per_unit: outcome.weighted_benefit_per_unit,
+            rows_at_bound: outcome.rows_at_bound,
+            indicators,
+            problems: outcome.problems.iter().map(ProblemReport::from).collect(),
+        }
+    }
+}
+
+fn or_dash(value: Option<f64>, show: impl Fn(f64) -> String) -> String {
+    value.map_or_else(|| "—".to_owned(), show)
+}
+
+fn pct(value: Option<f64>) -> String {
+    or_dash(value, |v| format_percent(v, 1))
+}
+
+/// Cuts `text` to `width` characters, marking the cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The human-readable table of `compute`.
+pub fn text_table(project: &Project, outcome: &Outcome) -> String {
+    let program = &project.program;
+    let currency = if project.metadata.currency.is_empty() {
+        "US$"
+    } else {
+        project.metadata.currency.as_str()
+    };
+    let mut out = String::new();
+    let title = [
+        project.metadata.program_name.as_str(),
+        project.metadata.country.as_str(),
+    ]
+    .iter()
+    .filter(|s| !s.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" — ");
+    if !title.is_empty() {
+        out.push_str(&format!("{title}\n\n"));
+    }
+    let lines = [
+        (
+            "Total program cost C",
+            format!("{currency} {}", format_amount(program.total_cost)),
+        ),
+        (
+            "Present value factor A",
+            or_dash(outcome.present_value_factor, |a| format!("{a:.6}")),
+        ),
+        (
+            "Σ w·N·V",
+            format!(
+                "{currency} {}",
+                format_amount(outcome.weighted_benefit_per_unit)
+            ),
+        ),
+        (
+            "Minimum common impact d",
+            or_dash(outcome.minimum_impact, |d| {
+                format!("{d:.4} ({:.2} points)", d * 100.0)
+            }),
+        ),
+        (
+            "Total benefit B",
+            or_dash(outcome.total_benefit, |b| {
+                format!("{currency} {}", format_amount(b))
+            }),
+        ),
+        (
+            "Benefit-cost ratio",
+            or_dash(outcome.benefit_cost_ratio, |r| {
+                format!(
+                    "{r:.3} (required {})",
+                    format_number(program.required_ratio)
+                )
+            }),
+        ),
+        (
+            "Surplus (+) / shortfall (−)",
+            or_dash(outcome.surplus, |s| {
+                format!("{currency} {}", format_amount(s))
+            }),
+        ),
+        ("Rows at a bound", outcome.rows_at_bound.to_string()),
+    ];
+    for (label, value) in lines {
+        out.push_str(&format!("{label:<30} {value}\n"));
+    }
+    out.push('\n');
+    let header = format!(
+        "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
+        "#",
+        "Indicator",
+        "Better",
+        "N",
+        "Baseline",
+        "Counterf",
+        "Model",
+        "Bounded",
+        "Negot.",
+        "Final",
+        "Impact",
+        "Benefit"
+    );
+    out.push_str(&header);
+    out.push_str(&format!("{}\n", "─".repeat(header.chars().count() - 1)));
+    for (i, (indicator, row)) in project
+        .indicators
+        .iter()
+        .zip(&outcome.indicators)
+        .enumerate()
+    {
+        let targets = row.targets;
+        let bounded = match targets {
+            Some(t) if t.bound.is_some() => format!("{}*", format_percent(t.bounded_target, 1)),
+            Some(t) => format_percent(t.bounded_target, 1),
+            None => "—".to_owned(),
+        };
+        let negotiated = match indicator.negotiated_target {
+            Some(target) if indicator.locked => format!("{} L", format_percent(target, 1)),
+            Some(target) => format_percent(target, 1),
+            None => String::new(),
+        };
+        out.push_str(&format!(
+            "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
+            i + 1,
+            fit(&indicator.name, 44),
+            indicator.direction.as_str(),
+            format_amount(indicator.population),
+            format_percent(indicator.baseline, 1),
+            pct(row.counterfactual),
+            pct(targets.map(|t| t.model_target)),
+            bounded,
+            negotiated,
+            pct(targets.map(|t| t.final_target)),
+            or_dash(targets.map(|t| t.impact * 100.0), |v| format!("{v:.1}")),
+            or_dash(targets.map(|t| t.benefit), format_amount),
+        ));
+    }
+    out.push_str("\n* held at the ceiling or floor; L locked; impact in percentage points\n");
+    if !outcome.problems.is_empty() {
+        out.push_str("\nProblems:\n");
+        for problem in &outcome.problems {
+            let kind = if problem.is_error() {
+                "error"
+            } else {
+                "warning"
+            };
+            out.push_str(&format!("  {kind}: {problem}\n"));
+        }
+    }
+    out
+}

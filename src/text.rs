@@ -1,0 +1,272 @@
+//! Numbers as people type and read them: one rule for percentages and amounts, used by the
+//! grids, the CLI table and (later) spreadsheet import.
+//!
+//! **Percent cells.** `62%` is 62 %. A bare number of 1 or more (in absolute value) is read as
+//! percent: `62` is 62 %, `1` is 1 %. A bare number below 1 is read as a proportion: `0.62` is
+//! 62 %. So `62`, `62%` and `0.62` all mean 62 %; to enter half a percent type `0.5%`.
+//!
+//! **Decimal separator.** Both `0.62` and `0,62` are accepted. With both marks present the last
+//! one is the decimal separator (`9,750,000.5` and `9.750.000,5`); a single mark followed by
+//! exactly three digits is a thousands separator (`9,750` is nine thousand seven hundred fifty),
+//! anything else a decimal one (`0,42`, `1.5`). Spaces and underscores are ignored.
+
+use std::fmt;
+
+/// Text that is not a number, with what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    pub text: String,
+    pub expected: &'static str,
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.text.trim().is_empty() {
+            write!(f, "the cell is empty; expected {}", self.expected)
+        } else {
+            write!(
+                f,
+                "\"{}\" is not a number; expected {}",
+                self.text.trim(),
+                self.expected
+            )
+        }
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// Reads an amount, count or ratio ("9,750,000", "0,42", "1.5", "-3").
+pub fn parse_number(text: &str) -> Result<f64, ParseError> {
+    parse_with(text, "a number such as 1500 or 0.5")
+}
+
+fn parse_with(text: &str, expected: &'static str) -> Result<f64, ParseError> {
+    parse_scaled(text, expected, 0)
+}
+
+/// Reads a number and divides it by 10^`shift` exactly as the decimal text says, so that
+/// "0.7" with shift 2 is the nearest double to 0.007 (not 0.7 / 100, which is off by one ulp).
+fn parse_scaled(text: &str, expected: &'static str, shift: i32) -> Result<f64, ParseError> {
+    let fail = || ParseError {
+        text: text.to_owned(),
+        expected,
+    };
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == '−' { '-' } else { c })
+        .collect();
+    let cleaned = cleaned
+        .strip_prefix("US$")
+        .or_else(|| cleaned.strip_prefix('$'))
+        .unwrap_or(&cleaned);
+    if cleaned.is_empty() {
+        return Err(fail());
+    }
+    let normalized = normalize_separators(cleaned).ok_or_else(fail)?;
+    let value: f64 = if shift == 0 {
+        normalized.parse()
+    } else if normalized.contains(['e', 'E']) {
+        normalized.parse::<f64>().map(|v| v / 10f64.powi(shift))
+    } else {
+        format!("{normalized}e-{shift}").parse()
+    }
+    .map_err(|_| fail())?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(fail())
+    }
+}
+
+/// Rewrites thousands and decimal marks as Rust's float syntax expects, or `None` when the
+/// text has characters a number cannot have.
+fn normalize_separators(text: &str) -> Option<String> {
+    if !text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+' | 'e' | 'E'))
+    {
+        return None;
+    }
+    let last_dot = text.rfind('.');
+    let last_comma = text.rfind(',');
+    let decimal = match (last_dot, last_comma) {
+        (Some(d), Some(c)) => Some(d.max(c)),
+        (Some(p), None) | (None, Some(p)) => {
+            let mark = text.as_bytes()[p];
+            let count = text.bytes().filter(|&b| b == mark).count();
+            let digits_after = text[p + 1..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            let rest_is_digits = digits_after == text.len() - p - 1;
+            let leading_int = text[..p].trim_start_matches(['-', '+']);
+            if count > 1
+                || (digits_after == 3
+                    && rest_is_digits
+                    && !leading_int.is_empty()
+                    && leading_int != "0")
+            {
+                None
+            } else {
+                Some(p)
+            }
+        }
+        (None, None) => None,
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '.' | ',' if Some(i) == decimal => out.push('.'),
+            '.' | ',' => {}
+            _ => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// Reads a level or change typed in a percent cell, by the rule in this module's docs.
+pub fn parse_percent(text: &str) -> Result<f64, ParseError> {
+    const EXPECTED: &str = "a percentage such as 62%, 62 or 0.62";
+    let trimmed = text.trim();
+    if let Some(number) = trimmed.strip_suffix('%') {
+        return parse_scaled(number, EXPECTED, 2);
+    }
+    let value = parse_with(trimmed, EXPECTED)?;
+    if value.abs() >= 1.0 {
+        parse_scaled(trimmed, EXPECTED, 2)
+    } else {
+        Ok(value)
+    }
+}
+
+/// A proportion shown as a percentage: `format_percent(0.6234, 1)` is "62.3%".
+pub fn format_percent(proportion: f64, decimals: usize) -> String {
+    let value = proportion * 100.0;
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    // Avoid "-0.0%".
+    let value = if value.abs() < 0.5 * 10f64.powi(-(decimals as i32)) {
+        0.0
+    } else {
+        value
+    };
+    format!("{value:.decimals$}%")
+}
+
+/// A plain number with thousands separators and as many decimals as it needs (at most 6):
+/// "9,750,000", "0.079", "1.5".
+pub fn format_number(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    let magnitude = value.abs();
+    if magnitude >= 1e15 {
+        return format!("{value:e}");
+    }
+    let decimals = if magnitude >= 1000.0 {
+        0
+    } else if magnitude >= 1.0 {
+        2
+    } else {
+        6
+    };
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    let text = if text == "-0" { "0".to_owned() } else { text };
+    group_thousands(&text)
+}
+
+/// An amount of money, rounded to the unit, with thousands separators: "9,750,000".
+pub fn format_amount(value: f64) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    if value.abs() >= 1e15 {
+        return format!("{value:e}");
+    }
+    let rounded = value.round();
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    group_thousands(&format!("{rounded:.0}"))
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, digits) = text
+        .strip_prefix('-')
+        .map_or(("", text), |rest| ("-", rest));
+    let (int, frac) = digits
+        .split_once('.')
+        .map_or((digits, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_ways_to_type_62_percent_agree() {
+        for text in ["62", "62%", "0.62", "0,62", " 62 % ", "62.0"] {
+            let value = parse_percent(text).unwrap_or(f64::NAN);
+            assert!((value - 0.62).abs() < 1e-12, "{text} gave {value}");
+        }
+    }
+
+    #[test]
+    fn percent_rule_edges() {
+        assert_eq!(parse_percent("1"), Ok(0.01));
+        assert_eq!(parse_percent("100"), Ok(1.0));
+        assert_eq!(parse_percent("0.5%"), Ok(0.005));
+        assert_eq!(parse_percent("-0.7%"), Ok(-0.007));
+        assert_eq!(parse_percent("0"), Ok(0.0));
+        assert!(parse_percent("").is_err());
+        assert!(parse_percent("abc").is_err());
+        assert!(parse_percent("1e400").is_err());
+    }
+
+    #[test]
+    fn amounts_with_either_separator() {
+        assert_eq!(parse_number("9,750,000"), Ok(9_750_000.0));
+        assert_eq!(parse_number("9.750.000"), Ok(9_750_000.0));
+        assert_eq!(parse_number("9,750,000.5"), Ok(9_750_000.5));
+        assert_eq!(parse_number("9.750.000,5"), Ok(9_750_000.5));
+        assert_eq!(parse_number("US$ 1,625,000"), Ok(1_625_000.0));
+        assert_eq!(parse_number("0,42"), Ok(0.42));
+        assert_eq!(parse_number("0.079"), Ok(0.079));
+        assert_eq!(parse_number("1.5"), Ok(1.5));
+        assert_eq!(parse_number("59 819"), Ok(59_819.0));
+        assert_eq!(parse_number("−3"), Ok(-3.0));
+        assert!(parse_number("12a").is_err());
+        assert!(parse_number("NaN").is_err());
+        assert!(parse_number("inf").is_err());
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format_percent(0.6234, 1), "62.3%");
+        assert_eq!(format_percent(-0.00001, 1), "0.0%");
+        assert_eq!(format_percent(f64::NAN, 1), "—");
+        assert_eq!(format_number(9_750_000.0), "9,750,000");
+        assert_eq!(format_number(0.079), "0.079");
+        assert_eq!(format_number(-1234.4), "-1,234");
+        assert_eq!(format_amount(-1_234_567.6), "-1,234,568");
+        assert_eq!(format_number(f64::INFINITY), "—");
+    }
+}

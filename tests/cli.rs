@@ -1,0 +1,165 @@
+//! The `compute` command as other tools call it: schema, exit codes, messages.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn rbf_targets(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn sample_path() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples/el_salvador_sm2015.ron")
+        .display()
+        .to_string()
+}
+
+fn json_of(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("stdout is one JSON object")
+}
+
+#[test]
+fn compute_json_has_the_schema_and_the_published_numbers() {
+    let output = rbf_targets(&["compute", &sample_path(), "--json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json = json_of(&output);
+    assert_eq!(json["format"], "rbf-targets/compute/1");
+    for key in [
+        "minimum_impact",
+        "present_value_factor",
+        "total_cost",
+        "total_benefit",
+        "benefit_cost_ratio",
+        "surplus",
+        "indicators",
+        "problems",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    let d = json["minimum_impact"].as_f64().unwrap_or(f64::NAN);
+    assert!((d - 0.079).abs() < 0.0005, "d = {d}");
+    let ratio = json["benefit_cost_ratio"].as_f64().unwrap_or(f64::NAN);
+    assert!((ratio - 1.6).abs() < 0.05, "BCR = {ratio}");
+    assert_eq!(json["total_cost"].as_f64(), Some(9_750_000.0));
+    let surplus = json["surplus"].as_f64().unwrap_or(f64::NAN);
+    let benefit = json["total_benefit"].as_f64().unwrap_or(f64::NAN);
+    assert!((surplus - (benefit - 9_750_000.0)).abs() < 1e-6);
+
+    let indicators = json["indicators"].as_array().expect("indicators array");
+    assert_eq!(indicators.len(), 10);
+    let keys = [
+        "name",
+        "condition",
+        "direction",
+        "population",
+        "baseline",
+        "annual_change",
+        "counterfactual",
+        "unit_value",
+        "present_value",
+        "weight",
+        "model_target",
+        "bounded_target",
+        "bound_applied",
+        "negotiated_target",
+        "locked",
+        "final_target",
+        "impact",
+        "benefit",
+    ];
+    for indicator in indicators {
+        for key in keys {
+            assert!(indicator.get(key).is_some(), "indicator misses {key}");
+        }
+    }
+    let anemia = &indicators[4];
+    assert_eq!(anemia["direction"], "lower");
+    assert_eq!(anemia["annual_change"].as_f64(), Some(-0.007));
+    let anc = &indicators[1];
+    assert_eq!(anc["bound_applied"], true);
+    assert_eq!(anc["bounded_target"].as_f64(), Some(0.95));
+    assert_eq!(json["problems"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn compute_table_is_readable() {
+    let output = rbf_targets(&["compute", &sample_path()]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = |label: &str| {
+        text.lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert!(
+        line("Minimum common impact d").ends_with("0.0790 (7.90 points)"),
+        "{text}"
+    );
+    assert!(
+        line("Benefit-cost ratio").ends_with("1.600 (required 1)"),
+        "{text}"
+    );
+    assert!(text.contains("Modern contraceptive prevalence rate"));
+}
+
+#[test]
+fn invalid_input_exits_1_and_names_row_and_field() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("bad.ron");
+    let text = std::fs::read_to_string(sample_path())
+        .expect("sample")
+        .replace("baseline: 0.49", "baseline: 4.9");
+    std::fs::write(&path, text).expect("write");
+    let output = rbf_targets(&["compute", &path.display().to_string(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Targets row 3 (Minimum of four antenatal care visits), baseline: 490.0% is outside 0%–100%"), "{stderr}");
+    // The rest is still computed and printed.
+    let json = json_of(&output);
+    assert_eq!(json["problems"][0]["row"], 3);
+    assert_eq!(json["problems"][0]["field"], "baseline");
+    assert!(json["indicators"][2]["final_target"].is_null());
+    assert!(json["indicators"][0]["final_target"].is_number());
+}
+
+#[test]
+fn unreadable_files_exit_1_with_a_message() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let newer = folder.path().join("newer.ron");
+    std::fs::write(&newer, "(format_version: 7)").expect("write");
+    let output = rbf_targets(&["compute", &newer.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("written by a newer rbf-targets (file format 7")
+    );
+
+    let garbage = folder.path().join("garbage.ron");
+    std::fs::write(&garbage, [0xff, 0x00, 0x13, 0x37]).expect("write");
+    let output = rbf_targets(&["compute", &garbage.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not UTF-8 text"));
+
+    let missing = folder.path().join("missing.ron");
+    let output = rbf_targets(&["compute", &missing.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(rbf_targets(&["compute"]).status.code(), Some(2));
+    assert_eq!(
+        rbf_targets(&["compute", "x.ron", "--bogus"]).status.code(),
+        Some(2)
+    );
+}
