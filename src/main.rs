@@ -2,17 +2,19 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 use rbf_targets::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),
-        None => {
-            // The window arrives with the negotiation desk; until then show the help.
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => match rbf_targets::ui::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("rbf-targets: {error:#}");
+                ExitCode::from(1)
+            }
+        },
     }
 }

@@ -1,0 +1,630 @@
+//! The open document: the project, what the model computes from it, the edit history and the
+//! dirty flag. Every change passes through [`Document::apply`], which records it for undo and
+//! recomputes the model.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::{
+    Condition, Indicator, Metadata, NegotiationError, Outcome, Program, Project, RebalanceStatus,
+    compute, goal_seek, rebalance,
+};
+
+/// One change to a project. Applying an edit returns its inverse, which is how undo works.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Program(Program),
+    Metadata(Metadata),
+    Condition {
+        row: usize,
+        value: Condition,
+    },
+    Indicator {
+        row: usize,
+        value: Indicator,
+    },
+    InsertCondition {
+        row: usize,
+        value: Condition,
+    },
+    RemoveCondition {
+        row: usize,
+    },
+    MoveCondition {
+        from: usize,
+        to: usize,
+    },
+    InsertIndicator {
+        row: usize,
+        value: Indicator,
+    },
+    RemoveIndicator {
+        row: usize,
+    },
+    MoveIndicator {
+        from: usize,
+        to: usize,
+    },
+    /// Several edits applied as one undo step, in order.
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// True when applying the edit would leave `project` as it is.
+    fn is_noop(&self, project: &Project) -> bool {
+        match self {
+            Edit::Program(value) => project.program == *value,
+            Edit::Metadata(value) => project.metadata == *value,
+            Edit::Condition { row, value } => project.conditions.get(*row) == Some(value),
+            Edit::Indicator { row, value } => project.indicators.get(*row) == Some(value),
+            Edit::MoveCondition { from, to } | Edit::MoveIndicator { from, to } => from == to,
+            Edit::InsertCondition { .. }
+            | Edit::RemoveCondition { .. }
+            | Edit::InsertIndicator { .. }
+            | Edit::RemoveIndicator { .. } => false,
+            Edit::Batch(edits) => edits.iter().all(|edit| edit.is_noop(project)),
+        }
+    }
+
+    /// Applies the edit and returns the edit that undoes it, or `None` (and leaves the project
+    /// unchanged) when a row it names does not exist.
+    fn apply(self, project: &mut Project) -> Option<Edit> {
+        fn set<T>(rows: &mut [T], row: usize, value: T) -> Option<T> {
+            rows.get_mut(row).map(|slot| std::mem::replace(slot, value))
+        }
+        fn move_row<T>(rows: &mut Vec<T>, from: usize, to: usize) -> Option<()> {
+            if from >= rows.len() || to >= rows.len() {
+                return None;
+            }
+            let item = rows.remove(from);
+            rows.insert(to, item);
+            Some(())
+        }
+        Some(match self {
+            Edit::Program(value) => Edit::Program(std::mem::replace(&mut project.program, value)),
+            Edit::Metadata(value) => {
+                Edit::Metadata(std::mem::replace(&mut project.metadata, value))
+            }
+            Edit::Condition { row, value } => Edit::Condition {
+                row,
+                value: set(&mut project.conditions, row, value)?,
+            },
+            Edit::Indicator { row, value } => Edit::Indicator {
+                row,
+                value: set(&mut project.indicators, row, value)?,
+            },
+            Edit::InsertCondition { row, value } => {
+                if row > project.conditions.len() {
+                    return None;
+                }
+                project.conditions.insert(row, value);
+                Edit::RemoveCondition { row }
+            }
+            Edit::RemoveCondition { row } => {
+                if row >= project.conditions.len() {
+                    return None;
+                }
+                Edit::InsertCondition {
+                    row,
+                    value: project.conditions.remove(row),
+                }
+            }
+            Edit::MoveCondition { from, to } => {
+                move_row(&mut project.conditions, from, to)?;
+                Edit::MoveCondition { from: to, to: from }
+            }
+            Edit::InsertIndicator { row, value } => {
+                if row > project.indicators.len() {
+                    return None;
+                }
+                project.indicators.insert(row, value);
+                Edit::RemoveIndicator { row }
+            }
+            Edit::RemoveIndicator { row } => {
+                if row >= project.indicators.len() {
+                    return None;
+                }
+                Edit::InsertIndicator {
+                    row,
+                    value: project.indicators.remove(row),
+                }
+            }
+            Edit::MoveIndicator { from, to } => {
+                move_row(&mut project.indicators, from, to)?;
+                Edit::MoveIndicator { from: to, to: from }
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(project) {
+                        Some(inverse) => inverses.push(inverse),
+                        None => {
+                            // Roll back what was applied so the batch is all or nothing.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = inverse.apply(project);
+                            }
+                            return None;
+                        }
+                    }
+                }
+                inverses.reverse();
+                Edit::Batch(inverses)
+            }
+        })
+    }
+
+    /// Edits that may merge with the next edit of the same cell (typing, one key at a time).
+    fn can_merge(&self) -> bool {
+        matches!(
+            self,
+            Edit::Program(_) | Edit::Metadata(_) | Edit::Condition { .. } | Edit::Indicator { .. }
+        )
+    }
+}
+
+/// One undo step.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    undo: Edit,
+    redo: Edit,
+    /// Consecutive edits of one cell share a key and become one step while typing.
+    merge_key: Option<String>,
+    id: u64,
+}
+
+/// What a negotiation action did, for the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionReport {
+    pub message: String,
+    /// False when the action could not reach its goal (shortfall, bound).
+    pub reached: bool,
+}
+
+/// The project being negotiated, with its history.
+#[derive(Debug)]
+pub struct Document {
+    project: Project,
+    outcome: Outcome,
+    path: Option<PathBuf>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Id of the step on top of the undo stack when last saved (0: the opened state).
+    saved_at: u64,
+    next_id: u64,
+    /// The last step may take more keystrokes of its cell until sealed.
+    open_for_merge: bool,
+}
+
+impl Document {
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let outcome = compute(&project);
+        Self {
+            project,
+            outcome,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            saved_at: 0,
+            next_id: 1,
+            open_for_merge: false,
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Everything the model computes for the current project.
+    pub fn outcome(&self) -> &Outcome {
+        &self.outcome
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when the project differs from what was last opened or saved.
+    pub fn is_dirty(&self) -> bool {
+        self.undo.last().map_or(0, |s| s.id) != self.saved_at
+    }
+
+    /// The name shown in the title bar: the file name, or the program's name before the
+    /// first save.
+    pub fn display_name(&self) -> String {
+        if let Some(name) = self.path.as_ref().and_then(|p| p.file_name()) {
+            return name.to_string_lossy().into_owned();
+        }
+        let program = self.project.metadata.program_name.trim();
+        if program.is_empty() {
+            "Untitled".to_owned()
+        } else {
+            format!("{program} (not saved to a file)")
+        }
+    }
+
+    /// Records that the project was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.path = Some(path);
+        self.saved_at = self.undo.last().map_or(0, |s| s.id);
+        self.open_for_merge = false;
+    }
+
+    /// Applies one change, records it for undo and recomputes; returns false (and records
+    /// nothing) when the change would not change anything or names a missing row.
+    /// `merge_key` lets consecutive keystrokes in one cell form one undo step.
+    pub fn apply(&mut self, edit: Edit, label: &str, merge_key: Option<&str>) -> bool {
+        if edit.is_noop(&self.project) {
+            return false;
+        }
+        let redo = edit.clone();
+        let Some(undo) = edit.apply(&mut self.project) else {
+            return false;
+        };
+        self.redo.clear();
+        let merges = self.open_for_merge
+            && merge_key.is_some()
+            && redo.can_merge()
+            && self.undo.last().is_some_and(|last| {
+                last.merge_key.as_deref() == merge_key && last.id != self.saved_at
+            });
+        match self.undo.last_mut() {
+            Some(last) if merges => last.redo = redo,
+            _ => {
+                self.undo.push(Step {
+                    label: label.to_owned(),
+                    undo,
+                    redo,
+                    merge_key: merge_key.map(str::to_owned),
+                    id: self.next_id,
+                });
+                self.next_id += 1;
+            }
+        }
+        self.open_for_merge = merge_key.is_some();
+        self.outcome = compute(&self.project);
+        true
+    }
+
+    /// Ends the current typing step: the next keystroke starts a new undo step.
+    pub fn seal(&mut self) {
+        self.open_for_merge = false;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// What Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// What Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let step = self.undo.pop()?;
+        self.open_for_merge = false;
+        match step.undo.clone().apply(&mut self.project) {
+            Some(_) => {
+                let label = step.label.clone();
+                self.redo.push(step);
+                self.outcome = compute(&self.project);
+                Some(label)
+            }
+            None => {
+                self.undo.push(step);
+                None
+            }
+        }
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let step = self.redo.pop()?;
+        self.open_for_merge = false;
+        match step.redo.clone().apply(&mut self.project) {
+            Some(_) => {
+                let label = step.label.clone();
+                self.undo.push(step);
+                self.outcome = compute(&self.project);
+                Some(label)
+            }
+            None => {
+                self.redo.push(step);
+                None
+            }
+        }
+    }
+
+    /// What the project would be after `edit`, without applying it: lets a cell check a value
+    /// against the model's validation before it enters the document.
+    pub fn preview(&self, edit: Edit) -> Option<Project> {
+        let mut project = self.project.clone();
+        edit.apply(&mut project)?;
+        Some(project)
+    }
+
+    fn indicator_with(&self, row: usize, change: impl FnOnce(&mut Indicator)) -> Option<Edit> {
+        let mut value = self.project.indicators.get(row)?.clone();
+        change(&mut value);
+        Some(Edit::Indicator { row, value })
+    }
+
+    /// MODEL.md §3 rebalance, as one undo step.
+    pub fn rebalance(&mut self) -> Result<ActionReport, NegotiationError> {
+        let result = rebalance(&self.project)?;
+        let edits: Vec<Edit> = result
+            .targets
+            .iter()
+            .filter_map(|&(row, target)| {
+                self.indicator_with(row, |i| i.negotiated_target = Some(target))
+            })
+            .collect();
+        self.apply(Edit::Batch(edits), "Rebalance unlocked rows", None);
+        let currency = self.currency();
+        Ok(ActionReport {
+            message: result.status.describe(&currency),
+            reached: !matches!(result.status, RebalanceStatus::Shortfall { .. }),
+        })
+    }
+
+    /// Goal seek on one row, as one undo step.
+    pub fn goal_seek(&mut self, row: usize) -> Result<ActionReport, NegotiationError> {
+        let seek = goal_seek(&self.project, row)?;
+        if let Some(edit) = self.indicator_with(row, |i| i.negotiated_target = Some(seek.target)) {
+            self.apply(edit, &format!("Goal seek row {}", row + 1), None);
+        }
+        let currency = self.currency();
+        let target = crate::text::format_percent(seek.target, 2);
+        let message = if seek.reached() {
+            format!(
+                "Row {}: a target of {target} brings the benefit-cost ratio to the required level.",
+                row + 1
+            )
+        } else if seek.remaining_surplus < 0.0 {
+            format!(
+                "Row {}: even at its bound ({target}) benefits fall short by {currency} {}.",
+                row + 1,
+                crate::text::format_amount(-seek.remaining_surplus)
+            )
+        } else {
+            format!(
+                "Row {}: even at {target} the other rows exceed the requirement by {currency} {}.",
+                row + 1,
+                crate::text::format_amount(seek.remaining_surplus)
+            )
+        };
+        Ok(ActionReport {
+            message,
+            reached: seek.reached(),
+        })
+    }
+
+    /// Locks or unlocks one row. Locking a row without a negotiated target fixes its current
+    /// final target as the negotiated one, so that it no longer moves with d.
+    pub fn set_locked(&mut self, row: usize, locked: bool) -> bool {
+        let final_target = self
+            .outcome
+            .indicators
+            .get(row)
+            .and_then(|o| o.targets)
+            .map(|t| t.final_target);
+        let Some(edit) = self.indicator_with(row, |i| {
+            i.locked = locked;
+            if locked && i.negotiated_target.is_none() {
+                i.negotiated_target = final_target;
+            }
+        }) else {
+            return false;
+        };
+        let label = if locked { "Lock row" } else { "Unlock row" };
+        self.apply(edit, &format!("{label} {}", row + 1), None)
+    }
+
+    /// Locks every row that has a negotiated target (one undo step).
+    pub fn lock_negotiated(&mut self) -> bool {
+        let edits = (0..self.project.indicators.len())
+            .filter(|&row| self.project.indicators[row].negotiated_target.is_some())
+            .filter_map(|row| self.indicator_with(row, |i| i.locked = true))
+            .collect();
+        self.apply(
+            Edit::Batch(edits),
+            "Lock rows with a negotiated target",
+            None,
+        )
+    }
+
+    /// Unlocks every row (one undo step).
+    pub fn unlock_all(&mut self) -> bool {
+        let edits = (0..self.project.indicators.len())
+            .filter_map(|row| self.indicator_with(row, |i| i.locked = false))
+            .collect();
+        self.apply(Edit::Batch(edits), "Unlock all rows", None)
+    }
+
+    /// Clears the negotiated target of a row (and unlocks it): the model target applies again.
+    pub fn reset_to_model(&mut self, row: usize) -> bool {
+        let Some(edit) = self.indicator_with(row, |i| {
+            i.negotiated_target = None;
+            i.locked = false;
+        }) else {
+            return false;
+        };
+        self.apply(
+            edit,
+            &format!("Reset row {} to the model target", row + 1),
+            None,
+        )
+    }
+
+    /// Renames a condition and every indicator linked to it, as one step.
+    pub fn rename_condition(&mut self, row: usize, name: String, merge_key: Option<&str>) -> bool {
+        let Some(condition) = self.project.conditions.get(row) else {
+            return false;
+        };
+        let old = condition.name.clone();
+        let mut edits = vec![Edit::Condition {
+            row,
+            value: Condition {
+                name: name.clone(),
+                ..condition.clone()
+            },
+        }];
+        for (i, indicator) in self.project.indicators.iter().enumerate() {
+            if indicator.condition == old {
+                edits.push(Edit::Indicator {
+                    row: i,
+                    value: Indicator {
+                        condition: name.clone(),
+                        ..indicator.clone()
+                    },
+                });
+            }
+        }
+        self.apply(
+            Edit::Batch(edits),
+            &format!("Rename condition {}", row + 1),
+            merge_key,
+        )
+    }
+
+    fn currency(&self) -> String {
+        let currency = self.project.metadata.currency.trim();
+        if currency.is_empty() {
+            "US$".to_owned()
+        } else {
+            currency.to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::el_salvador_sample;
+
+    fn document() -> Document {
+        Document::new(el_salvador_sample().expect("sample"), None)
+    }
+
+    #[test]
+    fn undo_and_redo_restore_exactly() {
+        let mut doc = document();
+        let before = doc.project().clone();
+        let mut changed = before.indicators[0].clone();
+        changed.baseline = 0.5;
+        assert!(doc.apply(
+            Edit::Indicator {
+                row: 0,
+                value: changed
+            },
+            "Edit",
+            None
+        ));
+        let after = doc.project().clone();
+        assert!(doc.is_dirty());
+        doc.undo();
+        assert_eq!(doc.project(), &before);
+        assert!(!doc.is_dirty());
+        doc.redo();
+        assert_eq!(doc.project(), &after);
+    }
+
+    #[test]
+    fn a_no_op_edit_records_nothing() {
+        let mut doc = document();
+        let same = doc.project().indicators[3].clone();
+        assert!(!doc.apply(
+            Edit::Indicator {
+                row: 3,
+                value: same
+            },
+            "Edit",
+            None
+        ));
+        assert!(!doc.can_undo());
+        assert!(!doc.is_dirty());
+    }
+
+    #[test]
+    fn keystrokes_in_one_cell_are_one_step_until_sealed() {
+        let mut doc = document();
+        for baseline in [0.5, 0.55, 0.555] {
+            let mut value = doc.project().indicators[0].clone();
+            value.baseline = baseline;
+            doc.apply(
+                Edit::Indicator { row: 0, value },
+                "Edit baseline",
+                Some("baseline 0"),
+            );
+        }
+        doc.seal();
+        let mut value = doc.project().indicators[0].clone();
+        value.baseline = 0.6;
+        doc.apply(
+            Edit::Indicator { row: 0, value },
+            "Edit baseline",
+            Some("baseline 0"),
+        );
+        doc.undo();
+        assert_eq!(doc.project().indicators[0].baseline, 0.555);
+        doc.undo();
+        assert_eq!(doc.project().indicators[0].baseline, 0.42);
+        assert!(!doc.can_undo());
+    }
+
+    #[test]
+    fn rebalance_is_one_undo_step() -> Result<(), NegotiationError> {
+        let mut doc = document();
+        let before = doc.project().clone();
+        doc.set_locked(0, true);
+        doc.set_locked(6, true);
+        let after_locks = doc.project().clone();
+        let report = doc.rebalance()?;
+        assert!(report.reached, "{}", report.message);
+        let ratio = doc.outcome().benefit_cost_ratio.unwrap_or(f64::NAN);
+        assert!((ratio - 1.0).abs() < 1e-9, "BCR {ratio}");
+        doc.undo();
+        assert_eq!(doc.project(), &after_locks);
+        doc.undo();
+        doc.undo();
+        assert_eq!(doc.project(), &before);
+        Ok(())
+    }
+
+    #[test]
+    fn renaming_a_condition_keeps_its_indicators_linked() {
+        let mut doc = document();
+        doc.rename_condition(0, "Maternal".into(), None);
+        assert_eq!(doc.project().indicators[0].condition, "Maternal");
+        assert_eq!(doc.project().indicators[3].condition, "Maternal");
+        assert!(doc.outcome().errors().next().is_none());
+        doc.undo();
+        assert_eq!(doc.project().indicators[0].condition, "Maternal conditions");
+    }
+
+    #[test]
+    fn edits_naming_missing_rows_change_nothing() {
+        let mut doc = document();
+        assert!(!doc.apply(Edit::RemoveIndicator { row: 99 }, "Delete", None));
+        assert!(!doc.apply(Edit::MoveCondition { from: 0, to: 9 }, "Move", None));
+        assert!(!doc.apply(
+            Edit::Batch(vec![
+                Edit::RemoveIndicator { row: 0 },
+                Edit::RemoveIndicator { row: 99 }
+            ]),
+            "Delete",
+            None
+        ));
+        assert_eq!(doc.project().indicators.len(), 10);
+        assert!(!doc.can_undo());
+    }
+}

@@ -1,0 +1,660 @@
+//! The application: layout, menus, shortcuts, files, and the one place where actions are
+//! applied to the document.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Color32, Modal, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::Action;
+use super::cells::{CellBuffers, merge_key};
+use super::commands::UiCommand;
+use super::files::{FileDialogs, FilePurpose};
+use super::{sample_document, summary, targets, values};
+use crate::document::Document;
+use crate::model::{Condition, Indicator, Location, Project, Severity, validate};
+
+/// The sheet shown in the central panel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    Values,
+    #[default]
+    Targets,
+}
+
+/// What comes back after a restart (the window's size and position are kept by eframe).
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Persisted {
+    last_file: Option<PathBuf>,
+    tab: Tab,
+}
+
+/// Something that replaces or closes the document, waiting for "save changes?".
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    Quit,
+}
+
+/// The line at the bottom of the window.
+#[derive(Clone, Debug)]
+struct Status {
+    text: String,
+    good: bool,
+}
+
+/// The rbf-targets window.
+pub struct App {
+    document: Document,
+    tab: Tab,
+    buffers: CellBuffers,
+    dialogs: FileDialogs,
+    status: Option<Status>,
+    /// An action that waits for the answer to "save changes?".
+    guard: Option<Pending>,
+    /// An action to finish once "Save as" has saved.
+    after_save: Option<Pending>,
+    error: Option<String>,
+    show_problems: bool,
+    show_about: bool,
+    allow_close: bool,
+    title: String,
+    last_focus: Option<egui::Id>,
+}
+
+impl App {
+    /// A window on `document`.
+    pub fn new(cc: &eframe::CreationContext<'_>, document: Document) -> Self {
+        let persisted: Persisted = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        Self {
+            document,
+            tab: persisted.tab,
+            buffers: CellBuffers::default(),
+            dialogs: FileDialogs::new(true),
+            status: None,
+            guard: None,
+            after_save: None,
+            error: None,
+            show_problems: false,
+            show_about: false,
+            allow_close: false,
+            title: String::new(),
+            last_focus: None,
+        }
+    }
+
+    /// The window as the program starts it: `file` if given, else the last file opened, else
+    /// the embedded El Salvador sample.
+    pub fn start(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+        let last_file = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
+            .and_then(|p| p.last_file)
+            .filter(|p| p.is_file());
+        let mut app = Self::new(cc, sample_document());
+        if let Some(path) = file.or(last_file) {
+            app.open_path(&path);
+        } else {
+            app.set_status(
+                "Opened the El Salvador sample (its Values are illustrative).",
+                true,
+            );
+        }
+        app
+    }
+
+    /// Uses the in-app file browser even where a system dialog exists.
+    pub fn without_native_dialogs(mut self) -> Self {
+        self.dialogs = FileDialogs::new(false);
+        self
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The sheet shown.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The message on the status line.
+    pub fn status_text(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.text.as_str())
+    }
+
+    fn set_status(&mut self, text: impl Into<String>, good: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            good,
+        });
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.buffers.clear();
+    }
+
+    /// Opens a project; on failure the open document stays as it was and the reason is shown.
+    fn open_path(&mut self, path: &Path) {
+        match crate::cli::open_project(path) {
+            Ok(project) => {
+                self.replace_document(Document::new(project, Some(path.to_owned())));
+                self.set_status(format!("Opened {}.", path.display()), true);
+            }
+            Err(error) => {
+                self.error = Some(format!("{error:#}\n\nThe open document was not changed."));
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        match crate::io::save(self.document.project(), &path) {
+            Ok(()) => {
+                self.set_status(format!("Saved {}.", path.display()), true);
+                self.document.mark_saved(path);
+                true
+            }
+            Err(error) => {
+                self.error = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// Runs `pending` now, or asks first when there are unsaved changes.
+    fn guarded(&mut self, pending: Pending, ctx: &egui::Context) {
+        if self.document.is_dirty() {
+            self.guard = Some(pending);
+        } else {
+            self.proceed(pending, ctx);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending, ctx: &egui::Context) {
+        match pending {
+            Pending::New => {
+                self.replace_document(Document::new(new_project(), None));
+                self.set_status("New project: fill in the Values and Targets sheets.", true);
+            }
+            Pending::Open => self
+                .dialogs
+                .request(FilePurpose::Open, self.document.path()),
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) {
+        match command {
+            UiCommand::New => self.guarded(Pending::New, ctx),
+            UiCommand::Open => self.guarded(Pending::Open, ctx),
+            UiCommand::Save => match self.document.path().map(Path::to_owned) {
+                Some(path) => {
+                    self.save_to(path);
+                }
+                None => self.dialogs.request(FilePurpose::SaveAs, None),
+            },
+            UiCommand::SaveAs => self
+                .dialogs
+                .request(FilePurpose::SaveAs, self.document.path()),
+            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::Undo => {
+                if let Some(label) = self.document.undo() {
+                    self.buffers.clear();
+                    self.set_status(format!("Undone: {label}."), true);
+                }
+            }
+            UiCommand::Redo | UiCommand::RedoAlternative => {
+                if let Some(label) = self.document.redo() {
+                    self.buffers.clear();
+                    self.set_status(format!("Redone: {label}."), true);
+                }
+            }
+            UiCommand::Rebalance => {
+                let result = self.document.rebalance();
+                self.buffers.clear();
+                match result {
+                    Ok(report) => self.set_status(report.message, report.reached),
+                    Err(error) => self.set_status(error.to_string(), false),
+                }
+            }
+            UiCommand::LockNegotiated => {
+                self.document.lock_negotiated();
+            }
+            UiCommand::UnlockAll => {
+                self.document.unlock_all();
+            }
+            UiCommand::ShowValues => self.tab = Tab::Values,
+            UiCommand::ShowTargets => self.tab = Tab::Targets,
+            UiCommand::ShowProblems => self.show_problems = !self.show_problems,
+            UiCommand::About => self.show_about = true,
+        }
+    }
+
+    /// The one place where the frame's actions change the document.
+    fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Command(command) => self.run_command(command, ctx),
+            Action::CellEdit { cell, edit, label } => {
+                let Some(preview) = self.document.preview(edit.clone()) else {
+                    return;
+                };
+                let rejected = validate(&preview)
+                    .into_iter()
+                    .find(|p| p.is_error() && p.location == cell.0 && p.field == cell.1);
+                match rejected {
+                    Some(problem) => self.buffers.reject(cell, problem.reason),
+                    None => {
+                        self.document.apply(edit, &label, Some(&merge_key(cell)));
+                    }
+                }
+            }
+            Action::RenameCondition { cell, row, name } => {
+                let duplicate = self
+                    .document
+                    .project()
+                    .conditions
+                    .iter()
+                    .enumerate()
+                    .any(|(j, c)| j != row && c.name.trim() == name.trim());
+                if duplicate {
+                    self.buffers.reject(
+                        cell,
+                        format!(
+                            "another condition is already called \"{}\"; names must be unique",
+                            name.trim()
+                        ),
+                    );
+                } else {
+                    self.document
+                        .rename_condition(row, name, Some(&merge_key(cell)));
+                }
+            }
+            Action::Edit { edit, label } => {
+                self.document.apply(edit, &label, None);
+                self.buffers.clear();
+            }
+            Action::SetLocked { row, locked } => {
+                self.document.set_locked(row, locked);
+            }
+            Action::GoalSeek(row) => {
+                let result = self.document.goal_seek(row);
+                self.buffers.clear();
+                match result {
+                    Ok(report) => self.set_status(report.message, report.reached),
+                    Err(error) => self.set_status(error.to_string(), false),
+                }
+            }
+            Action::ResetRow(row) => {
+                self.document.reset_to_model(row);
+                self.buffers.clear();
+            }
+        }
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        // Most specific first, so that Ctrl+Shift+Z is not taken for Ctrl+Z.
+        let mut commands: Vec<_> = UiCommand::ALL
+            .iter()
+            .filter_map(|&c| c.shortcut().map(|s| (c, s)))
+            .collect();
+        commands.sort_by_key(|(_, s)| {
+            std::cmp::Reverse(s.modifiers.shift as u8 + s.modifiers.alt as u8)
+        });
+        for (command, shortcut) in commands {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                actions.push(Action::Command(command));
+            }
+        }
+    }
+
+    fn menu_item(&self, ui: &mut Ui, command: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            actions.push(Action::Command(command));
+        }
+    }
+
+    fn menu_bar(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                for command in [
+                    UiCommand::New,
+                    UiCommand::Open,
+                    UiCommand::Save,
+                    UiCommand::SaveAs,
+                ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+                ui.separator();
+                self.menu_item(ui, UiCommand::Quit, true, actions);
+            });
+            ui.menu_button("Edit", |ui| {
+                let undo = self.document.undo_label().map(|l| format!("Undo: {l}"));
+                let redo = self.document.redo_label().map(|l| format!("Redo: {l}"));
+                self.menu_item(ui, UiCommand::Undo, self.document.can_undo(), actions);
+                if let Some(undo) = undo {
+                    ui.label(RichText::new(undo).small().weak());
+                }
+                self.menu_item(ui, UiCommand::Redo, self.document.can_redo(), actions);
+                if let Some(redo) = redo {
+                    ui.label(RichText::new(redo).small().weak());
+                }
+                ui.separator();
+                for command in [
+                    UiCommand::Rebalance,
+                    UiCommand::LockNegotiated,
+                    UiCommand::UnlockAll,
+                ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                for command in [
+                    UiCommand::ShowValues,
+                    UiCommand::ShowTargets,
+                    UiCommand::ShowProblems,
+                ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                self.menu_item(ui, UiCommand::About, true, actions);
+            });
+        });
+    }
+
+    fn status_bar(&self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            if let Some(rejection) = self.buffers.rejection_message() {
+                ui.label(
+                    RichText::new(rejection)
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                );
+            } else if let Some(status) = &self.status {
+                let color = if status.good {
+                    ui.visuals().text_color()
+                } else {
+                    ui.visuals().error_fg_color
+                };
+                ui.label(RichText::new(&status.text).color(color));
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if let Some(label) = self.document.undo_label() {
+                    ui.label(RichText::new(format!("Undo: {label}")).weak());
+                }
+            });
+        });
+    }
+
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_problems;
+        let mut go_to = None;
+        egui::Window::new("Problems")
+            .open(&mut open)
+            .default_size([640.0, 320.0])
+            .show(ctx, |ui| {
+                let problems = &self.document.outcome().problems;
+                if problems.is_empty() {
+                    ui.label("No problems: every input is usable.");
+                }
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for problem in problems {
+                        let color = match problem.severity {
+                            Severity::Error => ui.visuals().error_fg_color,
+                            Severity::Warning => ui.visuals().warn_fg_color,
+                        };
+                        let kind = if problem.is_error() {
+                            "Error"
+                        } else {
+                            "Warning"
+                        };
+                        let text = RichText::new(format!("{kind}: {problem}")).color(color);
+                        if ui
+                            .add(egui::Label::new(text).wrap().sense(egui::Sense::click()))
+                            .clicked()
+                        {
+                            go_to = Some(match problem.location {
+                                Location::Condition(_) => Tab::Values,
+                                _ => Tab::Targets,
+                            });
+                        }
+                    }
+                });
+            });
+        self.show_problems = open;
+        if let Some(tab) = go_to {
+            self.tab = tab;
+        }
+    }
+
+    fn about_window(&mut self, ctx: &egui::Context) {
+        egui::Window::new("About rbf-targets")
+            .open(&mut self.show_about)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(format!("rbf-targets {}", env!("CARGO_PKG_VERSION")));
+                ui.label(
+                    "Sets performance targets for results-based-financing health programs with the cost-benefit \
+                     method of IDB technical note IDB-TN-983 (2016): the program must cause at least \
+                     d = R·C / Σ w·N·V points of change on every indicator so that benefits cover the cost.",
+                );
+                ui.label(
+                    "The El Salvador sample follows Table 1 of the note; its Values (DALYs, populations, GNI per \
+                     capita) are illustrative, chosen to reproduce the note's published results.",
+                );
+            });
+    }
+
+    fn modals(&mut self, ctx: &egui::Context) {
+        if let Some(pending) = self.guard.clone() {
+            let mut answer = None;
+            Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "Save the changes to {} first?",
+                    self.document.display_name()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        answer = Some("save");
+                    }
+                    if ui.button("Don't save").clicked() {
+                        answer = Some("discard");
+                    }
+                    if ui.button("Cancel").clicked() {
+                        answer = Some("cancel");
+                    }
+                });
+            });
+            match answer {
+                Some("save") => {
+                    self.guard = None;
+                    match self.document.path().map(Path::to_owned) {
+                        Some(path) => {
+                            if self.save_to(path) {
+                                self.proceed(pending, ctx);
+                            }
+                        }
+                        None => {
+                            self.after_save = Some(pending);
+                            self.dialogs.request(FilePurpose::SaveAs, None);
+                        }
+                    }
+                }
+                Some("discard") => {
+                    self.guard = None;
+                    self.proceed(pending, ctx);
+                }
+                Some(_) => self.guard = None,
+                None => {}
+            }
+        }
+        if let Some(message) = self.error.clone() {
+            let mut close = false;
+            Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading("Could not do that");
+                ui.label(message);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.error = None;
+            }
+        }
+        if let Some((purpose, choice)) = self.dialogs.poll(ctx) {
+            match (purpose, choice) {
+                (FilePurpose::Open, Some(path)) => self.open_path(&path),
+                (FilePurpose::SaveAs, Some(path)) => {
+                    if self.save_to(path)
+                        && let Some(pending) = self.after_save.take()
+                    {
+                        self.proceed(pending, ctx);
+                    }
+                }
+                (_, None) => self.after_save = None,
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.document.is_dirty() { " •" } else { "" };
+        let title = format!("{}{dirty} — rbf-targets", self.document.display_name());
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The title the window shows: the file name and a dirty marker.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+}
+
+/// The document "New" starts with: one condition and one indicator linked to it.
+fn new_project() -> Project {
+    Project {
+        metadata: crate::model::Metadata {
+            currency: "US$".to_owned(),
+            ..Default::default()
+        },
+        conditions: vec![Condition {
+            name: "Condition 1".to_owned(),
+            ..Condition::default()
+        }],
+        indicators: vec![Indicator {
+            name: "Indicator 1".to_owned(),
+            condition: "Condition 1".to_owned(),
+            ..Indicator::default()
+        }],
+        ..Project::default()
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions = Vec::new();
+
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.document.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.guard = Some(Pending::Quit);
+        }
+        self.shortcuts(&ctx, &mut actions);
+
+        // A new focus ends the typing step of the cell that had it.
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.document.seal();
+            self.last_focus = focus;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
+        egui::Panel::top("summary").show(ui, |ui| {
+            ui.add_space(4.0);
+            summary::summary_ui(ui, &self.document, &mut actions);
+            ui.add_space(4.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (tab, command) in [
+                    (Tab::Values, UiCommand::ShowValues),
+                    (Tab::Targets, UiCommand::ShowTargets),
+                ] {
+                    let name = match tab {
+                        Tab::Values => "Values",
+                        Tab::Targets => "Targets",
+                    };
+                    let selected = self.tab == tab;
+                    let text = RichText::new(name).size(16.0).strong();
+                    if ui
+                        .selectable_label(selected, text)
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(command));
+                    }
+                }
+                ui.separator();
+                let metadata = &self.document.project().metadata;
+                let heading = [metadata.program_name.as_str(), metadata.country.as_str()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" — ");
+                ui.label(RichText::new(heading).color(Color32::GRAY));
+            });
+            ui.separator();
+            match self.tab {
+                Tab::Values => {
+                    values::values_ui(ui, &self.document, &mut self.buffers, &mut actions)
+                }
+                Tab::Targets => {
+                    targets::targets_ui(ui, &self.document, &mut self.buffers, &mut actions)
+                }
+            }
+        });
+
+        self.problems_window(&ctx);
+        self.about_window(&ctx);
+        self.modals(&ctx);
+
+        for action in actions {
+            self.apply(action, &ctx);
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let persisted = Persisted {
+            last_file: self.document.path().map(Path::to_owned),
+            tab: self.tab,
+        };
+        eframe::set_value(storage, eframe::APP_KEY, &persisted);
+    }
+}

@@ -1,0 +1,284 @@
+//! Grid cells: editable numbers and text, and computed values that look different and cannot be
+//! edited. A cell keeps the text being typed; text that does not parse or that the model
+//! rejects stays red with the reason on hover, and the model keeps its last good value.
+
+use std::collections::HashMap;
+
+use egui::text::CCursorRange;
+use egui::{Align, Color32, Id, RichText, TextEdit, Ui};
+
+use crate::model::{Field, Location, Problem, Severity};
+use crate::text::{
+    ParseError, format_amount, format_number, format_percent, parse_number, parse_percent,
+};
+
+/// A cell of the document: which row (or the program inputs) and which field.
+pub type CellKey = (Location, Field);
+
+/// The unique merge key of a cell, so that keystrokes in it form one undo step.
+pub fn merge_key(key: CellKey) -> String {
+    format!("{:?}/{:?}", key.0, key.1)
+}
+
+/// How a number cell reads and shows its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A proportion shown as a percentage (the rule of `crate::text`).
+    Percent,
+    /// Money, rounded to the unit.
+    Amount,
+    /// People or DALYs.
+    Count,
+    /// A plain number: weights, ratios, years.
+    Plain,
+}
+
+impl NumberKind {
+    fn parse(self, text: &str) -> Result<f64, ParseError> {
+        match self {
+            NumberKind::Percent => parse_percent(text),
+            NumberKind::Amount | NumberKind::Count | NumberKind::Plain => parse_number(text),
+        }
+    }
+
+    /// The value as a cell shows it; never "NaN" or "inf".
+    pub fn format(self, value: f64) -> String {
+        if !value.is_finite() {
+            return String::new();
+        }
+        match self {
+            NumberKind::Percent => format_percent(value, 1),
+            NumberKind::Amount | NumberKind::Count => format_amount(value),
+            NumberKind::Plain => format_number(value),
+        }
+    }
+}
+
+/// Text being typed in a cell, and why the model does not take it (if it does not).
+#[derive(Clone, Debug, Default)]
+struct Buffer {
+    text: String,
+    error: Option<String>,
+}
+
+/// The text of cells being edited, by cell.
+#[derive(Debug, Default)]
+pub struct CellBuffers {
+    buffers: HashMap<CellKey, Buffer>,
+    /// The last rejected cell and why, for the status line: a hover tooltip is invisible to a
+    /// room reading the projector.
+    last_rejection: Option<(CellKey, String)>,
+}
+
+impl CellBuffers {
+    /// Marks the text typed in `key` as rejected, with the reason.
+    pub fn reject(&mut self, key: CellKey, reason: String) {
+        self.buffers.entry(key).or_default().error = Some(reason.clone());
+        self.last_rejection = Some((key, reason));
+    }
+
+    /// Marks the text typed in `key` as taken by the model.
+    pub fn accept(&mut self, key: CellKey) {
+        if let Some(buffer) = self.buffers.get_mut(&key) {
+            buffer.error = None;
+        }
+        if self.last_rejection.as_ref().is_some_and(|(k, _)| *k == key) {
+            self.last_rejection = None;
+        }
+    }
+
+    /// Forgets every typed text, e.g. after undo or opening a file.
+    pub fn clear(&mut self) {
+        self.buffers.clear();
+        self.last_rejection = None;
+    }
+
+    /// "Targets row 2, baseline: …" for the last text a cell did not take.
+    pub fn rejection_message(&self) -> Option<String> {
+        let ((location, field), reason) = self.last_rejection.as_ref()?;
+        let place = match location.row_number() {
+            Some(row) => format!("{} row {row}", location.sheet()),
+            None => location.sheet().to_owned(),
+        };
+        Some(format!(
+            "{place}, {}: {reason} — the cell keeps its last good value.",
+            field.label()
+        ))
+    }
+
+    /// The reason the text typed in a cell was rejected, if it was.
+    pub fn rejection(&self, key: CellKey) -> Option<&str> {
+        self.buffers.get(&key).and_then(|b| b.error.as_deref())
+    }
+}
+
+/// Colours that stay readable on a projector in both themes.
+pub fn error_fill(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(110, 20, 20)
+    } else {
+        Color32::from_rgb(255, 200, 200)
+    }
+}
+
+pub fn warning_fill(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(100, 75, 0)
+    } else {
+        Color32::from_rgb(255, 236, 179)
+    }
+}
+
+/// Colour of text that flags a bound.
+pub fn bound_color(ui: &Ui) -> Color32 {
+    if ui.visuals().dark_mode {
+        Color32::from_rgb(255, 180, 60)
+    } else {
+        Color32::from_rgb(170, 90, 0)
+    }
+}
+
+/// An editable number cell. `value` is `None` for an empty optional cell; `hint` is shown
+/// when it is empty. Returns what was typed when it parses (`Some(None)`: an optional cell was
+/// emptied); text that does not parse stays in the cell, red, with the reason on hover.
+#[allow(clippy::too_many_arguments)]
+pub fn number_cell(
+    ui: &mut Ui,
+    buffers: &mut CellBuffers,
+    key: CellKey,
+    value: Option<f64>,
+    kind: NumberKind,
+    optional: bool,
+    hint: &str,
+    name: &str,
+    problem: Option<&Problem>,
+) -> Option<Option<f64>> {
+    let formatted = value.map(|v| kind.format(v)).unwrap_or_default();
+    let typed = text_cell_inner(
+        ui,
+        buffers,
+        key,
+        &formatted,
+        hint,
+        name,
+        problem,
+        Align::Max,
+    )?;
+    let result = if optional && typed.trim().is_empty() {
+        Ok(None)
+    } else {
+        kind.parse(&typed).map(Some)
+    };
+    match result {
+        Ok(parsed) => {
+            buffers.accept(key);
+            Some(parsed)
+        }
+        Err(error) => {
+            buffers.reject(key, error.to_string());
+            None
+        }
+    }
+}
+
+/// An editable text cell; returns the new text when it changed.
+pub fn text_cell(
+    ui: &mut Ui,
+    buffers: &mut CellBuffers,
+    key: CellKey,
+    value: &str,
+    hint: &str,
+    name: &str,
+    problem: Option<&Problem>,
+) -> Option<String> {
+    let typed = text_cell_inner(ui, buffers, key, value, hint, name, problem, Align::Min)?;
+    buffers.accept(key);
+    Some(typed)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn text_cell_inner(
+    ui: &mut Ui,
+    buffers: &mut CellBuffers,
+    key: CellKey,
+    value: &str,
+    hint: &str,
+    name: &str,
+    problem: Option<&Problem>,
+    align: Align,
+) -> Option<String> {
+    let id = Id::unique(("cell", key));
+    let focused = ui.memory(|m| m.has_focus(id));
+    // Once the cell is left and the model took its text, show the model's own formatting.
+    if !focused && buffers.buffers.get(&key).is_some_and(|b| b.error.is_none()) {
+        buffers.buffers.remove(&key);
+    }
+    let mut text = buffers
+        .buffers
+        .get(&key)
+        .map_or_else(|| value.to_owned(), |b| b.text.clone());
+    let rejection = buffers.rejection(key).map(str::to_owned);
+    let error = rejection.clone().or_else(|| {
+        problem
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.reason.clone())
+    });
+    let warning = problem
+        .filter(|p| p.severity == Severity::Warning)
+        .map(|p| p.reason.clone());
+    let fill = if error.is_some() {
+        Some(error_fill(ui))
+    } else if warning.is_some() {
+        Some(warning_fill(ui))
+    } else {
+        None
+    };
+    let mut edit = TextEdit::singleline(&mut text)
+        .id(id)
+        .hint_text(hint)
+        .align(egui::Align2([align, Align::Center]))
+        .desired_width(ui.available_width());
+    if let Some(fill) = fill {
+        edit = edit.background_color(fill);
+    }
+    let mut output = edit.show(ui);
+    if output.response.gained_focus() {
+        // As in a spreadsheet, typing into a cell replaces what it held.
+        output
+            .state
+            .cursor
+            .set_char_range(Some(CCursorRange::select_all_str(&text)));
+        output.state.clone().store(ui.ctx(), id);
+    }
+    let mut response = output.response.response.clone().accessible_name(name);
+    if let Some(reason) = error.as_ref().or(warning.as_ref()) {
+        response = response.on_hover_text(reason.as_str());
+    }
+    if response.changed() {
+        buffers.buffers.insert(
+            key,
+            Buffer {
+                text: text.clone(),
+                error: None,
+            },
+        );
+        return Some(text);
+    }
+    None
+}
+
+/// A computed value: not editable, on a tinted background, right-aligned.
+pub fn computed_cell(ui: &mut Ui, text: impl Into<RichText>, hover: Option<&str>) {
+    let fill = ui.visuals().faint_bg_color;
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(4, 2))
+        .show(ui, |ui| {
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                let response = ui.label(text.into());
+                if let Some(hover) = hover {
+                    response.on_hover_text(hover);
+                }
+            });
+        });
+}

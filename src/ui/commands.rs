@@ -1,0 +1,143 @@
+//! One list of the window's commands: the single source of menu text, tooltip and keyboard
+//! shortcut.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    RedoAlternative,
+    Rebalance,
+    LockNegotiated,
+    UnlockAll,
+    ShowValues,
+    ShowTargets,
+    ShowProblems,
+    About,
+}
+
+impl UiCommand {
+    /// Every command, in menu order.
+    pub const ALL: [UiCommand; 15] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::Quit,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::RedoAlternative,
+        UiCommand::Rebalance,
+        UiCommand::LockNegotiated,
+        UiCommand::UnlockAll,
+        UiCommand::ShowValues,
+        UiCommand::ShowTargets,
+        UiCommand::ShowProblems,
+        UiCommand::About,
+    ];
+
+    /// Menu text.
+    pub fn label(self) -> &'static str {
+        match self {
+            UiCommand::New => "New",
+            UiCommand::Open => "Open…",
+            UiCommand::Save => "Save",
+            UiCommand::SaveAs => "Save as…",
+            UiCommand::Quit => "Quit",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo | UiCommand::RedoAlternative => "Redo",
+            UiCommand::Rebalance => "Rebalance unlocked rows",
+            UiCommand::LockNegotiated => "Lock rows with a negotiated target",
+            UiCommand::UnlockAll => "Unlock all rows",
+            UiCommand::ShowValues => "Values sheet",
+            UiCommand::ShowTargets => "Targets sheet",
+            UiCommand::ShowProblems => "Problems",
+            UiCommand::About => "About rbf-targets",
+        }
+    }
+
+    /// Tooltip: what the command does.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            UiCommand::New => "Start an empty project",
+            UiCommand::Open => "Open a project file (.ron)",
+            UiCommand::Save => "Save the project to its file",
+            UiCommand::SaveAs => "Save the project to a new file",
+            UiCommand::Quit => "Close the window (asks first when there are unsaved changes)",
+            UiCommand::Undo => "Undo the last change",
+            UiCommand::Redo | UiCommand::RedoAlternative => "Redo the last undone change",
+            UiCommand::Rebalance => {
+                "Keep locked rows; give every other row the common impact that brings benefits to exactly the required ratio times the cost"
+            }
+            UiCommand::LockNegotiated => {
+                "Lock every row that has a negotiated target, so a rebalance keeps it"
+            }
+            UiCommand::UnlockAll => "Unlock every row",
+            UiCommand::ShowValues => "DALYs, populations and the value of one unit of improvement",
+            UiCommand::ShowTargets => "Indicators, baselines, trends and targets",
+            UiCommand::ShowProblems => "Every input the model cannot use, and why",
+            UiCommand::About => "What the program computes and where the method comes from",
+        }
+    }
+
+    /// Keyboard shortcut, if any.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+        let command_shift = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                key,
+            ))
+        };
+        match self {
+            UiCommand::New => command(Key::N),
+            UiCommand::Open => command(Key::O),
+            UiCommand::Save => command(Key::S),
+            UiCommand::SaveAs => command_shift(Key::S),
+            UiCommand::Quit => command(Key::Q),
+            UiCommand::Undo => command(Key::Z),
+            UiCommand::Redo => command_shift(Key::Z),
+            UiCommand::RedoAlternative => command(Key::Y),
+            UiCommand::Rebalance => command(Key::R),
+            UiCommand::ShowValues => command(Key::Num1),
+            UiCommand::ShowTargets => command(Key::Num2),
+            UiCommand::LockNegotiated
+            | UiCommand::UnlockAll
+            | UiCommand::ShowProblems
+            | UiCommand::About => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let shortcuts: Vec<_> = UiCommand::ALL
+            .iter()
+            .filter_map(|c| c.shortcut().map(|s| (c, s)))
+            .collect();
+        for (i, (a, sa)) in shortcuts.iter().enumerate() {
+            for (b, sb) in &shortcuts[i + 1..] {
+                assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_is_listed_once() {
+        for (i, a) in UiCommand::ALL.iter().enumerate() {
+            assert!(!UiCommand::ALL[i + 1..].contains(a), "{a:?} listed twice");
+            assert!(!a.label().is_empty() && !a.tooltip().is_empty());
+        }
+    }
+}

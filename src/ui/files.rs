@@ -1,0 +1,309 @@
+//! Choosing files: the system's dialog (rfd) on a worker thread so the window never freezes,
+//! or, where the system has no dialog service (no desktop portal, no zenity), a file browser
+//! inside the window instead of nothing happening.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::{Context, RichText, Ui};
+
+/// What the file is chosen for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    Open,
+    SaveAs,
+}
+
+impl FilePurpose {
+    fn title(self) -> &'static str {
+        match self {
+            FilePurpose::Open => "Open project",
+            FilePurpose::SaveAs => "Save project as",
+        }
+    }
+}
+
+/// Extensions the program opens.
+const OPEN_EXTENSIONS: [&str; 1] = ["ron"];
+
+/// True when the system can show a native file dialog. On Linux rfd asks the desktop portal
+/// over D-Bus and falls back to zenity; with neither it returns "cancelled" without showing
+/// anything, so the in-app browser is used instead.
+pub fn native_dialogs_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
+    }
+    let on_path = |program: &str| {
+        std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join(program).is_file())
+        })
+    };
+    let has_portal_session = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        && std::env::var_os("XDG_CURRENT_DESKTOP").is_some_and(|d| !d.is_empty());
+    has_portal_session || on_path("zenity")
+}
+
+/// The in-app browser's state.
+#[derive(Debug)]
+struct Browser {
+    purpose: FilePurpose,
+    folder: PathBuf,
+    folder_text: String,
+    file_name: String,
+    error: Option<String>,
+}
+
+impl Browser {
+    fn new(purpose: FilePurpose, start: &Path, suggested_name: &str) -> Self {
+        Self {
+            purpose,
+            folder: start.to_owned(),
+            folder_text: start.display().to_string(),
+            file_name: suggested_name.to_owned(),
+            error: None,
+        }
+    }
+
+    fn enter(&mut self, folder: PathBuf) {
+        self.folder_text = folder.display().to_string();
+        self.folder = folder;
+        self.error = None;
+    }
+
+    /// Shows the browser; returns `Some(Some(path))` when chosen, `Some(None)` when cancelled.
+    fn ui(&mut self, ctx: &Context) -> Option<Option<PathBuf>> {
+        let mut result = None;
+        let mut open = true;
+        egui::Window::new(self.purpose.title())
+            .id(egui::Id::unique("file-browser"))
+            .collapsible(false)
+            .default_size([620.0, 460.0])
+            .open(&mut open)
+            .show(ctx, |ui| {
+                result = self.contents(ui);
+            });
+        if !open {
+            result = Some(None);
+        }
+        result
+    }
+
+    fn contents(&mut self, ui: &mut Ui) -> Option<Option<PathBuf>> {
+        ui.label(
+            RichText::new("No system file dialog is available here; choose the file below.")
+                .small(),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Up").on_hover_text("Parent folder").clicked()
+                && let Some(parent) = self.folder.parent()
+            {
+                let parent = parent.to_owned();
+                self.enter(parent);
+            }
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.folder_text)
+                        .desired_width(ui.available_width()),
+                )
+                .accessible_name("Folder");
+            if response.lost_focus() {
+                let typed = PathBuf::from(self.folder_text.trim());
+                if typed.is_dir() {
+                    self.enter(typed);
+                } else {
+                    self.error = Some(format!("{} is not a folder", typed.display()));
+                }
+            }
+        });
+        ui.separator();
+        let mut chosen = None;
+        let (folders, files) = list_folder(&self.folder);
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for folder in folders {
+                    let name = folder
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if ui.selectable_label(false, format!("{name}/")).clicked() {
+                        self.enter(folder);
+                    }
+                }
+                for file in files {
+                    let name = file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let response = ui.selectable_label(self.file_name == name, name.clone());
+                    if response.clicked() {
+                        self.file_name = name;
+                    }
+                    if response.double_clicked() {
+                        chosen = Some(file);
+                    }
+                }
+            });
+        ui.separator();
+        ui.horizontal(|ui| {
+            let label = ui.label("File name");
+            ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0))
+                .labelled_by(label.id);
+        });
+        if let Some(error) = &self.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        let mut cancelled = false;
+        ui.horizontal(|ui| {
+            let verb = match self.purpose {
+                FilePurpose::Open => "Open",
+                FilePurpose::SaveAs => "Save",
+            };
+            if ui.button(verb).clicked() {
+                let name = self.file_name.trim();
+                if name.is_empty() {
+                    self.error = Some("Type or pick a file name.".to_owned());
+                } else {
+                    let mut path = self.folder.join(name);
+                    if self.purpose == FilePurpose::SaveAs && path.extension().is_none() {
+                        path.set_extension("ron");
+                    }
+                    if self.purpose == FilePurpose::Open && !path.is_file() {
+                        self.error = Some(format!("{} does not exist", path.display()));
+                    } else {
+                        chosen = Some(path);
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                cancelled = true;
+            }
+        });
+        if cancelled {
+            return Some(None);
+        }
+        chosen.map(Some)
+    }
+}
+
+/// Sub-folders and project files of `folder`, sorted by name; hidden entries left out.
+fn list_folder(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut folders = Vec::new();
+    let mut files = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|e| OPEN_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+            {
+                files.push(path);
+            }
+        }
+    }
+    folders.sort();
+    files.sort();
+    (folders, files)
+}
+
+/// A file dialog in progress, native or in-app.
+#[derive(Debug, Default)]
+pub struct FileDialogs {
+    native: Option<(FilePurpose, Receiver<Option<PathBuf>>)>,
+    browser: Option<Browser>,
+    /// False forces the in-app browser (tests, or a system whose dialogs do not show).
+    pub use_native: bool,
+}
+
+impl FileDialogs {
+    pub fn new(use_native: bool) -> Self {
+        Self {
+            use_native,
+            ..Self::default()
+        }
+    }
+
+    /// True while a dialog is open.
+    pub fn is_open(&self) -> bool {
+        self.native.is_some() || self.browser.is_some()
+    }
+
+    /// Starts choosing a file; `current` is the document's file, if any.
+    pub fn request(&mut self, purpose: FilePurpose, current: Option<&Path>) {
+        if self.is_open() {
+            return;
+        }
+        let folder = current
+            .and_then(Path::parent)
+            .filter(|p| p.is_dir())
+            .map(Path::to_owned)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let name = match purpose {
+            FilePurpose::Open => String::new(),
+            FilePurpose::SaveAs => current.and_then(Path::file_name).map_or_else(
+                || "project.ron".to_owned(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        };
+        if !self.use_native || !native_dialogs_available() {
+            self.browser = Some(Browser::new(purpose, &folder, &name));
+            return;
+        }
+        let (sender, receiver) = channel();
+        let dialog = rfd::FileDialog::new()
+            .set_title(purpose.title())
+            .set_directory(&folder)
+            .add_filter("rbf-targets project", &OPEN_EXTENSIONS);
+        let run = move || {
+            let picked = match purpose {
+                FilePurpose::Open => dialog.pick_file(),
+                FilePurpose::SaveAs => dialog.set_file_name(name).save_file(),
+            };
+            let _ = sender.send(picked);
+        };
+        if cfg!(target_os = "macos") {
+            // macOS shows dialogs from the main thread only; its dialog is a sheet anyway.
+            run();
+        } else {
+            std::thread::spawn(run);
+        }
+        self.native = Some((purpose, receiver));
+    }
+
+    /// Shows the in-app browser if open and returns a finished choice:
+    /// `(purpose, Some(path))` chosen, `(purpose, None)` cancelled.
+    pub fn poll(&mut self, ctx: &Context) -> Option<(FilePurpose, Option<PathBuf>)> {
+        if let Some((purpose, receiver)) = &self.native {
+            let purpose = *purpose;
+            match receiver.try_recv() {
+                Ok(picked) => {
+                    self.native = None;
+                    return Some((purpose, picked));
+                }
+                Err(TryRecvError::Disconnected) => {
+                    self.native = None;
+                    return Some((purpose, None));
+                }
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(100));
+                }
+            }
+        }
+        if let Some(browser) = &mut self.browser {
+            let purpose = browser.purpose;
+            if let Some(choice) = browser.ui(ctx) {
+                self.browser = None;
+                return Some((purpose, choice));
+            }
+        }
+        None
+    }
+}

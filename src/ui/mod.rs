@@ -1,0 +1,78 @@
+//! The window (egui): one file per sheet or panel. UI functions read the [`Document`] and
+//! return [`Action`]s; [`App`] applies them in one place.
+
+mod app;
+mod cells;
+pub mod commands;
+mod files;
+mod program;
+mod summary;
+mod targets;
+mod values;
+
+use std::path::PathBuf;
+
+pub use app::{App, Tab};
+pub use summary::{impact_text, ratio_text};
+
+use crate::document::{Document, Edit};
+
+/// What the user asked for this frame; applied by [`App`] after the frame's widgets ran.
+#[must_use]
+#[derive(Clone, Debug)]
+pub enum Action {
+    Command(commands::UiCommand),
+    /// A value typed into a cell: checked against the model's validation before it enters
+    /// the document; keystrokes in one cell merge into one undo step.
+    CellEdit {
+        cell: cells::CellKey,
+        edit: Edit,
+        label: String,
+    },
+    /// Renaming a condition renames the links of its indicators too.
+    RenameCondition {
+        cell: cells::CellKey,
+        row: usize,
+        name: String,
+    },
+    /// Any other change (row insert, delete, move, combo box).
+    Edit {
+        edit: Edit,
+        label: String,
+    },
+    SetLocked {
+        row: usize,
+        locked: bool,
+    },
+    GoalSeek(usize),
+    ResetRow(usize),
+}
+
+/// Opens the window. `file` is a project to open; without it the last file opened comes back,
+/// or the embedded El Salvador sample on a first start.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("rbf-targets")
+            .with_app_id("rbf-targets")
+            .with_inner_size([1600.0, 900.0])
+            .with_maximized(true)
+            .with_min_inner_size([800.0, 500.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "rbf-targets",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::start(cc, file)))),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}
+
+/// A document on the embedded sample; an empty project if the sample could not be read.
+pub fn sample_document() -> Document {
+    match crate::io::el_salvador_sample() {
+        Ok(project) => Document::new(project, None),
+        Err(_) => Document::new(crate::model::Project::default(), None),
+    }
+}

@@ -1,0 +1,285 @@
+//! The real window driven through egui_kittest, by accessibility label.
+
+use std::process::Command;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use rbf_targets::document::Document;
+use rbf_targets::io::el_salvador_sample;
+use rbf_targets::model::Project;
+use rbf_targets::ui::{App, Tab, impact_text, ratio_text, sample_document};
+
+fn harness_on(document: Document) -> Harness<'static, App> {
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(2000.0, 1000.0))
+        .build_eframe(move |cc| App::new(cc, document).without_native_dialogs());
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, App> {
+    harness_on(sample_document())
+}
+
+fn project(harness: &Harness<'_, App>) -> Project {
+    harness.state().document().project().clone()
+}
+
+/// Clicks a cell (which selects its text, as a spreadsheet does) and types over it.
+fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+fn ratio(harness: &Harness<'_, App>) -> f64 {
+    harness
+        .state()
+        .document()
+        .outcome()
+        .benefit_cost_ratio
+        .unwrap_or(f64::NAN)
+}
+
+#[test]
+fn typing_a_baseline_moves_targets_and_the_ratio() {
+    let mut harness = harness();
+    let before = harness.state().document().outcome().clone();
+    type_into(&mut harness, "Baseline row 1", "50");
+
+    assert_eq!(project(&harness).indicators[0].baseline, 0.50);
+    let after = harness.state().document().outcome().clone();
+    let target = |o: &rbf_targets::model::Outcome| o.indicators[0].targets.map(|t| t.model_target);
+    // Model target moves with the baseline: 0.50 + 3·0.01 + d.
+    let d = after.minimum_impact.unwrap_or(f64::NAN);
+    assert!((target(&after).unwrap_or(f64::NAN) - (0.53 + d)).abs() < 1e-12);
+    assert_ne!(target(&before), target(&after));
+    // The negotiated 62 % now buys 9 points instead of 17: the ratio falls.
+    assert!(ratio(&harness) < before.benefit_cost_ratio.unwrap_or(f64::NAN));
+    // d depends on cost, populations and values, not on baselines (note eq. 3).
+    assert_eq!(after.minimum_impact, before.minimum_impact);
+}
+
+#[test]
+fn typing_a_population_moves_d() {
+    let mut harness = harness();
+    let before = harness
+        .state()
+        .document()
+        .outcome()
+        .minimum_impact
+        .unwrap_or(f64::NAN);
+    type_into(&mut harness, "N row 1", "119638");
+    assert_eq!(project(&harness).indicators[0].population, 119_638.0);
+    let after = harness
+        .state()
+        .document()
+        .outcome()
+        .minimum_impact
+        .unwrap_or(f64::NAN);
+    assert!(after < before, "d went from {before} to {after}");
+}
+
+#[test]
+fn lock_two_rows_and_rebalance_meets_the_required_ratio() {
+    let mut harness = harness();
+    harness.get_by_label("Lock row 1").click();
+    harness.run();
+    harness.get_by_label("Lock row 7").click();
+    harness.run();
+    let locked = project(&harness);
+    assert!(locked.indicators[0].locked && locked.indicators[6].locked);
+
+    harness.get_by_label("Rebalance unlocked rows").click();
+    harness.run();
+    let after = project(&harness);
+    assert!(
+        (ratio(&harness) - 1.0).abs() < 1e-9,
+        "BCR {}",
+        ratio(&harness)
+    );
+    // Locked rows kept their negotiated targets.
+    assert_eq!(after.indicators[0].negotiated_target, Some(0.62));
+    assert_eq!(after.indicators[6].negotiated_target, Some(0.60));
+    assert!(
+        harness
+            .state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Rebalanced"))
+    );
+}
+
+#[test]
+fn undo_and_redo_restore_exactly() {
+    let mut harness = harness();
+    let original = project(&harness);
+    type_into(&mut harness, "Baseline row 3", "55");
+    let edited = project(&harness);
+    assert_eq!(edited.indicators[2].baseline, 0.55);
+    assert!(
+        harness.state().title().contains('•'),
+        "title {}",
+        harness.state().title()
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness), original);
+    assert!(!harness.state().title().contains('•'));
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness), edited);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(project(&harness), edited);
+}
+
+#[test]
+fn invalid_text_shows_the_problem_and_keeps_the_last_good_value() {
+    let mut harness = harness();
+    let before = project(&harness);
+    type_into(&mut harness, "Baseline row 2", "abc");
+    assert_eq!(project(&harness), before);
+    assert!(!harness.state().document().can_undo());
+    harness.get_by_label_contains("Targets row 2, baseline: \"abc\" is not a number");
+
+    // A number the model rejects is kept out the same way, with the model's own reason.
+    type_into(&mut harness, "Baseline row 4", "130");
+    assert_eq!(project(&harness), before);
+    harness.get_by_label_contains("Targets row 4, baseline: 130.0% is outside 0%–100%");
+    // Everything else still computes.
+    assert!(
+        harness
+            .state()
+            .document()
+            .outcome()
+            .benefit_cost_ratio
+            .is_some()
+    );
+}
+
+#[test]
+fn the_summary_shows_what_compute_json_prints() {
+    let sample = format!(
+        "{}/samples/el_salvador_sm2015.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
+        .args(["compute", &sample, "--json"])
+        .output()
+        .expect("compute runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let number = |key: &str| json[key].as_f64().unwrap_or(f64::NAN);
+
+    let harness = harness_on(Document::new(el_salvador_sample().expect("sample"), None));
+    harness.get_by_label(&ratio_text(number("benefit_cost_ratio")));
+    harness.get_by_label(&impact_text(number("minimum_impact")));
+    let money = |v: f64| format!("US$ {}", rbf_targets::text::format_amount(v));
+    harness.get_by_label(&money(number("surplus")));
+    harness.get_by_label(&money(number("total_benefit")));
+    harness.get_by_label(&money(number("total_cost")));
+    assert_eq!(ratio_text(number("benefit_cost_ratio")), "1.60");
+}
+
+#[test]
+fn goal_seek_and_reset_from_the_row() {
+    let mut harness = harness();
+    harness.get_by_label("Goal seek row 8").click();
+    harness.run();
+    assert!((ratio(&harness) - 1.0).abs() < 1e-9);
+    harness.get_by_label("Row menu row 8").click();
+    harness.run();
+    harness.get_by_label("Reset to model target").click();
+    harness.run();
+    assert_eq!(project(&harness).indicators[7].negotiated_target, None);
+}
+
+#[test]
+fn sheets_switch_and_values_are_editable() {
+    let mut harness = harness();
+    assert_eq!(harness.state().tab(), Tab::Targets);
+    harness.get_by_label("Values").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Values);
+    let d_before = harness
+        .state()
+        .document()
+        .outcome()
+        .minimum_impact
+        .unwrap_or(f64::NAN);
+    type_into(&mut harness, "DALYs row 3", "154600");
+    assert_eq!(project(&harness).conditions[2].dalys, 154_600.0);
+    let d_after = harness
+        .state()
+        .document()
+        .outcome()
+        .minimum_impact
+        .unwrap_or(f64::NAN);
+    assert!(d_after < d_before);
+
+    // Renaming a condition keeps its indicators linked.
+    type_into(&mut harness, "Condition row 1", "Maternal");
+    let renamed = project(&harness);
+    assert_eq!(renamed.conditions[0].name, "Maternal");
+    assert_eq!(renamed.indicators[0].condition, "Maternal");
+    assert!(
+        harness
+            .state()
+            .document()
+            .outcome()
+            .errors()
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn without_a_dialog_service_the_in_app_browser_opens() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    harness.get_by_label("File name");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("File name").is_none());
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    type_into(&mut harness, "Weight row 1", "2");
+    let edited = project(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label_contains("Save the changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(project(&harness), edited);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(project(&harness).indicators.len(), 1);
+}
+
+#[test]
+fn save_writes_the_file_and_clears_the_dirty_marker() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("agreed.ron");
+    let document = Document::new(el_salvador_sample().expect("sample"), Some(path.clone()));
+    let mut harness = harness_on(document);
+    type_into(&mut harness, "Negotiated target row 1", "63");
+    assert!(harness.state().title().starts_with("agreed.ron •"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().title(), "agreed.ron — rbf-targets");
+    let saved = rbf_targets::io::load(&path).expect("saved file loads");
+    assert_eq!(saved.indicators[0].negotiated_target, Some(0.63));
+}
