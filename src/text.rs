@@ -184,6 +184,27 @@ pub fn format_number(value: f64) -> String {
     group_thousands(&text)
 }
 
+/// A number with a fixed count of decimals and thousands separators: "1,024.33".
+pub fn format_fixed(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    if value.abs() >= 1e15 {
+        return format!("{value:e}");
+    }
+    let text = format!("{value:.decimals$}");
+    let text = if text
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
+        text.trim_start_matches('-').to_owned()
+    } else {
+        text
+    };
+    group_thousands(&text)
+}
+
 /// An amount of money, rounded to the unit, with thousands separators: "9,750,000".
 pub fn format_amount(value: f64) -> String {
     if !value.is_finite() {
@@ -267,6 +288,8 @@ mod tests {
         assert_eq!(format_number(0.079), "0.079");
         assert_eq!(format_number(-1234.4), "-1,234");
         assert_eq!(format_amount(-1_234_567.6), "-1,234,568");
+        assert_eq!(format_fixed(1024.334, 2), "1,024.33");
+        assert_eq!(format_fixed(-0.001, 2), "0.00");
         assert_eq!(format_number(f64::INFINITY), "—");
     }
 }

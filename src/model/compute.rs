@@ -165,6 +165,19 @@ pub(crate) fn bounded(
     }
 }
 
+/// The problem raised when the inputs are finite but their products are not.
+fn out_of_range(what: &str) -> Problem {
+    Problem {
+        location: Location::Program,
+        field: Field::Indicators,
+        severity: super::Severity::Error,
+        row_name: String::new(),
+        reason: format!(
+            "{what} is too large to compute from these inputs; check the units of the cost, GNI per capita, DALYs and populations"
+        ),
+    }
+}
+
 /// Computes every number of MODEL.md §2 that its inputs allow.
 pub fn compute(project: &Project) -> Outcome {
     let mut problems = validate(project);
@@ -271,8 +284,12 @@ pub fn compute(project: &Project) -> Outcome {
         });
     }
     let bounds_usable = !program_error(&[Field::Ceiling, Field::Floor]);
-    let minimum_impact = (cost_usable && sum_usable && bounds_usable)
+    let mut minimum_impact = (cost_usable && sum_usable && bounds_usable)
         .then(|| program.required_ratio * program.total_cost / weighted_benefit_per_unit);
+    if minimum_impact.is_some_and(|d| !d.is_finite()) {
+        minimum_impact = None;
+        problems.push(out_of_range("the minimum impact d"));
+    }
 
     let mut rows_at_bound = 0;
     let mut total_benefit = None;
@@ -291,6 +308,12 @@ pub fn compute(project: &Project) -> Outcome {
             let final_target = indicator.negotiated_target.unwrap_or(bounded_target);
             let impact = s * (final_target - c);
             let benefit = impact * value.benefit_per_unit;
+            if ![model_target, final_target, impact, benefit]
+                .iter()
+                .all(|v| v.is_finite())
+            {
+                continue;
+            }
             sum += benefit;
             outcome.targets = Some(Targets {
                 model_target,
@@ -309,7 +332,11 @@ pub fn compute(project: &Project) -> Outcome {
                 }
             }
         }
-        total_benefit = Some(sum);
+        if sum.is_finite() {
+            total_benefit = Some(sum);
+        } else {
+            problems.push(out_of_range("the total benefit"));
+        }
     }
 
     let benefit_cost_ratio = total_benefit.map(|b| b / program.total_cost);

@@ -9,7 +9,7 @@ use super::cells::{CellBuffers, NumberKind, computed_cell, number_cell, text_cel
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
 use crate::model::{Condition, Field, Location, Program, Timing};
-use crate::text::{format_amount, format_number};
+use crate::text::format_fixed;
 
 const PROGRAM_INPUTS: [ProgramInput; 4] = [
     ProgramInput {
@@ -219,8 +219,8 @@ fn values_table(
                 }
                 let values = outcome.conditions.get(j).copied().flatten();
                 row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format!("{:.6}", v.dalys_per_capita)), None));
-                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_number(v.unit_value)), None));
-                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_amount(v.present_value)), None));
+                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_fixed(v.unit_value, 2)), None));
+                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_fixed(v.present_value, 2)), None));
                 row.col(|ui| {
                     let rows = project.conditions.len();
                     ui.menu_button("…", |ui| {
