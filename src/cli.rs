@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::{Project, compute};
 use crate::report::{ComputeReport, text_table};
 
@@ -21,7 +22,8 @@ use crate::report::{ComputeReport, text_table};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Project to open in the window (.ron); without it the El Salvador sample opens.
+    /// Project (.ron) or workbook (.xlsx) to open in the window; without it the last file
+    /// opened, or the El Salvador sample, opens.
     pub file: Option<PathBuf>,
 }
 
@@ -32,37 +34,52 @@ pub enum Command {
     /// Exit status: 0 when computed, 1 when the file cannot be read or an input is invalid
     /// (the messages on standard error name the sheet, row and field), 2 on a usage error.
     Compute {
-        /// Project file (.ron).
+        /// Project file (.ron) or workbook laid out like the IDB tool (.xlsx).
         file: PathBuf,
         /// Print one JSON object (schema rbf-targets/compute/1) instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write the final target sheets to this .xlsx, with live formulas.
+        #[arg(long, value_name = "OUT.xlsx")]
+        out: Option<PathBuf>,
     },
 }
 
-/// Opens any project file the program understands.
-pub fn open_project(path: &Path) -> anyhow::Result<Project> {
-    Ok(crate::io::load(path)?)
+/// Opens any project file the program understands: a project (.ron) or a workbook laid out
+/// like the IDB tool (.xlsx), with the import report for a workbook.
+pub fn open_project(path: &Path) -> anyhow::Result<(Project, Option<ImportReport>)> {
+    if crate::io::is_workbook(path) {
+        let import = crate::io::import_xlsx(path)?;
+        Ok((import.project, Some(import.report)))
+    } else {
+        Ok((crate::io::load(path)?, None))
+    }
 }
 
 /// Runs a subcommand and returns the process's exit status.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Compute { file, json } => run_compute(&file, json),
+        Command::Compute { file, json, out } => run_compute(&file, json, out.as_deref()),
     }
 }
 
-fn run_compute(file: &Path, json: bool) -> ExitCode {
-    let project = match open_project(file) {
-        Ok(project) => project,
+fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
+    let (project, import) = match open_project(file) {
+        Ok(opened) => opened,
         Err(error) => {
             eprintln!("rbf-targets: {error:#}");
             return ExitCode::from(1);
         }
     };
     let outcome = compute(&project);
+    if let Some(import) = &import
+        && !json
+    {
+        eprint!("Import of {}:\n{import}", file.display());
+    }
     let printed = if json {
-        let report = ComputeReport::new(&project, &outcome);
+        let mut report = ComputeReport::new(&project, &outcome);
+        report.import = import.as_ref().map(crate::report::ImportJson::from);
         serde_json::to_string_pretty(&report)
             .map_err(std::io::Error::other)
             .and_then(|text| writeln!(std::io::stdout(), "{text}"))
@@ -77,6 +94,19 @@ fn run_compute(file: &Path, json: bool) -> ExitCode {
     for problem in outcome.errors() {
         eprintln!("rbf-targets: {problem}");
         invalid = true;
+    }
+    if let Some(out) = out {
+        match export_xlsx(&project, out, ExportOptions::default()) {
+            Ok(()) => {
+                if !json {
+                    eprintln!("Wrote {}", out.display());
+                }
+            }
+            Err(error) => {
+                eprintln!("rbf-targets: {error}");
+                invalid = true;
+            }
+        }
     }
     if invalid {
         ExitCode::from(1)

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::io::ImportReport;
+use crate::io::xlsx_import::LineKind;
 use crate::model::{Bound, Outcome, Problem, Project, Severity};
 use crate::text::{format_amount, format_number, format_percent};
 
@@ -24,6 +26,58 @@ pub struct ComputeReport {
     pub rows_at_bound: usize,
     pub indicators: Vec<IndicatorReport>,
     pub problems: Vec<ProblemReport>,
+    /// How a workbook was read (absent for a project file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub import: Option<ImportJson>,
+}
+
+/// The import report of a workbook in the JSON output.
+#[derive(Debug, Serialize)]
+pub struct ImportJson {
+    pub read: Vec<String>,
+    pub inferred: Vec<String>,
+    pub warnings: Vec<String>,
+    /// Null when the workbook held no computed results.
+    pub differences: Option<Vec<DifferenceJson>>,
+    pub compared: usize,
+}
+
+/// A cached result of the workbook that differs from ours.
+#[derive(Debug, Serialize)]
+pub struct DifferenceJson {
+    pub what: String,
+    pub cell: String,
+    pub workbook: f64,
+    pub ours: f64,
+}
+
+impl From<&ImportReport> for ImportJson {
+    fn from(report: &ImportReport) -> Self {
+        let of = |kind: LineKind| {
+            report
+                .lines
+                .iter()
+                .filter(|l| l.kind == kind)
+                .map(|l| l.text.clone())
+                .collect()
+        };
+        Self {
+            read: of(LineKind::Read),
+            inferred: of(LineKind::Inferred),
+            warnings: of(LineKind::Warning),
+            differences: report.differences.as_ref().map(|list| {
+                list.iter()
+                    .map(|d| DifferenceJson {
+                        what: d.what.clone(),
+                        cell: d.cell.clone(),
+                        workbook: d.workbook,
+                        ours: d.ours,
+                    })
+                    .collect()
+            }),
+            compared: report.compared,
+        }
+    }
 }
 
 /// One Targets row in the JSON report.
@@ -136,6 +190,7 @@ impl ComputeReport {
             rows_at_bound: outcome.rows_at_bound,
             indicators,
             problems: outcome.problems.iter().map(ProblemReport::from).collect(),
+            import: None,
         }
     }
 }

@@ -163,3 +163,86 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn compute_takes_a_workbook_and_writes_one() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let out = folder.path().join("out.xlsx");
+    let output = rbf_targets(&[
+        "compute",
+        &sample_path(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.is_file());
+
+    let output = rbf_targets(&["compute", &out.display().to_string(), "--json"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json = json_of(&output);
+    let from_ron = json_of(&rbf_targets(&["compute", &sample_path(), "--json"]));
+    for key in [
+        "minimum_impact",
+        "total_benefit",
+        "benefit_cost_ratio",
+        "surplus",
+    ] {
+        assert_eq!(json[key], from_ron[key], "{key}");
+    }
+    assert_eq!(json["indicators"], from_ron["indicators"]);
+    assert_eq!(
+        json["import"]["differences"].as_array().map(Vec::len),
+        Some(0)
+    );
+    assert!(
+        json["import"]["read"]
+            .as_array()
+            .is_some_and(|r| !r.is_empty())
+    );
+}
+
+#[test]
+fn a_bad_workbook_exits_1_naming_the_cell() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("bad.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Valores").expect("name");
+    for (c, h) in ["Condición", "AVAD", "Población"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("write");
+    }
+    sheet.write_string(1, 0, "Materna").expect("write");
+    sheet.write_number(1, 1, 100.0).expect("write");
+    sheet.write_string(1, 2, "mucha gente").expect("write");
+    let targets = workbook.add_worksheet();
+    targets.set_name("Metas").expect("name");
+    for (c, h) in ["Indicador", "Población", "Línea de base", "Costo total"]
+        .iter()
+        .enumerate()
+    {
+        targets.write_string(0, c as u16, *h).expect("write");
+    }
+    targets.write_string(1, 0, "mcpr").expect("write");
+    targets.write_number(1, 1, 100.0).expect("write");
+    targets.write_number(1, 2, 0.4).expect("write");
+    targets.write_number(1, 3, 1000.0).expect("write");
+    workbook.save(&path).expect("save");
+    let output = rbf_targets(&["compute", &path.display().to_string(), "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("sheet \"Valores\", cell C2: \"mucha gente\" is not a population"),
+        "{stderr}"
+    );
+    assert!(output.stdout.is_empty());
+}

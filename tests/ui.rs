@@ -283,3 +283,84 @@ fn save_writes_the_file_and_clears_the_dirty_marker() {
     let saved = rbf_targets::io::load(&path).expect("saved file loads");
     assert_eq!(saved.indicators[0].negotiated_target, Some(0.63));
 }
+
+/// A file dropped on the window, as the windowing layer reports it.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, App>, path: &std::path::Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_owned())));
+    harness.run();
+}
+
+#[test]
+fn dropping_a_workbook_imports_it_and_shows_the_report() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("agreed.xlsx");
+    let mut exported = el_salvador_sample().expect("sample");
+    exported.indicators[0].negotiated_target = Some(0.65);
+    rbf_targets::io::export_xlsx(&exported, &path, rbf_targets::io::ExportOptions::default())
+        .expect("export");
+
+    let mut harness = harness();
+    drop_file(&mut harness, &path);
+    assert_eq!(project(&harness), exported);
+    harness.get_by_label_contains("All 31 computed results the workbook held agree");
+    // An imported workbook is a new project: it is not saved over the workbook.
+    assert!(harness.state().document().path().is_none());
+}
+
+#[test]
+fn dropping_a_corrupt_workbook_leaves_the_document_untouched() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("broken.xlsx");
+    std::fs::write(&path, b"PK\x03\x04 not a workbook").expect("write");
+    let mut harness = harness();
+    type_into(&mut harness, "Weight row 2", "3");
+    let before = project(&harness);
+    drop_file(&mut harness, &path);
+    // Unsaved changes: asked first.
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(project(&harness), before);
+    harness.get_by_label_contains("is not a workbook this program can read");
+    harness.get_by_label_contains("The open document was not changed.");
+}
+
+#[test]
+fn export_writes_a_workbook_through_the_file_browser() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Folder").focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Folder")
+        .type_text(&folder.path().display().to_string());
+    harness.key_press(Key::Enter);
+    harness.run();
+    let name = harness.get_by_label("File name");
+    name.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("File name").type_text("final targets");
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let path = folder.path().join("final targets.xlsx");
+    let imported = rbf_targets::io::import_xlsx(&path).expect("exported workbook imports");
+    assert_eq!(imported.project, project(&harness));
+}

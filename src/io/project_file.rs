@@ -117,14 +117,20 @@ pub fn to_ron_string(project: &Project) -> String {
         .unwrap_or_default()
 }
 
-/// Writes the project atomically: a temporary file in the same folder, flushed to disk, then
-/// renamed over `path`, so that a crash or a full disk never leaves a truncated project.
+/// Writes the project atomically (see [`write_atomically`]).
 pub fn save(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
-    let write_error = |source| ProjectFileError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let text = to_ron_string(project);
+    write_atomically(path, to_ron_string(project).as_bytes()).map_err(|source| {
+        ProjectFileError::Write {
+            path: path.to_owned(),
+            source,
+        }
+    })
+}
+
+/// Writes `bytes` to a temporary file in the same folder, flushes it to disk and renames it
+/// over `path`, so that a crash or a full disk never leaves a truncated file; on failure the
+/// temporary file is removed and `path` is untouched.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -136,15 +142,14 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
     let temporary = folder.join(format!(".{file_name}.saving-{}", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         file.sync_all()?;
         fs::rename(&temporary, path)
     })();
-    if let Err(error) = result {
+    if result.is_err() {
         let _ = fs::remove_file(&temporary);
-        return Err(write_error(error));
     }
-    Ok(())
+    result
 }
 
 /// The embedded El Salvador sample (`samples/el_salvador_sm2015.ron`).

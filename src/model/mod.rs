@@ -34,6 +34,28 @@ pub struct Project {
     pub conditions: Vec<Condition>,
     /// Rows of the Targets sheet.
     pub indicators: Vec<Indicator>,
+    /// Population figures imported with a workbook ("Census data"), kept to be written back.
+    pub census: Option<CensusTable>,
+}
+
+/// A sheet of population figures kept as the workbook held it (the IDB tool's "Census data").
+/// The model does not compute with it; it is shown read-only and exported unchanged.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CensusTable {
+    /// The sheet's name in the workbook it came from.
+    pub sheet_name: String,
+    /// The sheet's used range, row by row, from its top-left used cell.
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+/// One cell of a kept table.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum TableCell {
+    #[default]
+    Empty,
+    Number(f64),
+    Text(String),
 }
 
 impl Default for Project {
@@ -44,6 +66,7 @@ impl Default for Project {
             program: Program::default(),
             conditions: Vec::new(),
             indicators: Vec::new(),
+            census: None,
         }
     }
 }

@@ -12,6 +12,8 @@ use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
 use super::{sample_document, summary, targets, values};
 use crate::document::Document;
+use crate::io::xlsx_import::LineKind;
+use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::{Condition, Indicator, Location, Project, Severity, validate};
 
 /// The sheet shown in the central panel.
@@ -20,6 +22,8 @@ pub enum Tab {
     Values,
     #[default]
     Targets,
+    /// Population figures kept from an imported workbook, read-only.
+    Census,
 }
 
 /// What comes back after a restart (the window's size and position are kept by eframe).
@@ -35,6 +39,8 @@ struct Persisted {
 enum Pending {
     New,
     Open,
+    /// Open this file (dropped on the window).
+    OpenPath(PathBuf),
     Quit,
 }
 
@@ -62,6 +68,8 @@ pub struct App {
     allow_close: bool,
     title: String,
     last_focus: Option<egui::Id>,
+    /// The report of the last workbook imported, shown until closed.
+    import_report: Option<(PathBuf, ImportReport)>,
 }
 
 impl App {
@@ -85,6 +93,7 @@ impl App {
             allow_close: false,
             title: String::new(),
             last_focus: None,
+            import_report: None,
         }
     }
 
@@ -144,9 +153,12 @@ impl App {
     /// Opens a project; on failure the open document stays as it was and the reason is shown.
     fn open_path(&mut self, path: &Path) {
         match crate::cli::open_project(path) {
-            Ok(project) => {
-                self.replace_document(Document::new(project, Some(path.to_owned())));
+            Ok((project, import)) => {
+                // A workbook becomes a new, unsaved project: Save asks where to write it.
+                let saved_path = import.is_none().then(|| path.to_owned());
+                self.replace_document(Document::new(project, saved_path));
                 self.set_status(format!("Opened {}.", path.display()), true);
+                self.import_report = import.map(|report| (path.to_owned(), report));
             }
             Err(error) => {
                 self.error = Some(format!("{error:#}\n\nThe open document was not changed."));
@@ -168,6 +180,16 @@ impl App {
         }
     }
 
+    fn export_to(&mut self, path: &Path) {
+        match export_xlsx(self.document.project(), path, ExportOptions::default()) {
+            Ok(()) => self.set_status(
+                format!("Exported the target sheets to {}.", path.display()),
+                true,
+            ),
+            Err(error) => self.error = Some(error.to_string()),
+        }
+    }
+
     /// Runs `pending` now, or asks first when there are unsaved changes.
     fn guarded(&mut self, pending: Pending, ctx: &egui::Context) {
         if self.document.is_dirty() {
@@ -186,6 +208,7 @@ impl App {
             Pending::Open => self
                 .dialogs
                 .request(FilePurpose::Open, self.document.path()),
+            Pending::OpenPath(path) => self.open_path(&path),
             Pending::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -206,6 +229,9 @@ impl App {
             UiCommand::SaveAs => self
                 .dialogs
                 .request(FilePurpose::SaveAs, self.document.path()),
+            UiCommand::Export => self
+                .dialogs
+                .request(FilePurpose::Export, self.document.path()),
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => {
                 if let Some(label) = self.document.undo() {
@@ -339,6 +365,7 @@ impl App {
                     UiCommand::Open,
                     UiCommand::Save,
                     UiCommand::SaveAs,
+                    UiCommand::Export,
                 ] {
                     self.menu_item(ui, command, true, actions);
                 }
@@ -445,6 +472,54 @@ impl App {
         }
     }
 
+    fn import_window(&mut self, ctx: &egui::Context) {
+        let Some((path, report)) = &self.import_report else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Import report")
+            .open(&mut open)
+            .default_size([760.0, 420.0])
+            .show(ctx, |ui| {
+                ui.label(RichText::new(format!("How {} was read", path.display())).strong());
+                let (summary, agrees) = match &report.differences {
+                    None => ("The workbook held no computed results to compare with.".to_owned(), true),
+                    Some(list) if list.is_empty() => (
+                        format!(
+                            "All {} computed results the workbook held agree with this program's within 1e-9.",
+                            report.compared
+                        ),
+                        true,
+                    ),
+                    Some(list) => (
+                        format!("{} of {} computed results differ by more than 1e-9:", list.len(), report.compared),
+                        false,
+                    ),
+                };
+                let color = if agrees { ui.visuals().text_color() } else { ui.visuals().warn_fg_color };
+                ui.label(RichText::new(summary).color(color));
+                if let Some(list) = &report.differences {
+                    for d in list {
+                        ui.label(format!("{} ({}): workbook {}, this program {}", d.what, d.cell, d.workbook, d.ours));
+                    }
+                }
+                ui.separator();
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for line in &report.lines {
+                        let (kind, color) = match line.kind {
+                            LineKind::Read => ("Read", ui.visuals().text_color()),
+                            LineKind::Inferred => ("Inferred", ui.visuals().text_color()),
+                            LineKind::Warning => ("Warning", ui.visuals().warn_fg_color),
+                        };
+                        ui.add(egui::Label::new(RichText::new(format!("{kind}: {}", line.text)).color(color)).wrap());
+                    }
+                });
+            });
+        if !open {
+            self.import_report = None;
+        }
+    }
+
     fn about_window(&mut self, ctx: &egui::Context) {
         egui::Window::new("About rbf-targets")
             .open(&mut self.show_about)
@@ -524,6 +599,7 @@ impl App {
         if let Some((purpose, choice)) = self.dialogs.poll(ctx) {
             match (purpose, choice) {
                 (FilePurpose::Open, Some(path)) => self.open_path(&path),
+                (FilePurpose::Export, Some(path)) => self.export_to(&path),
                 (FilePurpose::SaveAs, Some(path)) => {
                     if self.save_to(path)
                         && let Some(pending) = self.after_save.take()
@@ -549,6 +625,30 @@ impl App {
     pub fn title(&self) -> &str {
         &self.title
     }
+}
+
+/// The census sheet of an imported workbook, read-only.
+fn census_ui(ui: &mut Ui, census: &crate::model::CensusTable) {
+    use crate::model::TableCell;
+    ui.label(format!(
+        "Sheet \"{}\" as the workbook held it; it is written back on export. The model does not compute with it.",
+        census.sheet_name
+    ));
+    let columns = census.rows.iter().map(Vec::len).max().unwrap_or(0);
+    egui::ScrollArea::both().show(ui, |ui| {
+        egui::Grid::new("census").striped(true).show(ui, |ui| {
+            for row in &census.rows {
+                for c in 0..columns {
+                    match row.get(c) {
+                        Some(TableCell::Number(n)) => ui.label(crate::text::format_number(*n)),
+                        Some(TableCell::Text(t)) => ui.label(t.as_str()),
+                        _ => ui.label(""),
+                    };
+                }
+                ui.end_row();
+            }
+        });
+    });
 }
 
 /// The document "New" starts with: one condition and one indicator linked to it.
@@ -584,6 +684,12 @@ impl eframe::App for App {
             self.guard = Some(Pending::Quit);
         }
         self.shortcuts(&ctx, &mut actions);
+        let dropped = ctx
+            .input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()))
+            .filter(|p| !p.as_os_str().is_empty());
+        if let Some(path) = dropped {
+            self.guarded(Pending::OpenPath(path), &ctx);
+        }
 
         // A new focus ends the typing step of the cell that had it.
         let focus = ctx.memory(|m| m.focused());
@@ -607,7 +713,7 @@ impl eframe::App for App {
                 ] {
                     let name = match tab {
                         Tab::Values => "Values",
-                        Tab::Targets => "Targets",
+                        _ => "Targets",
                     };
                     let selected = self.tab == tab;
                     let text = RichText::new(name).size(16.0).strong();
@@ -617,6 +723,18 @@ impl eframe::App for App {
                         .clicked()
                     {
                         actions.push(Action::Command(command));
+                    }
+                }
+                if self.document.project().census.is_some() {
+                    let text = RichText::new("Census data").size(16.0).strong();
+                    if ui
+                        .selectable_label(self.tab == Tab::Census, text)
+                        .on_hover_text(
+                            "Population figures kept from the imported workbook (read-only)",
+                        )
+                        .clicked()
+                    {
+                        self.tab = Tab::Census;
                     }
                 }
                 ui.separator();
@@ -637,10 +755,15 @@ impl eframe::App for App {
                 Tab::Targets => {
                     targets::targets_ui(ui, &self.document, &mut self.buffers, &mut actions)
                 }
+                Tab::Census => match &self.document.project().census {
+                    Some(census) => census_ui(ui, census),
+                    None => self.tab = Tab::Targets,
+                },
             }
         });
 
         self.problems_window(&ctx);
+        self.import_window(&ctx);
         self.about_window(&ctx);
         self.modals(&ctx);
 

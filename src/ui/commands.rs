@@ -10,6 +10,7 @@ pub enum UiCommand {
     Open,
     Save,
     SaveAs,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -25,11 +26,12 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 15] = [
+    pub const ALL: [UiCommand; 16] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::SaveAs,
+        UiCommand::Export,
         UiCommand::Quit,
         UiCommand::Undo,
         UiCommand::Redo,
@@ -50,6 +52,7 @@ impl UiCommand {
             UiCommand::Open => "Open…",
             UiCommand::Save => "Save",
             UiCommand::SaveAs => "Save as…",
+            UiCommand::Export => "Export target sheets (.xlsx)…",
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
             UiCommand::Redo | UiCommand::RedoAlternative => "Redo",
@@ -67,9 +70,14 @@ impl UiCommand {
     pub fn tooltip(self) -> &'static str {
         match self {
             UiCommand::New => "Start an empty project",
-            UiCommand::Open => "Open a project file (.ron)",
+            UiCommand::Open => {
+                "Open a project file (.ron) or a workbook laid out like the IDB tool (.xlsx)"
+            }
             UiCommand::Save => "Save the project to its file",
             UiCommand::SaveAs => "Save the project to a new file",
+            UiCommand::Export => {
+                "Write the Targets and Values sheets as an Excel workbook with live formulas, ready to print and sign"
+            }
             UiCommand::Quit => "Close the window (asks first when there are unsaved changes)",
             UiCommand::Undo => "Undo the last change",
             UiCommand::Redo | UiCommand::RedoAlternative => "Redo the last undone change",
@@ -101,6 +109,7 @@ impl UiCommand {
             UiCommand::Open => command(Key::O),
             UiCommand::Save => command(Key::S),
             UiCommand::SaveAs => command_shift(Key::S),
+            UiCommand::Export => command(Key::E),
             UiCommand::Quit => command(Key::Q),
             UiCommand::Undo => command(Key::Z),
             UiCommand::Redo => command_shift(Key::Z),

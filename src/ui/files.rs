@@ -12,6 +12,7 @@ use egui::{Context, RichText, Ui};
 pub enum FilePurpose {
     Open,
     SaveAs,
+    Export,
 }
 
 impl FilePurpose {
@@ -19,12 +20,22 @@ impl FilePurpose {
         match self {
             FilePurpose::Open => "Open project",
             FilePurpose::SaveAs => "Save project as",
+            FilePurpose::Export => "Export target sheets",
+        }
+    }
+
+    /// Extensions listed, and the one added to a name typed without one.
+    fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FilePurpose::Open => &OPEN_EXTENSIONS,
+            FilePurpose::SaveAs => &["ron"],
+            FilePurpose::Export => &["xlsx"],
         }
     }
 }
 
 /// Extensions the program opens.
-const OPEN_EXTENSIONS: [&str; 1] = ["ron"];
+const OPEN_EXTENSIONS: [&str; 5] = ["ron", "xlsx", "xlsm", "xls", "ods"];
 
 /// True when the system can show a native file dialog. On Linux rfd asks the desktop portal
 /// over D-Bus and falls back to zenity; with neither it returns "cancelled" without showing
@@ -117,7 +128,7 @@ impl Browser {
         });
         ui.separator();
         let mut chosen = None;
-        let (folders, files) = list_folder(&self.folder);
+        let (folders, files) = list_folder(&self.folder, self.purpose.extensions());
         egui::ScrollArea::vertical()
             .max_height(300.0)
             .auto_shrink([false, false])
@@ -159,6 +170,7 @@ impl Browser {
             let verb = match self.purpose {
                 FilePurpose::Open => "Open",
                 FilePurpose::SaveAs => "Save",
+                FilePurpose::Export => "Export",
             };
             if ui.button(verb).clicked() {
                 let name = self.file_name.trim();
@@ -166,8 +178,8 @@ impl Browser {
                     self.error = Some("Type or pick a file name.".to_owned());
                 } else {
                     let mut path = self.folder.join(name);
-                    if self.purpose == FilePurpose::SaveAs && path.extension().is_none() {
-                        path.set_extension("ron");
+                    if self.purpose != FilePurpose::Open && path.extension().is_none() {
+                        path.set_extension(self.purpose.extensions()[0]);
                     }
                     if self.purpose == FilePurpose::Open && !path.is_file() {
                         self.error = Some(format!("{} does not exist", path.display()));
@@ -188,7 +200,7 @@ impl Browser {
 }
 
 /// Sub-folders and project files of `folder`, sorted by name; hidden entries left out.
-fn list_folder(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+fn list_folder(folder: &Path, extensions: &[&str]) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut folders = Vec::new();
     let mut files = Vec::new();
     if let Ok(entries) = std::fs::read_dir(folder) {
@@ -202,7 +214,7 @@ fn list_folder(folder: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
                 folders.push(path);
             } else if path
                 .extension()
-                .is_some_and(|e| OPEN_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+                .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
             {
                 files.push(path);
             }
@@ -246,12 +258,14 @@ impl FileDialogs {
             .map(Path::to_owned)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
+        let stem = current.and_then(Path::file_stem).map_or_else(
+            || "project".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let name = match purpose {
             FilePurpose::Open => String::new(),
-            FilePurpose::SaveAs => current.and_then(Path::file_name).map_or_else(
-                || "project.ron".to_owned(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            FilePurpose::SaveAs => format!("{stem}.ron"),
+            FilePurpose::Export => format!("{stem} targets.xlsx"),
         };
         if !self.use_native || !native_dialogs_available() {
             self.browser = Some(Browser::new(purpose, &folder, &name));
@@ -261,11 +275,11 @@ impl FileDialogs {
         let dialog = rfd::FileDialog::new()
             .set_title(purpose.title())
             .set_directory(&folder)
-            .add_filter("rbf-targets project", &OPEN_EXTENSIONS);
+            .add_filter(purpose.title(), purpose.extensions());
         let run = move || {
             let picked = match purpose {
                 FilePurpose::Open => dialog.pick_file(),
-                FilePurpose::SaveAs => dialog.set_file_name(name).save_file(),
+                FilePurpose::SaveAs | FilePurpose::Export => dialog.set_file_name(name).save_file(),
             };
             let _ = sender.send(picked);
         };

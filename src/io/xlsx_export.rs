@@ -1,0 +1,702 @@
+//! Export of the final target sheets as .xlsx with live formulas that reproduce the model, so
+//! that Excel or LibreOffice recompute the same numbers; the computed values are cached too.
+//! The layout is one the importer reads back (export then import gives every input back).
+
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+use thiserror::Error;
+
+use super::workbook::column_name;
+use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
+
+/// Why a workbook could not be exported.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error(
+        "the project has problems the model cannot compute past; fix them before exporting:\n{0}"
+    )]
+    Problems(String),
+    #[error("cannot build the workbook: {0}")]
+    Xlsx(#[from] XlsxError),
+    #[error("cannot write {path}: {source}; nothing was written")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// How to export.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportOptions {
+    /// Write the computed value of every formula (as Excel does) so that viewers that do not
+    /// recompute show the numbers; off, formulas carry no results.
+    pub cached_results: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            cached_results: true,
+        }
+    }
+}
+
+// Targets sheet layout (0-based rows).
+const T_PROGRAM: u32 = 0;
+const T_COUNTRY: u32 = 1;
+const T_CURRENCY: u32 = 2;
+const T_DATE: u32 = 3;
+const T_COST: u32 = 5;
+const T_YEARS: u32 = 6;
+const T_CEILING: u32 = 7;
+const T_FLOOR: u32 = 8;
+const T_RATIO: u32 = 9;
+const T_A0: u32 = 10;
+const T_D: u32 = 11;
+const T_BENEFIT: u32 = 12;
+const T_BCR: u32 = 13;
+const T_SURPLUS: u32 = 14;
+const T_HEADER: u32 = 16;
+const T_FIRST: u32 = 17;
+
+// Values sheet layout.
+const V_GNI: u32 = 2;
+const V_K: u32 = 3;
+const V_RATE: u32 = 4;
+const V_HORIZON: u32 = 5;
+const V_TIMING: u32 = 6;
+const V_FACTOR: u32 = 7;
+const V_HEADER: u32 = 9;
+const V_FIRST: u32 = 10;
+
+/// "$B$12": the absolute reference of a value cell in column B.
+fn b(row: u32) -> String {
+    format!("$B${}", row + 1)
+}
+
+struct Formats {
+    title: Format,
+    label: Format,
+    header: Format,
+    percent: Format,
+    percent_input: Format,
+    money: Format,
+    number: Format,
+    plain: Format,
+    impact: Format,
+    ratio: Format,
+    wrap: Format,
+    note: Format,
+    line: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let input = Color::RGB(0xFFF8DC);
+        Self {
+            title: Format::new().set_bold().set_font_size(14),
+            label: Format::new().set_bold(),
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(Color::RGB(0xDDEBF7))
+                .set_border(FormatBorder::Thin),
+            percent: Format::new().set_num_format("0.0%"),
+            percent_input: Format::new()
+                .set_num_format("0.0%")
+                .set_background_color(input),
+            money: Format::new().set_num_format("#,##0"),
+            number: Format::new().set_num_format("#,##0.00"),
+            plain: Format::new(),
+            impact: Format::new().set_num_format("0.0000"),
+            ratio: Format::new().set_num_format("0.00").set_bold(),
+            wrap: Format::new().set_text_wrap(),
+            note: Format::new().set_italic(),
+            line: Format::new().set_border_bottom(FormatBorder::Thin),
+        }
+    }
+}
+
+/// Writes a formula with its cached result when asked.
+fn formula(
+    sheet: &mut Worksheet,
+    options: ExportOptions,
+    row: u32,
+    col: u16,
+    text: &str,
+    result: Option<f64>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    let mut f = Formula::new(format!("={text}"));
+    if options.cached_results {
+        f = f.set_result(
+            result
+                .filter(|v| v.is_finite())
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+        );
+    }
+    sheet.write_formula_with_format(row, col, f, format)?;
+    Ok(())
+}
+
+/// Text is always written as text: a name starting with "=", "+", "-" or "@" never becomes a
+/// formula.
+fn text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(row, col, value, format)?;
+    Ok(())
+}
+
+fn today() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Builds the workbook in memory.
+pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
+    let outcome = compute(project);
+    let errors: Vec<String> = outcome.errors().map(|p| format!("  {p}")).collect();
+    if !errors.is_empty() {
+        return Err(ExportError::Problems(errors.join("\n")));
+    }
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let targets = workbook.add_worksheet();
+    targets.set_name("Targets")?;
+    write_targets(targets, project, &outcome, options, &formats)?;
+    let values = workbook.add_worksheet();
+    values.set_name("Values")?;
+    write_values(values, project, &outcome, options, &formats)?;
+    if let Some(census) = &project.census {
+        let sheet = workbook.add_worksheet();
+        let name = if census.sheet_name.trim().is_empty()
+            || census.sheet_name.eq_ignore_ascii_case("targets")
+            || census.sheet_name.eq_ignore_ascii_case("values")
+        {
+            "Census data"
+        } else {
+            census.sheet_name.as_str()
+        };
+        sheet.set_name(name)?;
+        for (r, row) in census.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    TableCell::Number(n) => {
+                        sheet.write_number(r, c, *n)?;
+                    }
+                    TableCell::Text(t) => {
+                        sheet.write_string(r, c, t)?;
+                    }
+                    TableCell::Empty => {}
+                }
+            }
+        }
+    }
+    Ok(workbook.save_to_buffer()?)
+}
+
+/// Writes the workbook to `path` atomically.
+pub fn export_xlsx(
+    project: &Project,
+    path: &Path,
+    options: ExportOptions,
+) -> Result<(), ExportError> {
+    let bytes = workbook_bytes(project, options)?;
+    super::project_file::write_atomically(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn page_setup(sheet: &mut Worksheet, project: &Project, header_row: u32) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(header_row, header_row)?;
+    sheet.set_freeze_panes(header_row + 1, 1)?;
+    let title = project.metadata.program_name.replace('&', "&&");
+    sheet.set_header(format!("&L{title}&R&D"));
+    sheet.set_footer("&CPage &P of &N");
+    Ok(())
+}
+
+fn write_targets(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    options: ExportOptions,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let program = &project.program;
+    let m = &project.metadata;
+    text(sheet, T_PROGRAM, 0, "Program", &f.label)?;
+    text(sheet, T_PROGRAM, 1, &m.program_name, &f.title)?;
+    text(sheet, T_COUNTRY, 0, "Country", &f.label)?;
+    text(sheet, T_COUNTRY, 1, &m.country, &f.plain)?;
+    text(sheet, T_CURRENCY, 0, "Currency", &f.label)?;
+    text(
+        sheet,
+        T_CURRENCY,
+        1,
+        if m.currency.is_empty() {
+            "US$"
+        } else {
+            &m.currency
+        },
+        &f.plain,
+    )?;
+    text(sheet, T_DATE, 0, "Date", &f.label)?;
+    text(sheet, T_DATE, 1, &today(), &f.plain)?;
+
+    let inputs: [(u32, &str, f64, &Format); 6] = [
+        (T_COST, "Total program cost", program.total_cost, &f.money),
+        (
+            T_YEARS,
+            "Program length (years)",
+            program.program_years,
+            &f.plain,
+        ),
+        (T_CEILING, "Ceiling", program.ceiling, &f.percent_input),
+        (T_FLOOR, "Floor", program.floor, &f.percent_input),
+        (
+            T_RATIO,
+            "Required benefit-cost ratio",
+            program.required_ratio,
+            &f.plain,
+        ),
+        (
+            T_A0,
+            "Default annual change",
+            program.default_annual_change,
+            &f.percent_input,
+        ),
+    ];
+    for (row, label, value, format) in inputs {
+        text(sheet, row, 0, label, &f.label)?;
+        sheet.write_number_with_format(row, 1, value, format)?;
+    }
+
+    let n = project.indicators.len() as u32;
+    let last = T_FIRST + n.max(1) - 1;
+    let col_range = |col: u16| {
+        format!(
+            "{}{}:{}{}",
+            column_name(u32::from(col)),
+            T_FIRST + 1,
+            column_name(u32::from(col)),
+            last + 1
+        )
+    };
+    text(sheet, T_D, 0, "Minimum common impact d", &f.label)?;
+    formula(
+        sheet,
+        options,
+        T_D,
+        1,
+        &format!(
+            "{}*{}/SUMPRODUCT({},{},{})",
+            b(T_RATIO),
+            b(T_COST),
+            col_range(8),
+            col_range(5),
+            col_range(4)
+        ),
+        outcome.minimum_impact,
+        &f.impact,
+    )?;
+    text(sheet, T_BENEFIT, 0, "Total benefit", &f.label)?;
+    formula(
+        sheet,
+        options,
+        T_BENEFIT,
+        1,
+        &format!("SUM({})", col_range(16)),
+        outcome.total_benefit,
+        &f.money,
+    )?;
+    text(sheet, T_BCR, 0, "Benefit-cost ratio", &f.label)?;
+    formula(
+        sheet,
+        options,
+        T_BCR,
+        1,
+        &format!("{}/{}", b(T_BENEFIT), b(T_COST)),
+        outcome.benefit_cost_ratio,
+        &f.ratio,
+    )?;
+    text(sheet, T_SURPLUS, 0, "Surplus (+) / shortfall (-)", &f.label)?;
+    formula(
+        sheet,
+        options,
+        T_SURPLUS,
+        1,
+        &format!("{}-{}*{}", b(T_BENEFIT), b(T_RATIO), b(T_COST)),
+        outcome.surplus,
+        &f.money,
+    )?;
+
+    let value_header = format!(
+        "Value ({} yrs, {}% discount rate)",
+        program.horizon_years,
+        crate::text::format_number(program.discount_rate * 100.0)
+    );
+    let headers: [&str; 18] = [
+        "Indicator",
+        "Condition",
+        "Better",
+        "Unit value (vi)",
+        &value_header,
+        "Population (N)",
+        "Baseline",
+        "Annual change",
+        "Weight",
+        "Counterfactual",
+        "Model target",
+        "Bounded target",
+        "Negotiated target",
+        "Locked",
+        "Final target",
+        "Impact",
+        "Benefit",
+        "Share of benefit",
+    ];
+    for (c, header) in headers.iter().enumerate() {
+        text(sheet, T_HEADER, c as u16, header, &f.header)?;
+    }
+    sheet.set_row_height(T_HEADER, 45)?;
+
+    for (i, (indicator, row_outcome)) in project
+        .indicators
+        .iter()
+        .zip(&outcome.indicators)
+        .enumerate()
+    {
+        let r = T_FIRST + i as u32;
+        let x = r + 1; // Excel row number
+        let j = project
+            .conditions
+            .iter()
+            .position(|c| c.name.trim() == indicator.condition.trim())
+            .unwrap_or(0) as u32;
+        let vr = V_FIRST + j + 1;
+        let lower = indicator.direction == Direction::Lower;
+        let value = row_outcome.value;
+        let t = row_outcome.targets;
+        text(sheet, r, 0, &indicator.name, &f.wrap)?;
+        text(sheet, r, 1, &indicator.condition, &f.plain)?;
+        text(sheet, r, 2, indicator.direction.as_str(), &f.plain)?;
+        formula(
+            sheet,
+            options,
+            r,
+            3,
+            &format!("'Values'!$F${vr}"),
+            value.map(|v| v.unit_value),
+            &f.number,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            4,
+            &format!("'Values'!$G${vr}"),
+            value.map(|v| v.present_value),
+            &f.number,
+        )?;
+        sheet.write_number_with_format(r, 5, indicator.population, &f.money)?;
+        sheet.write_number_with_format(r, 6, indicator.baseline, &f.percent_input)?;
+        match indicator.annual_change {
+            Some(change) => {
+                sheet.write_number_with_format(r, 7, change, &f.percent_input)?;
+            }
+            None => {
+                let sign = if lower { "-" } else { "" };
+                formula(
+                    sheet,
+                    options,
+                    r,
+                    7,
+                    &format!("{sign}{}", b(T_A0)),
+                    Some(indicator.effective_annual_change(program)),
+                    &f.percent,
+                )?;
+            }
+        }
+        sheet.write_number(r, 8, indicator.weight)?;
+        formula(
+            sheet,
+            options,
+            r,
+            9,
+            &format!("MIN(1,MAX(0,G{x}+{}*H{x}))", b(T_YEARS)),
+            row_outcome.counterfactual,
+            &f.percent,
+        )?;
+        let op = if lower { "-" } else { "+" };
+        formula(
+            sheet,
+            options,
+            r,
+            10,
+            &format!("J{x}{op}I{x}*{}", b(T_D)),
+            t.map(|t| t.model_target),
+            &f.percent,
+        )?;
+        let bound = if lower {
+            format!("MAX(K{x},{})", b(T_FLOOR))
+        } else {
+            format!("MIN(K{x},{})", b(T_CEILING))
+        };
+        formula(
+            sheet,
+            options,
+            r,
+            11,
+            &bound,
+            t.map(|t| t.bounded_target),
+            &f.percent,
+        )?;
+        if let Some(target) = indicator.negotiated_target {
+            sheet.write_number_with_format(r, 12, target, &f.percent_input)?;
+        } else {
+            sheet.write_blank(r, 12, &f.percent_input)?;
+        }
+        text(
+            sheet,
+            r,
+            13,
+            if indicator.locked { "yes" } else { "" },
+            &f.plain,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            14,
+            &format!("IF(ISNUMBER(M{x}),M{x},L{x})"),
+            t.map(|t| t.final_target),
+            &f.percent,
+        )?;
+        let impact = if lower {
+            format!("J{x}-O{x}")
+        } else {
+            format!("O{x}-J{x}")
+        };
+        formula(
+            sheet,
+            options,
+            r,
+            15,
+            &impact,
+            t.map(|t| t.impact),
+            &f.impact,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            16,
+            &format!("P{x}*F{x}*E{x}"),
+            t.map(|t| t.benefit),
+            &f.money,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            17,
+            &format!("IF({}>0,Q{x}/{},0)", b(T_BENEFIT), b(T_BENEFIT)),
+            Some(t.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
+            &f.percent,
+        )?;
+    }
+
+    // The choices the model makes where the note is silent, and the sign-off block.
+    let mut row = last + 2;
+    let notes = [
+        "Method: IDB-TN-983 (2016). d = R x C / SUMPRODUCT(weight, N, V); model target = counterfactual +/- weight x d; benefit = impact x N x V.",
+        "Counterfactual = baseline + program length x annual change, held within 0%-100%.",
+        "Model targets are held at the ceiling (higher is better) or the floor (lower is better); the final target is the negotiated one where set.",
+        "An annual change given as a formula of the default annual change uses the program default (negative for lower-is-better indicators).",
+    ];
+    for note in notes {
+        text(sheet, row, 0, note, &f.note)?;
+        row += 1;
+    }
+    row += 1;
+    text(sheet, row, 0, "Agreed targets: signatures", &f.title)?;
+    row += 1;
+    text(sheet, row, 0, "For the government", &f.label)?;
+    text(sheet, row, 4, "For the donor / initiative", &f.label)?;
+    for label in ["Name", "Position", "Signature", "Date"] {
+        row += 2;
+        text(sheet, row, 0, label, &f.plain)?;
+        for c in 1..3 {
+            sheet.write_blank(row, c, &f.line)?;
+        }
+        text(sheet, row, 4, label, &f.plain)?;
+        for c in 5..8 {
+            sheet.write_blank(row, c, &f.line)?;
+        }
+    }
+
+    let widths = [
+        46.0, 24.0, 8.0, 11.0, 14.0, 12.0, 10.0, 10.0, 8.0, 13.0, 11.0, 11.0, 12.0, 8.0, 11.0, 9.0,
+        13.0, 10.0,
+    ];
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    page_setup(sheet, project, T_HEADER)?;
+    Ok(())
+}
+
+fn write_values(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    options: ExportOptions,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let program = &project.program;
+    text(
+        sheet,
+        0,
+        0,
+        "Value of one unit of improvement per person (DALYs valued at GNI per capita)",
+        &f.title,
+    )?;
+    text(sheet, V_GNI, 0, "GNI per capita", &f.label)?;
+    sheet.write_number_with_format(V_GNI, 1, program.gni_per_capita, &f.money)?;
+    text(
+        sheet,
+        V_K,
+        0,
+        "Value of a DALY (x GNI per capita)",
+        &f.label,
+    )?;
+    sheet.write_number(V_K, 1, program.daly_multiple)?;
+    text(sheet, V_RATE, 0, "Discount rate", &f.label)?;
+    sheet.write_number_with_format(V_RATE, 1, program.discount_rate, &f.percent_input)?;
+    text(sheet, V_HORIZON, 0, "Horizon (years)", &f.label)?;
+    sheet.write_number(V_HORIZON, 1, f64::from(program.horizon_years))?;
+    text(sheet, V_TIMING, 0, "Benefits counted", &f.label)?;
+    let (timing, kind) = match program.timing {
+        Timing::EndOfYear => ("end of each year", 0),
+        Timing::StartOfYear => ("start of each year", 1),
+    };
+    text(sheet, V_TIMING, 1, timing, &f.plain)?;
+    text(sheet, V_FACTOR, 0, "Present value factor A", &f.label)?;
+    formula(
+        sheet,
+        options,
+        V_FACTOR,
+        1,
+        &format!("PV({},{},-1,0,{kind})", b(V_RATE), b(V_HORIZON)),
+        outcome.present_value_factor,
+        &f.impact,
+    )?;
+
+    let value_header = format!(
+        "Value ({} yrs, {}% discount rate)",
+        program.horizon_years,
+        crate::text::format_number(program.discount_rate * 100.0)
+    );
+    let headers = [
+        "Condition",
+        "Population group",
+        "DALYs",
+        "Population",
+        "DALYs per capita",
+        "Unit value (vi)",
+        value_header.as_str(),
+    ];
+    for (c, header) in headers.iter().enumerate() {
+        text(sheet, V_HEADER, c as u16, header, &f.header)?;
+    }
+    sheet.set_row_height(V_HEADER, 45)?;
+    for (j, (condition, values)) in project
+        .conditions
+        .iter()
+        .zip(&outcome.conditions)
+        .enumerate()
+    {
+        let r = V_FIRST + j as u32;
+        let x = r + 1;
+        text(sheet, r, 0, &condition.name, &f.plain)?;
+        text(sheet, r, 1, &condition.group, &f.plain)?;
+        sheet.write_number_with_format(r, 2, condition.dalys, &f.money)?;
+        sheet.write_number_with_format(r, 3, condition.population, &f.money)?;
+        formula(
+            sheet,
+            options,
+            r,
+            4,
+            &format!("C{x}/D{x}"),
+            values.map(|v| v.dalys_per_capita),
+            &f.impact,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            5,
+            &format!("{}*{}*E{x}", b(V_K), b(V_GNI)),
+            values.map(|v| v.unit_value),
+            &f.number,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            6,
+            &format!("F{x}*{}", b(V_FACTOR)),
+            values.map(|v| v.present_value),
+            &f.number,
+        )?;
+    }
+    let mut row = V_FIRST + project.conditions.len() as u32 + 1;
+    let m = &project.metadata;
+    if !m.notes.is_empty() {
+        text(sheet, row, 0, "Notes", &f.label)?;
+        text(sheet, row, 1, &m.notes, &f.plain)?;
+        row += 2;
+    }
+    if !m.sources.is_empty() {
+        text(sheet, row, 0, "Sources", &f.label)?;
+        for (k, source) in m.sources.iter().enumerate() {
+            text(sheet, row + k as u32, 1, source, &f.plain)?;
+        }
+    }
+    for (c, w) in [40.0, 30.0, 12.0, 14.0, 14.0, 14.0, 16.0]
+        .iter()
+        .enumerate()
+    {
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    page_setup(sheet, project, V_HEADER)?;
+    Ok(())
+}
