@@ -89,6 +89,7 @@ struct Formats {
     impact: Format,
     ratio: Format,
     wrap: Format,
+    name: Format,
     note: Format,
     line: Format,
 }
@@ -115,7 +116,8 @@ impl Formats {
             plain: Format::new(),
             impact: Format::new().set_num_format("0.0000"),
             ratio: Format::new().set_num_format("0.00").set_bold(),
-            wrap: Format::new().set_text_wrap(),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            name: Format::new().set_text_wrap(),
             note: Format::new().set_italic(),
             line: Format::new().set_border_bottom(FormatBorder::Thin),
         }
@@ -405,7 +407,11 @@ fn write_targets(
         let lower = indicator.direction == Direction::Lower;
         let value = row_outcome.value;
         let t = row_outcome.targets;
-        text(sheet, r, 0, &indicator.name, &f.wrap)?;
+        text(sheet, r, 0, &indicator.name, &f.name)?;
+        let lines = indicator.name.chars().count().div_ceil(44).max(1);
+        if lines > 1 {
+            sheet.set_row_height(r, 15.0 * lines as f64)?;
+        }
         text(sheet, r, 1, &indicator.condition, &f.plain)?;
         text(sheet, r, 2, indicator.direction.as_str(), &f.plain)?;
         formula(
@@ -512,7 +518,7 @@ fn write_targets(
             15,
             &impact,
             t.map(|t| t.impact),
-            &f.impact,
+            &f.percent,
         )?;
         formula(
             sheet,
@@ -571,6 +577,15 @@ fn write_targets(
         sheet.set_column_width(c as u16, *w)?;
     }
     page_setup(sheet, project, T_HEADER)?;
+    Ok(())
+}
+
+/// A long text in columns B to G of the Values sheet, wrapped, with the row tall enough for it
+/// (spreadsheets do not grow rows for wrapped text written by a program).
+fn wrapped(sheet: &mut Worksheet, row: u32, value: &str, format: &Format) -> Result<(), XlsxError> {
+    let lines = value.chars().count().div_ceil(95).max(1);
+    sheet.merge_range(row, 1, row, 6, value, format)?;
+    sheet.set_row_height(row, 15.0 * lines as f64)?;
     Ok(())
 }
 
@@ -682,13 +697,13 @@ fn write_values(
     let m = &project.metadata;
     if !m.notes.is_empty() {
         text(sheet, row, 0, "Notes", &f.label)?;
-        text(sheet, row, 1, &m.notes, &f.plain)?;
+        wrapped(sheet, row, &m.notes, &f.wrap)?;
         row += 2;
     }
     if !m.sources.is_empty() {
         text(sheet, row, 0, "Sources", &f.label)?;
         for (k, source) in m.sources.iter().enumerate() {
-            text(sheet, row + k as u32, 1, source, &f.plain)?;
+            wrapped(sheet, row + k as u32, source, &f.wrap)?;
         }
     }
     for (c, w) in [40.0, 30.0, 12.0, 14.0, 14.0, 14.0, 16.0]
