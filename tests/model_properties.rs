@@ -41,6 +41,7 @@ fn indicator(conditions: usize) -> impl Strategy<Value = Indicator> {
                     weight,
                     negotiated_target: locked.then_some(negotiated),
                     locked,
+                    ..Indicator::default()
                 }
             },
         )

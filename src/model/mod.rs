@@ -7,14 +7,23 @@
 
 mod compute;
 pub mod negotiate;
+pub mod sensitivity;
+pub mod stats;
 pub mod validate;
+pub mod verify;
 
 pub use compute::{
     Bound, ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
     counterfactual, present_value_factor,
 };
 pub use negotiate::{GoalSeek, NegotiationError, Rebalance, RebalanceStatus, goal_seek, rebalance};
+pub use sensitivity::{Parameter, SensitivityRanges, SensitivityRow, sensitivity};
+pub use stats::{TestKind, minimum_detectable_change, normal_quantile, required_sample_size};
 pub use validate::{Field, Location, Problem, Severity, validate};
+pub use verify::{
+    Measurement, Round, RoundOutcome, RowCompliance, RowVerification, Spread, TrancheRule,
+    evaluate_round, verification,
+};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +45,8 @@ pub struct Project {
     pub indicators: Vec<Indicator>,
     /// Population figures imported with a workbook ("Census data"), kept to be written back.
     pub census: Option<CensusTable>,
+    /// Measurement rounds (e.g. 18, 24, 36 months); each indicator holds its own estimates.
+    pub rounds: Vec<Round>,
 }
 
 /// A sheet of population figures kept as the workbook held it (the IDB tool's "Census data").
@@ -67,6 +78,7 @@ impl Default for Project {
             conditions: Vec::new(),
             indicators: Vec::new(),
             census: None,
+            rounds: Vec::new(),
         }
     }
 }
@@ -120,6 +132,14 @@ pub struct Program {
     pub required_ratio: f64,
     /// a₀: annual counterfactual change where no trend is known (note, footnote 18).
     pub default_annual_change: f64,
+    /// Low and high values tried for each parameter in the sensitivity analysis.
+    pub sensitivity: SensitivityRanges,
+    /// Respondents the verification surveys can afford per round, if known.
+    pub survey_budget: Option<f64>,
+    /// The performance tranche and how much of it a round pays.
+    pub tranche: TrancheRule,
+    /// Amount of the performance tranche (SMI: 25% of the funding envelope).
+    pub tranche_amount: f64,
 }
 
 impl Default for Program {
@@ -136,6 +156,10 @@ impl Default for Program {
             floor: 0.0,
             required_ratio: 1.0,
             default_annual_change: 0.01,
+            sensitivity: SensitivityRanges::default(),
+            survey_budget: None,
+            tranche: TrancheRule::default(),
+            tranche_amount: 0.0,
         }
     }
 }
@@ -203,6 +227,57 @@ pub struct Indicator {
     pub negotiated_target: Option<f64>,
     /// Agreed rows keep their target when the rest is rebalanced.
     pub locked: bool,
+    /// How the indicator is verified (MODEL.md §5).
+    pub survey: SurveyDesign,
+    /// Weight of the indicator in the share of targets met (SMI: equal weights).
+    pub payment_weight: f64,
+    /// One entry per measurement round of the project, `None` where not measured.
+    pub measurements: Vec<Option<Measurement>>,
+}
+
+/// The verification survey of one indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SurveyDesign {
+    /// Respondents the endline survey affords for this indicator, if planned.
+    pub planned_n: Option<f64>,
+    /// m: respondents per cluster.
+    pub cluster_size: f64,
+    /// ρ: intraclass correlation.
+    pub icc: f64,
+    /// A design effect given directly, used instead of 1 + (m − 1)·ρ.
+    pub deff: Option<f64>,
+    /// α, two-sided.
+    pub alpha: f64,
+    /// 1 − β (0.9 in SMI; 0.8 the lowest acceptable).
+    pub power: f64,
+    pub test: TestKind,
+    /// Standard error of the counterfactual from the baseline survey, if known: then the two
+    /// intervals must not overlap for rule 2.
+    pub counterfactual_se: Option<f64>,
+}
+
+impl Default for SurveyDesign {
+    fn default() -> Self {
+        Self {
+            planned_n: None,
+            cluster_size: 1.0,
+            icc: 0.0,
+            deff: None,
+            alpha: 0.05,
+            power: 0.9,
+            test: TestKind::TwoProportions,
+            counterfactual_se: None,
+        }
+    }
+}
+
+impl SurveyDesign {
+    /// DEFF = 1 + (m − 1)·ρ, or the design effect given directly.
+    pub fn design_effect(&self) -> f64 {
+        self.deff
+            .unwrap_or(1.0 + (self.cluster_size - 1.0) * self.icc)
+    }
 }
 
 impl Default for Indicator {
@@ -217,6 +292,9 @@ impl Default for Indicator {
             weight: 1.0,
             negotiated_target: None,
             locked: false,
+            survey: SurveyDesign::default(),
+            payment_weight: 1.0,
+            measurements: Vec::new(),
         }
     }
 }

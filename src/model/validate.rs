@@ -59,6 +59,19 @@ pub enum Field {
     Weight,
     NegotiatedTarget,
     Counterfactual,
+    PlannedSample,
+    ClusterSize,
+    Icc,
+    DesignEffect,
+    Alpha,
+    Power,
+    CounterfactualSe,
+    PaymentWeight,
+    /// The estimate of measurement round k.
+    Measurement(usize),
+    SurveyBudget,
+    TrancheThreshold,
+    TrancheAmount,
 }
 
 impl Field {
@@ -86,6 +99,18 @@ impl Field {
             Field::Weight => "weight",
             Field::NegotiatedTarget => "negotiated_target",
             Field::Counterfactual => "counterfactual",
+            Field::PlannedSample => "planned_sample_size",
+            Field::ClusterSize => "cluster_size",
+            Field::Icc => "icc",
+            Field::DesignEffect => "design_effect",
+            Field::Alpha => "alpha",
+            Field::Power => "power",
+            Field::CounterfactualSe => "counterfactual_se",
+            Field::PaymentWeight => "payment_weight",
+            Field::Measurement(_) => "measurement",
+            Field::SurveyBudget => "survey_budget",
+            Field::TrancheThreshold => "tranche_threshold",
+            Field::TrancheAmount => "tranche_amount",
         }
     }
 
@@ -113,6 +138,18 @@ impl Field {
             Field::Weight => "weight",
             Field::NegotiatedTarget => "negotiated target",
             Field::Counterfactual => "counterfactual",
+            Field::PlannedSample => "planned sample size",
+            Field::ClusterSize => "cluster size m",
+            Field::Icc => "intraclass correlation ρ",
+            Field::DesignEffect => "design effect",
+            Field::Alpha => "significance α",
+            Field::Power => "power",
+            Field::CounterfactualSe => "standard error of the counterfactual",
+            Field::PaymentWeight => "payment weight",
+            Field::Measurement(_) => "measurement",
+            Field::SurveyBudget => "survey budget",
+            Field::TrancheThreshold => "share of targets required",
+            Field::TrancheAmount => "performance tranche",
         }
     }
 }
@@ -313,6 +350,45 @@ fn validate_program(project: &Project, problems: &mut Vec<Problem>) {
             "there are no indicators; add at least one row to the Targets sheet".to_owned(),
         );
     }
+    if let Some(budget) = p.survey_budget
+        && !finite_positive(budget)
+    {
+        error(
+            Field::SurveyBudget,
+            format!(
+                "{} is not a number of respondents; enter more than zero",
+                shown(budget)
+            ),
+        );
+    }
+    if !(p.tranche_amount.is_finite() && p.tranche_amount >= 0.0) {
+        error(
+            Field::TrancheAmount,
+            format!(
+                "{} is not an amount; enter 0 or more",
+                shown(p.tranche_amount)
+            ),
+        );
+    }
+    match &p.tranche {
+        super::TrancheRule::AllOrNothing { threshold } if !proportion(*threshold) => {
+            error(
+                Field::TrancheThreshold,
+                format!("{} is outside 0%–100%", shown_percent(*threshold)),
+            );
+        }
+        super::TrancheRule::Steps(steps)
+            if steps
+                .iter()
+                .any(|(share, paid)| !proportion(*share) || !proportion(*paid)) =>
+        {
+            error(
+                Field::TrancheThreshold,
+                "every step needs a share met and a fraction paid between 0% and 100%".to_owned(),
+            );
+        }
+        _ => {}
+    }
 }
 
 fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
@@ -464,6 +540,7 @@ fn validate_indicators(project: &Project, problems: &mut Vec<Problem>) {
                 ),
             ));
         }
+        validate_survey(project, i, problems);
         let counterfactual =
             indicator.baseline + program.program_years * indicator.effective_annual_change(program);
         if proportion(indicator.baseline)
@@ -483,5 +560,134 @@ fn validate_indicators(project: &Project, problems: &mut Vec<Problem>) {
                 ),
             ));
         }
+    }
+}
+
+/// The verification inputs and measurements of indicator `i`.
+fn validate_survey(project: &Project, i: usize, problems: &mut Vec<Problem>) {
+    let indicator = &project.indicators[i];
+    let at = Location::Indicator(i);
+    let name = indicator.name.as_str();
+    let design = &indicator.survey;
+    let mut error =
+        |field: Field, reason: String| problems.push(Problem::error(at, name, field, reason));
+    if let Some(n) = design.planned_n
+        && !finite_positive(n)
+    {
+        error(
+            Field::PlannedSample,
+            format!(
+                "{} is not a number of respondents; enter more than zero",
+                shown(n)
+            ),
+        );
+    }
+    if !(design.cluster_size.is_finite() && design.cluster_size >= 1.0) {
+        error(
+            Field::ClusterSize,
+            format!(
+                "{} is not a cluster size; enter 1 or more respondents per cluster",
+                shown(design.cluster_size)
+            ),
+        );
+    }
+    if !proportion(design.icc) {
+        error(
+            Field::Icc,
+            format!(
+                "{} is not an intraclass correlation; enter a value from 0 to 1",
+                shown(design.icc)
+            ),
+        );
+    }
+    if let Some(deff) = design.deff
+        && !finite_positive(deff)
+    {
+        error(
+            Field::DesignEffect,
+            format!(
+                "{} is not a design effect; enter more than zero (1 = simple random sample)",
+                shown(deff)
+            ),
+        );
+    }
+    if !(design.alpha.is_finite() && design.alpha > 0.0 && design.alpha < 1.0) {
+        error(
+            Field::Alpha,
+            format!(
+                "{} is not a significance level; enter e.g. 5%",
+                shown_percent(design.alpha)
+            ),
+        );
+    }
+    if !(design.power.is_finite() && design.power > 0.0 && design.power < 1.0) {
+        error(
+            Field::Power,
+            format!(
+                "{} is not a power; enter e.g. 90% (80% the lowest acceptable)",
+                shown_percent(design.power)
+            ),
+        );
+    }
+    if let Some(se) = design.counterfactual_se
+        && !(se.is_finite() && se >= 0.0)
+    {
+        error(
+            Field::CounterfactualSe,
+            format!(
+                "{} is not a standard error; enter 0 or more",
+                shown_percent(se)
+            ),
+        );
+    }
+    if !(indicator.payment_weight.is_finite() && indicator.payment_weight >= 0.0) {
+        error(
+            Field::PaymentWeight,
+            format!(
+                "{} is not a weight; enter 0 or more",
+                shown(indicator.payment_weight)
+            ),
+        );
+    }
+    for (k, measurement) in indicator.measurements.iter().enumerate() {
+        let Some(m) = measurement else { continue };
+        let round = project
+            .rounds
+            .get(k)
+            .map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
+        if !proportion(m.estimate) {
+            error(
+                Field::Measurement(k),
+                format!(
+                    "{round}: the estimate {} is outside 0%–100%",
+                    shown_percent(m.estimate)
+                ),
+            );
+        }
+        let spread_ok = match m.spread {
+            super::Spread::StandardError(se) => se.is_finite() && se >= 0.0,
+            super::Spread::Sample { n, deff } => finite_positive(n) && finite_positive(deff),
+            super::Spread::Interval { low, high } => {
+                proportion(low) && proportion(high) && low <= high
+            }
+        };
+        if !spread_ok {
+            error(
+                Field::Measurement(k),
+                format!(
+                    "{round}: the precision is not usable; give a standard error of 0 or more, n and DEFF above zero, or an interval with low ≤ high within 0%–100%"
+                ),
+            );
+        }
+    }
+    if indicator.measurements.len() > project.rounds.len() {
+        error(
+            Field::Measurement(project.rounds.len()),
+            format!(
+                "{} measurements for {} rounds; a measurement has no round",
+                indicator.measurements.len(),
+                project.rounds.len()
+            ),
+        );
     }
 }
