@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
-use crate::model::{Project, compute};
+use crate::model::{Project, TestKind, compute, required_sample_size};
 use crate::report::{ComputeReport, text_table};
 
 /// Set, defend and verify performance targets of results-based-financing health programs.
@@ -43,6 +43,30 @@ pub enum Command {
         #[arg(long, value_name = "OUT.xlsx")]
         out: Option<PathBuf>,
     },
+    /// Respondents needed per survey round to tell P2 from P1 (MODEL.md §5).
+    ///
+    /// Two proportions with pooled variance and no continuity correction, as R's
+    /// power.prop.test; with --one-sample, one sample against a fixed P1.
+    SampleSize {
+        /// Level without the program (the counterfactual), a proportion or percentage.
+        #[arg(long, value_parser = parse_level)]
+        p1: f64,
+        /// Target level, a proportion or percentage.
+        #[arg(long, value_parser = parse_level)]
+        p2: f64,
+        /// Two-sided significance level.
+        #[arg(long, default_value_t = 0.05, value_parser = parse_probability)]
+        alpha: f64,
+        /// Power, 1 − β.
+        #[arg(long, default_value_t = 0.9, value_parser = parse_probability)]
+        power: f64,
+        /// Design effect.
+        #[arg(long, default_value_t = 1.0, value_parser = parse_positive)]
+        deff: f64,
+        /// Test against a fixed P1 instead of two survey estimates.
+        #[arg(long)]
+        one_sample: bool,
+    },
 }
 
 /// Opens any project file the program understands: a project (.ron) or a workbook laid out
@@ -60,6 +84,20 @@ pub fn open_project(path: &Path) -> anyhow::Result<(Project, Option<ImportReport
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Compute { file, json, out } => run_compute(&file, json, out.as_deref()),
+        Command::SampleSize { p1, p2, alpha, power, deff, one_sample } => {
+            let test = if one_sample { TestKind::OneSample } else { TestKind::TwoProportions };
+            match required_sample_size(p1, p2, alpha, power, deff, test) {
+                Some(n) => {
+                    println!("n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})", test.short());
+                    println!("n rounded up = {}", n.ceil());
+                    ExitCode::SUCCESS
+                }
+                None => {
+                    eprintln!("rbf-targets: p1 and p2 are equal; no sample can tell them apart");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 
@@ -113,4 +151,28 @@ fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A level typed as a proportion or a percentage ("0.25", "25", "25%").
+fn parse_level(text: &str) -> Result<f64, String> {
+    let value = crate::text::parse_percent(text).map_err(|e| e.to_string())?;
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("{text} is outside 0%–100%"))
+    }
+}
+
+fn parse_probability(text: &str) -> Result<f64, String> {
+    let value = crate::text::parse_number(text).map_err(|e| e.to_string())?;
+    if value > 0.0 && value < 1.0 {
+        Ok(value)
+    } else {
+        Err(format!("{text} is not between 0 and 1 (e.g. 0.05 or 0.9)"))
+    }
+}
+
+fn parse_positive(text: &str) -> Result<f64, String> {
+    let value = crate::text::parse_number(text).map_err(|e| e.to_string())?;
+    if value > 0.0 { Ok(value) } else { Err(format!("{text} is not more than zero")) }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::io::ImportReport;
 use crate::io::xlsx_import::LineKind;
-use crate::model::{Bound, Outcome, Problem, Project, Severity};
+use crate::model::{Bound, Outcome, Problem, Project, Severity, evaluate_round, sensitivity, verification};
 use crate::text::{format_amount, format_number, format_percent};
 
 /// Name and version of the JSON schema.
@@ -26,6 +26,11 @@ pub struct ComputeReport {
     pub rows_at_bound: usize,
     pub indicators: Vec<IndicatorReport>,
     pub problems: Vec<ProblemReport>,
+    /// Measurement rounds (absent when the project has none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<Vec<RoundReport>>,
+    /// d and every bounded target with each parameter at its low and high value.
+    pub sensitivity: Vec<SensitivityReport>,
     /// How a workbook was read (absent for a project file).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub import: Option<ImportJson>,
@@ -107,6 +112,54 @@ pub struct IndicatorReport {
     pub impact: Option<f64>,
     pub benefit: Option<f64>,
     pub share_of_benefit: Option<f64>,
+    /// Respondents needed to tell the final target from the counterfactual.
+    pub required_sample_size: Option<f64>,
+    /// The test the sample size is for.
+    pub sample_size_test: &'static str,
+    pub design_effect: f64,
+    pub planned_sample_size: Option<f64>,
+    /// The smallest target the planned sample can tell from the counterfactual.
+    pub minimum_detectable_target: Option<f64>,
+    pub minimum_acceptable_target: Option<f64>,
+    /// Null without a planned sample.
+    pub verifiable: Option<bool>,
+    pub cannot_be_verified: bool,
+    pub payment_weight: f64,
+}
+
+/// One measurement round in the JSON report.
+#[derive(Debug, Serialize)]
+pub struct RoundReport {
+    pub name: String,
+    pub months: f64,
+    pub weighted_share_met: f64,
+    pub paid_fraction: f64,
+    pub tranche_paid: f64,
+    pub indicators: Vec<RoundIndicatorReport>,
+}
+
+/// One indicator at one round.
+#[derive(Debug, Serialize)]
+pub struct RoundIndicatorReport {
+    pub name: String,
+    pub estimate: Option<f64>,
+    pub standard_error: Option<f64>,
+    pub rule1: Option<bool>,
+    pub rule2: Option<bool>,
+    pub met: Option<bool>,
+    pub reason: Option<String>,
+}
+
+/// One parameter of the sensitivity analysis.
+#[derive(Debug, Serialize)]
+pub struct SensitivityReport {
+    pub parameter: &'static str,
+    pub low_value: f64,
+    pub high_value: f64,
+    pub minimum_impact_low: Option<f64>,
+    pub minimum_impact_high: Option<f64>,
+    pub bounded_targets_low: Vec<Option<f64>>,
+    pub bounded_targets_high: Vec<Option<f64>>,
 }
 
 /// One problem in the JSON report.
@@ -145,11 +198,13 @@ fn bound_name(bound: Bound) -> &'static str {
 impl ComputeReport {
     pub fn new(project: &Project, outcome: &Outcome) -> Self {
         let program = &project.program;
+        let verification = verification(project, outcome);
         let indicators = project
             .indicators
             .iter()
             .zip(&outcome.indicators)
-            .map(|(indicator, row)| {
+            .zip(&verification)
+            .map(|((indicator, row), verified)| {
                 let targets = row.targets;
                 IndicatorReport {
                     name: indicator.name.clone(),
@@ -174,6 +229,15 @@ impl ComputeReport {
                     impact: targets.map(|t| t.impact),
                     benefit: targets.map(|t| t.benefit),
                     share_of_benefit: targets.and_then(|t| t.share_of_benefit),
+                    required_sample_size: verified.as_ref().and_then(|v| v.required_sample_size),
+                    sample_size_test: indicator.survey.test.describe(),
+                    design_effect: indicator.survey.design_effect(),
+                    planned_sample_size: indicator.survey.planned_n,
+                    minimum_detectable_target: verified.as_ref().and_then(|v| v.minimum_detectable_target),
+                    minimum_acceptable_target: verified.as_ref().and_then(|v| v.minimum_acceptable_target),
+                    verifiable: verified.as_ref().and_then(|v| v.verifiable),
+                    cannot_be_verified: verified.as_ref().is_some_and(|v| v.cannot_be_verified),
+                    payment_weight: indicator.payment_weight,
                 }
             })
             .collect();
@@ -190,6 +254,49 @@ impl ComputeReport {
             rows_at_bound: outcome.rows_at_bound,
             indicators,
             problems: outcome.problems.iter().map(ProblemReport::from).collect(),
+            rounds: (!project.rounds.is_empty()).then(|| {
+                project
+                    .rounds
+                    .iter()
+                    .enumerate()
+                    .map(|(k, round)| {
+                        let evaluated = evaluate_round(project, outcome, k);
+                        RoundReport {
+                            name: round.name.clone(),
+                            months: round.months,
+                            weighted_share_met: evaluated.weighted_share_met,
+                            paid_fraction: evaluated.paid_fraction,
+                            tranche_paid: evaluated.tranche_paid,
+                            indicators: project
+                                .indicators
+                                .iter()
+                                .zip(&evaluated.rows)
+                                .map(|(indicator, row)| RoundIndicatorReport {
+                                    name: indicator.name.clone(),
+                                    estimate: row.as_ref().and_then(|r| r.estimate),
+                                    standard_error: row.as_ref().and_then(|r| r.standard_error),
+                                    rule1: row.as_ref().map(|r| r.rule1),
+                                    rule2: row.as_ref().map(|r| r.rule2),
+                                    met: row.as_ref().map(|r| r.met),
+                                    reason: row.as_ref().and_then(|r| r.reason.clone()),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect()
+            }),
+            sensitivity: sensitivity(project)
+                .into_iter()
+                .map(|row| SensitivityReport {
+                    parameter: row.parameter.key(),
+                    low_value: row.low.value,
+                    high_value: row.high.value,
+                    minimum_impact_low: row.low.minimum_impact,
+                    minimum_impact_high: row.high.minimum_impact,
+                    bounded_targets_low: row.low.bounded_targets,
+                    bounded_targets_high: row.high.bounded_targets,
+                })
+                .collect(),
             import: None,
         }
     }
