@@ -84,11 +84,25 @@ pub fn open_project(path: &Path) -> anyhow::Result<(Project, Option<ImportReport
 pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Compute { file, json, out } => run_compute(&file, json, out.as_deref()),
-        Command::SampleSize { p1, p2, alpha, power, deff, one_sample } => {
-            let test = if one_sample { TestKind::OneSample } else { TestKind::TwoProportions };
+        Command::SampleSize {
+            p1,
+            p2,
+            alpha,
+            power,
+            deff,
+            one_sample,
+        } => {
+            let test = if one_sample {
+                TestKind::OneSample
+            } else {
+                TestKind::TwoProportions
+            };
             match required_sample_size(p1, p2, alpha, power, deff, test) {
                 Some(n) => {
-                    println!("n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})", test.short());
+                    println!(
+                        "n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})",
+                        test.short()
+                    );
                     println!("n rounded up = {}", n.ceil());
                     ExitCode::SUCCESS
                 }
@@ -174,5 +188,9 @@ fn parse_probability(text: &str) -> Result<f64, String> {
 
 fn parse_positive(text: &str) -> Result<f64, String> {
     let value = crate::text::parse_number(text).map_err(|e| e.to_string())?;
-    if value > 0.0 { Ok(value) } else { Err(format!("{text} is not more than zero")) }
+    if value > 0.0 {
+        Ok(value)
+    } else {
+        Err(format!("{text} is not more than zero"))
+    }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{
     Condition, Indicator, Metadata, NegotiationError, Outcome, Program, Project, RebalanceStatus,
-    compute, goal_seek, rebalance,
+    Round, compute, goal_seek, rebalance,
 };
 
 /// One change to a project. Applying an edit returns its inverse, which is how undo works.
@@ -44,6 +44,8 @@ pub enum Edit {
         from: usize,
         to: usize,
     },
+    /// The list of measurement rounds.
+    Rounds(Vec<Round>),
     /// Several edits applied as one undo step, in order.
     Batch(Vec<Edit>),
 }
@@ -54,6 +56,7 @@ impl Edit {
         match self {
             Edit::Program(value) => project.program == *value,
             Edit::Metadata(value) => project.metadata == *value,
+            Edit::Rounds(value) => project.rounds == *value,
             Edit::Condition { row, value } => project.conditions.get(*row) == Some(value),
             Edit::Indicator { row, value } => project.indicators.get(*row) == Some(value),
             Edit::MoveCondition { from, to } | Edit::MoveIndicator { from, to } => from == to,
@@ -84,6 +87,7 @@ impl Edit {
             Edit::Metadata(value) => {
                 Edit::Metadata(std::mem::replace(&mut project.metadata, value))
             }
+            Edit::Rounds(value) => Edit::Rounds(std::mem::replace(&mut project.rounds, value)),
             Edit::Condition { row, value } => Edit::Condition {
                 row,
                 value: set(&mut project.conditions, row, value)?,
@@ -156,7 +160,11 @@ impl Edit {
     fn can_merge(&self) -> bool {
         matches!(
             self,
-            Edit::Program(_) | Edit::Metadata(_) | Edit::Condition { .. } | Edit::Indicator { .. }
+            Edit::Program(_)
+                | Edit::Metadata(_)
+                | Edit::Condition { .. }
+                | Edit::Indicator { .. }
+                | Edit::Rounds(_)
         )
     }
 }
@@ -193,6 +201,8 @@ pub struct Document {
     next_id: u64,
     /// The last step may take more keystrokes of its cell until sealed.
     open_for_merge: bool,
+    /// Counts every change of the project (edits, undo, redo), for caches of derived results.
+    revision: u64,
 }
 
 impl Document {
@@ -207,6 +217,7 @@ impl Document {
             saved_at: 0,
             next_id: 1,
             open_for_merge: false,
+            revision: 0,
         }
     }
 
@@ -221,6 +232,16 @@ impl Document {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Changes whenever the project changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn recompute(&mut self) {
+        self.outcome = compute(&self.project);
+        self.revision += 1;
     }
 
     /// True when the project differs from what was last opened or saved.
@@ -281,7 +302,7 @@ impl Document {
             }
         }
         self.open_for_merge = merge_key.is_some();
-        self.outcome = compute(&self.project);
+        self.recompute();
         true
     }
 
@@ -316,7 +337,7 @@ impl Document {
             Some(_) => {
                 let label = step.label.clone();
                 self.redo.push(step);
-                self.outcome = compute(&self.project);
+                self.recompute();
                 Some(label)
             }
             None => {
@@ -334,7 +355,7 @@ impl Document {
             Some(_) => {
                 let label = step.label.clone();
                 self.undo.push(step);
-                self.outcome = compute(&self.project);
+                self.recompute();
                 Some(label)
             }
             None => {

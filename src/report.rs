@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::io::ImportReport;
 use crate::io::xlsx_import::LineKind;
-use crate::model::{Bound, Outcome, Problem, Project, Severity, evaluate_round, sensitivity, verification};
+use crate::model::{
+    Bound, Outcome, Problem, Project, Severity, evaluate_round, sensitivity, verification,
+};
 use crate::text::{format_amount, format_number, format_percent};
 
 /// Name and version of the JSON schema.
@@ -233,8 +235,12 @@ impl ComputeReport {
                     sample_size_test: indicator.survey.test.describe(),
                     design_effect: indicator.survey.design_effect(),
                     planned_sample_size: indicator.survey.planned_n,
-                    minimum_detectable_target: verified.as_ref().and_then(|v| v.minimum_detectable_target),
-                    minimum_acceptable_target: verified.as_ref().and_then(|v| v.minimum_acceptable_target),
+                    minimum_detectable_target: verified
+                        .as_ref()
+                        .and_then(|v| v.minimum_detectable_target),
+                    minimum_acceptable_target: verified
+                        .as_ref()
+                        .and_then(|v| v.minimum_acceptable_target),
                     verifiable: verified.as_ref().and_then(|v| v.verifiable),
                     cannot_be_verified: verified.as_ref().is_some_and(|v| v.cannot_be_verified),
                     payment_weight: indicator.payment_weight,

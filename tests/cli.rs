@@ -252,17 +252,41 @@ fn sample_size_prints_r_value_and_rounds_up() {
     let output = rbf_targets(&["sample-size", "--p1", "0.10", "--p2", "0.25"]);
     assert_eq!(output.status.code(), Some(0));
     let text = String::from_utf8_lossy(&output.stdout);
-    assert!(text.contains("n = 132.7557 per round (two-proportion test"), "{text}");
+    assert!(
+        text.contains("n = 132.7557 per round (two-proportion test"),
+        "{text}"
+    );
     assert!(text.contains("n rounded up = 133"), "{text}");
     // One sample, DEFF 2, power 0.8: 2 × (1.959964·√0.09 + 0.841621·√0.1875)² / 0.0225
     // = 2 × (0.5879892 + 0.3644326)² / 0.0225 = 2 × 0.9071076 / 0.0225 = 80.6318.
-    let output = rbf_targets(&["sample-size", "--p1", "10%", "--p2", "25", "--power", "0.8", "--deff", "2", "--one-sample"]);
+    let output = rbf_targets(&[
+        "sample-size",
+        "--p1",
+        "10%",
+        "--p2",
+        "25",
+        "--power",
+        "0.8",
+        "--deff",
+        "2",
+        "--one-sample",
+    ]);
     let text = String::from_utf8_lossy(&output.stdout);
     assert!(text.contains("n = 80.6318"), "{text}");
     assert!(text.contains("one-sample"), "{text}");
-    assert_eq!(rbf_targets(&["sample-size", "--p1", "0.1", "--p2", "0.1"]).status.code(), Some(1));
+    assert_eq!(
+        rbf_targets(&["sample-size", "--p1", "0.1", "--p2", "0.1"])
+            .status
+            .code(),
+        Some(1)
+    );
     // 150 reads as 150%: a usage error.
-    assert_eq!(rbf_targets(&["sample-size", "--p1", "0.1", "--p2", "150"]).status.code(), Some(2));
+    assert_eq!(
+        rbf_targets(&["sample-size", "--p1", "0.1", "--p2", "150"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -273,9 +297,16 @@ fn compute_json_has_verification_and_sensitivity() {
     let n = first["required_sample_size"].as_f64().unwrap_or(f64::NAN);
     assert!((170.0..185.0).contains(&n), "{n}");
     assert!(first.get("minimum_detectable_target").is_some() && first.get("verifiable").is_some());
-    assert!(first["sample_size_test"].as_str().is_some_and(|t| t.contains("two proportions")));
+    assert!(
+        first["sample_size_test"]
+            .as_str()
+            .is_some_and(|t| t.contains("two proportions"))
+    );
     let sensitivity = json["sensitivity"].as_array().expect("sensitivity");
     assert_eq!(sensitivity.len(), 7);
     assert_eq!(sensitivity[0]["parameter"], "discount_rate");
-    assert!(json.get("rounds").is_none(), "the El Salvador sample has no rounds");
+    assert!(
+        json.get("rounds").is_none(),
+        "the El Salvador sample has no rounds"
+    );
 }

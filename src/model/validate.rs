@@ -72,6 +72,13 @@ pub enum Field {
     SurveyBudget,
     TrancheThreshold,
     TrancheAmount,
+    /// A bound of the sensitivity analysis: parameter index × 2 + (0 low, 1 high).
+    SensitivityRange(usize),
+    /// A cell of a measurement: round k, part (0 estimate, 1 and 2 the precision's values).
+    MeasurementPart(usize, usize),
+    /// The name or months of round k.
+    RoundName(usize),
+    RoundMonths(usize),
 }
 
 impl Field {
@@ -111,6 +118,10 @@ impl Field {
             Field::SurveyBudget => "survey_budget",
             Field::TrancheThreshold => "tranche_threshold",
             Field::TrancheAmount => "tranche_amount",
+            Field::SensitivityRange(_) => "sensitivity_range",
+            Field::MeasurementPart(..) => "measurement",
+            Field::RoundName(_) => "round_name",
+            Field::RoundMonths(_) => "round_months",
         }
     }
 
@@ -150,6 +161,10 @@ impl Field {
             Field::SurveyBudget => "survey budget",
             Field::TrancheThreshold => "share of targets required",
             Field::TrancheAmount => "performance tranche",
+            Field::SensitivityRange(_) => "sensitivity range",
+            Field::MeasurementPart(..) => "measurement",
+            Field::RoundName(_) => "round name",
+            Field::RoundMonths(_) => "months",
         }
     }
 }

@@ -46,7 +46,7 @@ pub enum TrancheRule {
     /// In proportion to the weighted achievement: each indicator's progress from its
     /// counterfactual towards its target, between 0 and 1.
     Continuous,
-    /// Steps: (share met at least, fraction of the tranche paid), e.g. 50% → half, 80% → all.
+    /// Steps: (share met at least, fraction of the tranche paid), e.g. 50% pays half, 80% all.
     Steps(Vec<(f64, f64)>),
 }
 
@@ -73,7 +73,7 @@ impl TrancheRule {
                     .iter()
                     .map(|(share, paid)| {
                         format!(
-                            "{} met → {} paid",
+                            "{} met pays {}",
                             format_percent(*share, 0),
                             format_percent(*paid, 0)
                         )

@@ -10,7 +10,7 @@ use super::Action;
 use super::cells::{CellBuffers, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
-use super::{sample_document, summary, targets, values};
+use super::{rounds, sample_document, sensitivity, summary, targets, values, verification};
 use crate::document::Document;
 use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
@@ -22,6 +22,9 @@ pub enum Tab {
     Values,
     #[default]
     Targets,
+    Sensitivity,
+    Verification,
+    Rounds,
     /// Population figures kept from an imported workbook, read-only.
     Census,
 }
@@ -70,6 +73,8 @@ pub struct App {
     last_focus: Option<egui::Id>,
     /// The report of the last workbook imported, shown until closed.
     import_report: Option<(PathBuf, ImportReport)>,
+    sensitivity: sensitivity::SensitivityState,
+    rounds: rounds::RoundsState,
 }
 
 impl App {
@@ -94,6 +99,8 @@ impl App {
             title: String::new(),
             last_focus: None,
             import_report: None,
+            sensitivity: sensitivity::SensitivityState::default(),
+            rounds: rounds::RoundsState::default(),
         }
     }
 
@@ -259,8 +266,16 @@ impl App {
             UiCommand::UnlockAll => {
                 self.document.unlock_all();
             }
-            UiCommand::ShowValues => self.tab = Tab::Values,
-            UiCommand::ShowTargets => self.tab = Tab::Targets,
+            UiCommand::ShowValues
+            | UiCommand::ShowTargets
+            | UiCommand::ShowSensitivity
+            | UiCommand::ShowVerification
+            | UiCommand::ShowRounds
+            | UiCommand::ShowCensus => {
+                if let Some(tab) = command.tab() {
+                    self.tab = tab;
+                }
+            }
             UiCommand::ShowProblems => self.show_problems = !self.show_problems,
             UiCommand::About => self.show_about = true,
         }
@@ -707,34 +722,26 @@ impl eframe::App for App {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
-                for (tab, command) in [
-                    (Tab::Values, UiCommand::ShowValues),
-                    (Tab::Targets, UiCommand::ShowTargets),
+                let census = self.document.project().census.is_some();
+                for command in [
+                    UiCommand::ShowValues,
+                    UiCommand::ShowTargets,
+                    UiCommand::ShowSensitivity,
+                    UiCommand::ShowVerification,
+                    UiCommand::ShowRounds,
+                    UiCommand::ShowCensus,
                 ] {
-                    let name = match tab {
-                        Tab::Values => "Values",
-                        _ => "Targets",
-                    };
-                    let selected = self.tab == tab;
-                    let text = RichText::new(name).size(16.0).strong();
+                    let Some(tab) = command.tab() else { continue };
+                    if tab == Tab::Census && !census {
+                        continue;
+                    }
+                    let text = RichText::new(command.tab_name()).size(16.0).strong();
                     if ui
-                        .selectable_label(selected, text)
+                        .selectable_label(self.tab == tab, text)
                         .on_hover_text(command.tooltip())
                         .clicked()
                     {
                         actions.push(Action::Command(command));
-                    }
-                }
-                if self.document.project().census.is_some() {
-                    let text = RichText::new("Census data").size(16.0).strong();
-                    if ui
-                        .selectable_label(self.tab == Tab::Census, text)
-                        .on_hover_text(
-                            "Population figures kept from the imported workbook (read-only)",
-                        )
-                        .clicked()
-                    {
-                        self.tab = Tab::Census;
                     }
                 }
                 ui.separator();
@@ -759,6 +766,26 @@ impl eframe::App for App {
                     Some(census) => census_ui(ui, census),
                     None => self.tab = Tab::Targets,
                 },
+                Tab::Sensitivity => sensitivity::sensitivity_ui(
+                    ui,
+                    &self.document,
+                    &mut self.buffers,
+                    &mut self.sensitivity,
+                    &mut actions,
+                ),
+                Tab::Verification => verification::verification_ui(
+                    ui,
+                    &self.document,
+                    &mut self.buffers,
+                    &mut actions,
+                ),
+                Tab::Rounds => rounds::rounds_ui(
+                    ui,
+                    &self.document,
+                    &mut self.buffers,
+                    &mut self.rounds,
+                    &mut actions,
+                ),
             }
         });
 

@@ -20,13 +20,17 @@ pub enum UiCommand {
     UnlockAll,
     ShowValues,
     ShowTargets,
+    ShowSensitivity,
+    ShowVerification,
+    ShowRounds,
+    ShowCensus,
     ShowProblems,
     About,
 }
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 16] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -41,6 +45,10 @@ impl UiCommand {
         UiCommand::UnlockAll,
         UiCommand::ShowValues,
         UiCommand::ShowTargets,
+        UiCommand::ShowSensitivity,
+        UiCommand::ShowVerification,
+        UiCommand::ShowRounds,
+        UiCommand::ShowCensus,
         UiCommand::ShowProblems,
         UiCommand::About,
     ];
@@ -61,6 +69,10 @@ impl UiCommand {
             UiCommand::UnlockAll => "Unlock all rows",
             UiCommand::ShowValues => "Values sheet",
             UiCommand::ShowTargets => "Targets sheet",
+            UiCommand::ShowSensitivity => "Sensitivity",
+            UiCommand::ShowVerification => "Verification",
+            UiCommand::ShowRounds => "Measurement rounds",
+            UiCommand::ShowCensus => "Census data",
             UiCommand::ShowProblems => "Problems",
             UiCommand::About => "About rbf-targets",
         }
@@ -90,6 +102,18 @@ impl UiCommand {
             UiCommand::UnlockAll => "Unlock every row",
             UiCommand::ShowValues => "DALYs, populations and the value of one unit of improvement",
             UiCommand::ShowTargets => "Indicators, baselines, trends and targets",
+            UiCommand::ShowSensitivity => {
+                "d and every target under more or less conservative assumptions, with a tornado chart and what-if sliders"
+            }
+            UiCommand::ShowVerification => {
+                "Survey sample sizes, minimum detectable targets and whether each target can be verified"
+            }
+            UiCommand::ShowRounds => {
+                "Survey estimates at each round: targets met, share met and the performance tranche"
+            }
+            UiCommand::ShowCensus => {
+                "Population figures kept from the imported workbook (read-only)"
+            }
             UiCommand::ShowProblems => "Every input the model cannot use, and why",
             UiCommand::About => "What the program computes and where the method comes from",
         }
@@ -117,10 +141,43 @@ impl UiCommand {
             UiCommand::Rebalance => command(Key::R),
             UiCommand::ShowValues => command(Key::Num1),
             UiCommand::ShowTargets => command(Key::Num2),
+            UiCommand::ShowSensitivity => command(Key::Num3),
+            UiCommand::ShowVerification => command(Key::Num4),
+            UiCommand::ShowRounds => command(Key::Num5),
+            UiCommand::ShowCensus => command(Key::Num6),
             UiCommand::LockNegotiated
             | UiCommand::UnlockAll
             | UiCommand::ShowProblems
             | UiCommand::About => None,
+        }
+    }
+}
+
+impl UiCommand {
+    /// The sheet a "show" command opens.
+    pub fn tab(self) -> Option<super::Tab> {
+        use super::Tab;
+        Some(match self {
+            UiCommand::ShowValues => Tab::Values,
+            UiCommand::ShowTargets => Tab::Targets,
+            UiCommand::ShowSensitivity => Tab::Sensitivity,
+            UiCommand::ShowVerification => Tab::Verification,
+            UiCommand::ShowRounds => Tab::Rounds,
+            UiCommand::ShowCensus => Tab::Census,
+            _ => return None,
+        })
+    }
+
+    /// The name on the sheet's tab.
+    pub fn tab_name(self) -> &'static str {
+        match self {
+            UiCommand::ShowValues => "Values",
+            UiCommand::ShowTargets => "Targets",
+            UiCommand::ShowSensitivity => "Sensitivity",
+            UiCommand::ShowVerification => "Verification",
+            UiCommand::ShowRounds => "Rounds",
+            UiCommand::ShowCensus => "Census data",
+            _ => self.label(),
         }
     }
 }

@@ -6,9 +6,12 @@ mod cells;
 pub mod commands;
 mod files;
 mod program;
+mod rounds;
+mod sensitivity;
 mod summary;
 mod targets;
 mod values;
+mod verification;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,627 @@
+//! The Rounds tab: measurement rounds, rules 1 and 2 per indicator with the reason when not
+//! met, the weighted share met and the performance tranche; a chart per indicator.
+
+use egui::{Align, ComboBox, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{HLine, Legend, Line, MarkerShape, Plot, Points};
+
+use super::Action;
+use super::cells::{CellBuffers, NumberKind, bound_color, computed_cell, number_cell, text_cell};
+use crate::document::{Document, Edit};
+use crate::model::{
+    Field, Indicator, Location, Measurement, Program, Round, Spread, TrancheRule, evaluate_round,
+};
+use crate::text::{format_amount, format_percent};
+
+/// What the tab keeps between frames.
+#[derive(Debug, Default)]
+pub struct RoundsState {
+    pub selected_round: usize,
+    pub chart_row: usize,
+}
+
+fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
+    let mut value = indicator.clone();
+    change(&mut value);
+    Edit::Indicator { row, value }
+}
+
+/// The Rounds tab.
+pub fn rounds_ui(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    state: &mut RoundsState,
+    actions: &mut Vec<Action>,
+) {
+    let project = document.project();
+    egui::ScrollArea::vertical().id_salt("rounds-v").show(ui, |ui| {
+        tranche_ui(ui, document, buffers, actions);
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.heading("Measurement rounds");
+            if ui.button("Add round").on_hover_text("Add a measurement round (e.g. 18, 24 or 36 months)").clicked() {
+                let mut rounds = project.rounds.clone();
+                let months = rounds.last().map_or(18.0, |r| r.months + 6.0);
+                rounds.push(Round { name: format!("{months} months"), months });
+                actions.push(Action::Edit { edit: Edit::Rounds(rounds), label: "Add round".to_owned() });
+                state.selected_round = project.rounds.len();
+            }
+        });
+        if project.rounds.is_empty() {
+            ui.label("No rounds yet. Add one to enter survey estimates and see which targets are met.");
+            return;
+        }
+        state.selected_round = state.selected_round.min(project.rounds.len() - 1);
+        rounds_list(ui, document, buffers, state, actions);
+        ui.separator();
+        round_table(ui, document, buffers, state, actions);
+        ui.separator();
+        chart(ui, document, state);
+    });
+}
+
+fn tranche_ui(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    actions: &mut Vec<Action>,
+) {
+    let program = &document.project().program;
+    let outcome = document.outcome();
+    ui.heading("Performance tranche");
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Amount");
+        let key = (Location::Program, Field::TrancheAmount);
+        ui.scope(|ui| {
+            ui.set_width(110.0);
+            if let Some(Some(amount)) = number_cell(
+                ui,
+                buffers,
+                key,
+                Some(program.tranche_amount),
+                NumberKind::Amount,
+                false,
+                "",
+                "Tranche amount",
+                outcome.problem_at(Location::Program, Field::TrancheAmount),
+            ) {
+                actions.push(Action::CellEdit {
+                    cell: key,
+                    edit: Edit::Program(Program {
+                        tranche_amount: amount,
+                        ..program.clone()
+                    }),
+                    label: "Edit tranche amount".to_owned(),
+                });
+            }
+        });
+        ui.label("Rule");
+        let kind = match program.tranche {
+            TrancheRule::AllOrNothing { .. } => 0,
+            TrancheRule::Continuous => 1,
+            TrancheRule::Steps(_) => 2,
+        };
+        let mut chosen = kind;
+        let names = ["all or nothing (SMI)", "continuous", "steps"];
+        ComboBox::from_id_salt("tranche-rule")
+            .selected_text(names[kind])
+            .show_ui(ui, |ui| {
+                for (k, name) in names.iter().enumerate() {
+                    ui.selectable_value(&mut chosen, k, *name);
+                }
+            })
+            .response
+            .accessible_name("Tranche rule");
+        if chosen != kind {
+            let tranche = match chosen {
+                0 => TrancheRule::AllOrNothing { threshold: 0.8 },
+                1 => TrancheRule::Continuous,
+                _ => TrancheRule::Steps(vec![(0.5, 0.5), (0.8, 1.0)]),
+            };
+            actions.push(Action::Edit {
+                edit: Edit::Program(Program {
+                    tranche,
+                    ..program.clone()
+                }),
+                label: "Change tranche rule".to_owned(),
+            });
+        }
+        if let TrancheRule::AllOrNothing { threshold } = program.tranche {
+            ui.label("Share of targets required θ");
+            let key = (Location::Program, Field::TrancheThreshold);
+            ui.scope(|ui| {
+                ui.set_width(70.0);
+                if let Some(Some(theta)) = number_cell(
+                    ui,
+                    buffers,
+                    key,
+                    Some(threshold),
+                    NumberKind::Percent,
+                    false,
+                    "",
+                    "Share of targets required",
+                    outcome.problem_at(Location::Program, Field::TrancheThreshold),
+                ) {
+                    actions.push(Action::CellEdit {
+                        cell: key,
+                        edit: Edit::Program(Program {
+                            tranche: TrancheRule::AllOrNothing { threshold: theta },
+                            ..program.clone()
+                        }),
+                        label: "Edit share of targets required".to_owned(),
+                    });
+                }
+            });
+        }
+        ui.label(RichText::new(program.tranche.describe()).weak());
+    });
+}
+
+fn rounds_list(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    state: &mut RoundsState,
+    actions: &mut Vec<Action>,
+) {
+    let project = document.project();
+    let outcome = document.outcome();
+    egui::Grid::new("rounds-list")
+        .striped(true)
+        .num_columns(6)
+        .show(ui, |ui| {
+            for title in [
+                "Round",
+                "Months",
+                "Weighted share met",
+                "Tranche paid",
+                "",
+                "",
+            ] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for (k, round) in project.rounds.iter().enumerate() {
+                let evaluated = evaluate_round(project, outcome, k);
+                let key = (Location::Program, Field::RoundName(k));
+                ui.scope(|ui| {
+                    ui.set_width(140.0);
+                    if let Some(name) = text_cell(
+                        ui,
+                        buffers,
+                        key,
+                        &round.name,
+                        "name",
+                        &format!("Round name {}", k + 1),
+                        None,
+                    ) {
+                        let mut rounds = project.rounds.clone();
+                        rounds[k].name = name;
+                        actions.push(Action::CellEdit {
+                            cell: key,
+                            edit: Edit::Rounds(rounds),
+                            label: "Rename round".to_owned(),
+                        });
+                    }
+                });
+                let key = (Location::Program, Field::RoundMonths(k));
+                ui.scope(|ui| {
+                    ui.set_width(60.0);
+                    if let Some(Some(months)) = number_cell(
+                        ui,
+                        buffers,
+                        key,
+                        Some(round.months),
+                        NumberKind::Plain,
+                        false,
+                        "",
+                        &format!("Round months {}", k + 1),
+                        None,
+                    ) {
+                        let mut rounds = project.rounds.clone();
+                        rounds[k].months = months;
+                        actions.push(Action::CellEdit {
+                            cell: key,
+                            edit: Edit::Rounds(rounds),
+                            label: "Edit round months".to_owned(),
+                        });
+                    }
+                });
+                let threshold = match project.program.tranche {
+                    TrancheRule::AllOrNothing { threshold } => Some(threshold),
+                    _ => None,
+                };
+                let share = RichText::new(format_percent(evaluated.weighted_share_met, 1)).strong();
+                let share = match threshold {
+                    Some(t) if evaluated.weighted_share_met + 1e-12 < t => {
+                        share.color(bound_color(ui))
+                    }
+                    _ => share,
+                };
+                ui.label(share);
+                ui.label(format!(
+                    "{} ({})",
+                    format_amount(evaluated.tranche_paid),
+                    format_percent(evaluated.paid_fraction, 0)
+                ));
+                if ui
+                    .selectable_label(state.selected_round == k, "Show")
+                    .clicked()
+                {
+                    state.selected_round = k;
+                }
+                if ui
+                    .button("Delete")
+                    .on_hover_text("Delete this round and its estimates")
+                    .clicked()
+                {
+                    let mut rounds = project.rounds.clone();
+                    rounds.remove(k);
+                    let mut edits = vec![Edit::Rounds(rounds)];
+                    for (i, indicator) in project.indicators.iter().enumerate() {
+                        if indicator.measurements.len() > k {
+                            edits.push(indicator_edit(i, indicator, |v| {
+                                v.measurements.remove(k);
+                            }));
+                        }
+                    }
+                    actions.push(Action::Edit {
+                        edit: Edit::Batch(edits),
+                        label: format!("Delete round {}", round.name),
+                    });
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Kind of precision typed for a measurement.
+fn spread_kind(spread: &Spread) -> usize {
+    match spread {
+        Spread::StandardError(_) => 0,
+        Spread::Sample { .. } => 1,
+        Spread::Interval { .. } => 2,
+    }
+}
+
+fn round_table(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    state: &mut RoundsState,
+    actions: &mut Vec<Action>,
+) {
+    let project = document.project();
+    let outcome = document.outcome();
+    let k = state.selected_round;
+    let round = &project.rounds[k];
+    let evaluated = evaluate_round(project, outcome, k);
+    ui.heading(format!("{} ({} months)", round.name, round.months));
+    ui.label(format!(
+        "Weighted share of targets met: {}. {} Tranche paid: {}.",
+        format_percent(evaluated.weighted_share_met, 1),
+        project.program.tranche.describe(),
+        format_amount(evaluated.tranche_paid)
+    ));
+    let titles = [
+        "#",
+        "Indicator",
+        "= Target",
+        "= Counterfactual",
+        "Estimate",
+        "Precision",
+        "SE / n / low",
+        "DEFF / high",
+        "Payment weight",
+        "= Rule 1",
+        "= Rule 2",
+        "= Met",
+        "= Why not",
+    ];
+    egui::ScrollArea::horizontal()
+        .id_salt("round-h")
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            TableBuilder::new(ui)
+                .id_salt(("round", k))
+                .striped(true)
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(Column::exact(24.0))
+                .column(Column::initial(230.0).clip(true))
+                .columns(Column::initial(72.0), 3)
+                .column(Column::initial(90.0))
+                .columns(Column::initial(72.0), 3)
+                .columns(Column::initial(52.0), 3)
+                .column(Column::initial(420.0).clip(true))
+                .header(40.0, |mut header| {
+                    for title in titles {
+                        header.col(|ui| {
+                            let text = if title.starts_with('=') {
+                                RichText::new(title).italics()
+                            } else {
+                                RichText::new(title)
+                            };
+                            ui.add(egui::Label::new(text.strong()).wrap());
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.rows(30.0, project.indicators.len(), |mut row| {
+                        let i = row.index();
+                        let n = i + 1;
+                        let indicator = &project.indicators[i];
+                        let at = Location::Indicator(i);
+                        let measurement = indicator.measurements.get(k).copied().flatten();
+                        let compliance = evaluated.rows.get(i).cloned().flatten();
+                        let targets = outcome.indicators[i].targets;
+                        row.col(|ui| {
+                            ui.label(n.to_string());
+                        });
+                        row.col(|ui| {
+                            if ui
+                                .selectable_label(state.chart_row == i, &indicator.name)
+                                .on_hover_text("Show this indicator's chart below")
+                                .clicked()
+                            {
+                                state.chart_row = i;
+                            }
+                        });
+                        row.col(|ui| {
+                            computed_cell(
+                                ui,
+                                targets.map_or_else(
+                                    || "—".to_owned(),
+                                    |t| format_percent(t.final_target, 1),
+                                ),
+                                None,
+                            )
+                        });
+                        row.col(|ui| {
+                            computed_cell(
+                                ui,
+                                outcome.indicators[i]
+                                    .counterfactual
+                                    .map_or_else(|| "—".to_owned(), |c| format_percent(c, 1)),
+                                None,
+                            )
+                        });
+                        let set_measurement = |value: Option<Measurement>| {
+                            indicator_edit(i, indicator, |v| {
+                                if v.measurements.len() <= k {
+                                    v.measurements.resize(k + 1, None);
+                                }
+                                v.measurements[k] = value;
+                            })
+                        };
+                        let default_spread = Spread::Sample {
+                            n: indicator.survey.planned_n.unwrap_or(100.0),
+                            deff: indicator.survey.design_effect(),
+                        };
+                        row.col(|ui| {
+                            let key = (at, Field::MeasurementPart(k, 0));
+                            if let Some(typed) = number_cell(
+                                ui,
+                                buffers,
+                                key,
+                                measurement.map(|m| m.estimate),
+                                NumberKind::Percent,
+                                true,
+                                "—",
+                                &format!("Estimate row {n}"),
+                                outcome.problem_at(at, Field::Measurement(k)),
+                            ) {
+                                let value = typed.map(|estimate| Measurement {
+                                    estimate,
+                                    spread: measurement.map_or(default_spread, |m| m.spread),
+                                });
+                                actions.push(Action::CellEdit {
+                                    cell: key,
+                                    edit: set_measurement(value),
+                                    label: format!("Edit estimate of row {n}"),
+                                });
+                            }
+                        });
+                        let Some(m) = measurement else {
+                            for _ in 0..3 {
+                                row.col(|_| {});
+                            }
+                            row.col(|ui| computed_cell(ui, "", None));
+                            row.col(|ui| computed_cell(ui, "", None));
+                            row.col(|ui| {
+                                computed_cell(ui, RichText::new("no").color(bound_color(ui)), None)
+                            });
+                            row.col(|ui| computed_cell(ui, "not measured in this round", None));
+                            return;
+                        };
+                        row.col(|ui| {
+                            let kind = spread_kind(&m.spread);
+                            let mut chosen = kind;
+                            let names = ["SE", "n & DEFF", "95% CI"];
+                            ComboBox::from_id_salt(("spread", k, i))
+                                .selected_text(names[kind])
+                                .width(ui.available_width())
+                                .show_ui(ui, |ui| {
+                                    for (j, name) in names.iter().enumerate() {
+                                        ui.selectable_value(&mut chosen, j, *name);
+                                    }
+                                })
+                                .response
+                                .accessible_name(format!("Precision row {n}"));
+                            if chosen != kind {
+                                let y = m.estimate;
+                                let se = compliance
+                                    .as_ref()
+                                    .and_then(|c| c.standard_error)
+                                    .unwrap_or(0.02);
+                                let spread = match chosen {
+                                    0 => Spread::StandardError(se),
+                                    1 => default_spread,
+                                    _ => Spread::Interval {
+                                        low: (y - 1.96 * se).max(0.0),
+                                        high: (y + 1.96 * se).min(1.0),
+                                    },
+                                };
+                                actions.push(Action::Edit {
+                                    edit: set_measurement(Some(Measurement { spread, ..m })),
+                                    label: format!("Change precision of row {n}"),
+                                });
+                            }
+                        });
+                        let (a, b, kinds): (f64, Option<f64>, (NumberKind, NumberKind)) =
+                            match m.spread {
+                                Spread::StandardError(se) => {
+                                    (se, None, (NumberKind::Percent, NumberKind::Plain))
+                                }
+                                Spread::Sample { n, deff } => {
+                                    (n, Some(deff), (NumberKind::Count, NumberKind::Plain))
+                                }
+                                Spread::Interval { low, high } => {
+                                    (low, Some(high), (NumberKind::Percent, NumberKind::Percent))
+                                }
+                            };
+                        for (part, value, kind) in [(1, Some(a), kinds.0), (2, b, kinds.1)] {
+                            row.col(|ui| {
+                                let Some(value) = value else { return };
+                                let key = (at, Field::MeasurementPart(k, part));
+                                if let Some(Some(typed)) = number_cell(
+                                    ui,
+                                    buffers,
+                                    key,
+                                    Some(value),
+                                    kind,
+                                    false,
+                                    "",
+                                    &format!("Precision {part} row {n}"),
+                                    None,
+                                ) {
+                                    let spread = match (m.spread, part) {
+                                        (Spread::StandardError(_), _) => {
+                                            Spread::StandardError(typed)
+                                        }
+                                        (Spread::Sample { deff, .. }, 1) => {
+                                            Spread::Sample { n: typed, deff }
+                                        }
+                                        (Spread::Sample { n, .. }, _) => {
+                                            Spread::Sample { n, deff: typed }
+                                        }
+                                        (Spread::Interval { high, .. }, 1) => {
+                                            Spread::Interval { low: typed, high }
+                                        }
+                                        (Spread::Interval { low, .. }, _) => {
+                                            Spread::Interval { low, high: typed }
+                                        }
+                                    };
+                                    actions.push(Action::CellEdit {
+                                        cell: key,
+                                        edit: set_measurement(Some(Measurement { spread, ..m })),
+                                        label: format!("Edit precision of row {n}"),
+                                    });
+                                }
+                            });
+                        }
+                        row.col(|ui| {
+                            let key = (at, Field::PaymentWeight);
+                            if let Some(Some(weight)) = number_cell(
+                                ui,
+                                buffers,
+                                key,
+                                Some(indicator.payment_weight),
+                                NumberKind::Plain,
+                                false,
+                                "",
+                                &format!("Payment weight row {n}"),
+                                outcome.problem_at(at, Field::PaymentWeight),
+                            ) {
+                                actions.push(Action::CellEdit {
+                                    cell: key,
+                                    edit: indicator_edit(i, indicator, |v| {
+                                        v.payment_weight = weight
+                                    }),
+                                    label: format!("Edit payment weight of row {n}"),
+                                });
+                            }
+                        });
+                        let yes_no = |ui: &Ui, value: Option<bool>| match value {
+                            Some(true) => RichText::new("yes"),
+                            Some(false) => RichText::new("no").color(bound_color(ui)),
+                            None => RichText::new("—"),
+                        };
+                        let c = compliance.as_ref();
+                        row.col(|ui| computed_cell(ui, yes_no(ui, c.map(|c| c.rule1)), None));
+                        row.col(|ui| computed_cell(ui, yes_no(ui, c.map(|c| c.rule2)), None));
+                        row.col(|ui| {
+                            computed_cell(ui, yes_no(ui, c.map(|c| c.met)).strong(), None)
+                        });
+                        row.col(|ui| {
+                            let reason = c.and_then(|c| c.reason.clone()).unwrap_or_default();
+                            computed_cell(
+                                ui,
+                                reason.clone(),
+                                (!reason.is_empty()).then_some(reason.as_str()),
+                            );
+                        });
+                    });
+                });
+        });
+}
+
+fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
+    let project = document.project();
+    let outcome = document.outcome();
+    if project.indicators.is_empty() {
+        return;
+    }
+    state.chart_row = state.chart_row.min(project.indicators.len() - 1);
+    let i = state.chart_row;
+    let indicator = &project.indicators[i];
+    ui.heading(format!(
+        "{}: baseline, counterfactual, target and rounds",
+        indicator.name
+    ));
+    let row = &outcome.indicators[i];
+    let (Some(c), Some(targets)) = (row.counterfactual, row.targets) else {
+        ui.label("Not computed: see Problems.");
+        return;
+    };
+    let end = project.program.program_years * 12.0;
+    let mut estimates = Vec::new();
+    for (k, round) in project.rounds.iter().enumerate() {
+        if let Some(Some(m)) = indicator.measurements.get(k) {
+            estimates.push([round.months, m.estimate * 100.0]);
+        }
+    }
+    Plot::new(("indicator-chart", i))
+        .height(240.0)
+        .legend(Legend::default())
+        .x_axis_label("months from the start of the program")
+        .y_axis_label("%")
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(
+                    "counterfactual (no program)",
+                    vec![[0.0, indicator.baseline * 100.0], [end, c * 100.0]],
+                )
+                .width(2.0),
+            );
+            plot.hline(
+                HLine::new(
+                    format!("target {}", format_percent(targets.final_target, 1)),
+                    targets.final_target * 100.0,
+                )
+                .width(2.0),
+            );
+            plot.points(
+                Points::new("baseline", vec![[0.0, indicator.baseline * 100.0]])
+                    .radius(6.0)
+                    .shape(MarkerShape::Square),
+            );
+            plot.points(
+                Points::new("rounds", estimates)
+                    .radius(6.0)
+                    .shape(MarkerShape::Circle)
+                    .filled(true),
+            );
+        });
+}

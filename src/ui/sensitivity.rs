@@ -1,0 +1,417 @@
+//! The Sensitivity tab: editable low/high ranges, d and every bounded target at each, a
+//! tornado chart of d, and "what if" sliders that change nothing until applied.
+
+use egui::{Align, Color32, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Legend, Plot, VLine};
+
+use super::Action;
+use super::cells::{CellBuffers, NumberKind, computed_cell, number_cell};
+use crate::document::{Document, Edit};
+use crate::model::sensitivity::{RangeUnit, scenario};
+use crate::model::{
+    Field, Location, Parameter, Program, SensitivityRanges, SensitivityRow, sensitivity,
+};
+use crate::text::{format_amount, format_number, format_percent};
+
+/// What the tab keeps between frames.
+#[derive(Debug, Default)]
+pub struct SensitivityState {
+    /// The analysis, and the document revision it was computed for.
+    cache: Option<(u64, Vec<SensitivityRow>)>,
+    /// The what-if program, and the revision it started from.
+    what_if: Option<(u64, Program)>,
+}
+
+fn show_value(parameter: Parameter, value: f64) -> String {
+    if parameter.is_percent() {
+        format_percent(value, 1)
+    } else if parameter == Parameter::Cost || parameter == Parameter::Gni {
+        format_amount(value)
+    } else {
+        format_number(value)
+    }
+}
+
+fn short(parameter: Parameter) -> &'static str {
+    match parameter {
+        Parameter::DiscountRate => "r",
+        Parameter::Horizon => "H",
+        Parameter::DalyMultiple => "k",
+        Parameter::ProgramYears => "L",
+        Parameter::Cost => "C",
+        Parameter::Gni => "G",
+        Parameter::DefaultAnnualChange => "a₀",
+    }
+}
+
+/// The Sensitivity tab.
+pub fn sensitivity_ui(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    state: &mut SensitivityState,
+    actions: &mut Vec<Action>,
+) {
+    let revision = document.revision();
+    if state.cache.as_ref().is_none_or(|(r, _)| *r != revision) {
+        state.cache = Some((revision, sensitivity(document.project())));
+    }
+    let rows = state
+        .cache
+        .as_ref()
+        .map(|(_, rows)| rows.clone())
+        .unwrap_or_default();
+    egui::ScrollArea::vertical().id_salt("sensitivity-v").show(ui, |ui| {
+        ui.columns(2, |columns| {
+            columns[0].heading("Ranges");
+            ranges_ui(&mut columns[0], document, buffers, actions);
+            columns[1].heading("Tornado: d at the low and high value of each parameter");
+            tornado_ui(&mut columns[1], document, &rows);
+        });
+        ui.separator();
+        ui.heading("d and every bounded target at each parameter's low and high value");
+        ui.label("Recomputed with one parameter changed at a time; the other inputs as in the project.");
+        egui::ScrollArea::horizontal().id_salt("sensitivity-h").show(ui, |ui| results_table(ui, document, &rows));
+        ui.separator();
+        what_if_ui(ui, document, state, actions);
+    });
+}
+
+fn ranges_ui(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    actions: &mut Vec<Action>,
+) {
+    let program = &document.project().program;
+    egui::Grid::new("ranges")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for title in ["Parameter", "Low", "High", "Tried", ""] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for (index, &parameter) in Parameter::ALL.iter().enumerate() {
+                ui.label(parameter.label());
+                let (low, high) = program.sensitivity.range(parameter);
+                let unit = SensitivityRanges::unit(parameter);
+                let kind = if parameter.is_percent() {
+                    NumberKind::Percent
+                } else {
+                    NumberKind::Plain
+                };
+                for (side, value) in [(0, low), (1, high)] {
+                    let key = (Location::Program, Field::SensitivityRange(index * 2 + side));
+                    let name = format!(
+                        "{} {}",
+                        parameter.label(),
+                        if side == 0 { "low" } else { "high" }
+                    );
+                    ui.scope(|ui| {
+                        ui.set_width(70.0);
+                        if let Some(Some(typed)) =
+                            number_cell(ui, buffers, key, Some(value), kind, false, "", &name, None)
+                        {
+                            let mut changed = program.clone();
+                            let range = changed.sensitivity.range_mut(parameter);
+                            if side == 0 {
+                                range.0 = typed;
+                            } else {
+                                range.1 = typed;
+                            }
+                            actions.push(Action::CellEdit {
+                                cell: key,
+                                edit: Edit::Program(changed),
+                                label: format!("Edit sensitivity range of {}", parameter.label()),
+                            });
+                        }
+                    });
+                }
+                let (a, b) = program.sensitivity.values(parameter, program);
+                ui.label(format!(
+                    "{} to {}",
+                    show_value(parameter, a),
+                    show_value(parameter, b)
+                ));
+                ui.label(
+                    RichText::new(match unit {
+                        RangeUnit::Value => "",
+                        RangeUnit::YearsAdded => "years added to L",
+                        RangeUnit::Factor => "× the project's value",
+                    })
+                    .weak(),
+                );
+                ui.end_row();
+            }
+        });
+}
+
+fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
+    let Some(base) = document.outcome().minimum_impact else {
+        ui.label("d cannot be computed: see Problems.");
+        return;
+    };
+    let mut ordered: Vec<&SensitivityRow> = rows.iter().collect();
+    ordered.sort_by(|a, b| a.swing().total_cmp(&b.swing()));
+    let labels: Vec<String> = ordered
+        .iter()
+        .map(|r| r.parameter.label().to_owned())
+        .collect();
+    let mut low_bars = Vec::new();
+    let mut high_bars = Vec::new();
+    for (y, row) in ordered.iter().enumerate() {
+        let y = y as f64;
+        if let Some(d) = row.low.minimum_impact {
+            low_bars.push(
+                Bar::new(y, (d - base) * 100.0)
+                    .base_offset(base * 100.0)
+                    .name(format!(
+                        "{} low: d = {:.2} points",
+                        row.parameter.label(),
+                        d * 100.0
+                    )),
+            );
+        }
+        if let Some(d) = row.high.minimum_impact {
+            high_bars.push(
+                Bar::new(y, (d - base) * 100.0)
+                    .base_offset(base * 100.0)
+                    .name(format!(
+                        "{} high: d = {:.2} points",
+                        row.parameter.label(),
+                        d * 100.0
+                    )),
+            );
+        }
+    }
+    Plot::new("tornado")
+        .height(260.0)
+        .legend(Legend::default())
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .x_axis_label("d (percentage points)")
+        .y_axis_formatter(move |mark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
+                labels.get(index as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new("low value", low_bars)
+                    .horizontal()
+                    .color(Color32::from_rgb(70, 130, 210))
+                    .width(0.6),
+            );
+            plot.bar_chart(
+                BarChart::new("high value", high_bars)
+                    .horizontal()
+                    .color(Color32::from_rgb(230, 140, 40))
+                    .width(0.6),
+            );
+            plot.vline(
+                VLine::new(format!("project d = {:.2}", base * 100.0), base * 100.0)
+                    .color(Color32::GRAY),
+            );
+        });
+}
+
+fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
+    let project = document.project();
+    let outcome = document.outcome();
+    let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_percent(v, 1));
+    TableBuilder::new(ui)
+        .id_salt("sensitivity-results")
+        .striped(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::initial(250.0).clip(true))
+        .column(Column::initial(64.0))
+        .columns(Column::initial(66.0), rows.len() * 2)
+        .header(40.0, |mut header| {
+            header.col(|ui| {
+                ui.strong("Indicator");
+            });
+            header.col(|ui| {
+                ui.strong("Project");
+            });
+            for row in rows {
+                for scenario in [&row.low, &row.high] {
+                    header.col(|ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(format!(
+                                    "{} = {}",
+                                    short(row.parameter),
+                                    show_value(row.parameter, scenario.value)
+                                ))
+                                .strong(),
+                            )
+                            .wrap(),
+                        )
+                        .on_hover_text(row.parameter.label());
+                    });
+                }
+            }
+        })
+        .body(|body| {
+            body.rows(26.0, project.indicators.len() + 1, |mut table_row| {
+                let i = table_row.index();
+                if i == 0 {
+                    table_row.col(|ui| {
+                        ui.strong("Minimum common impact d");
+                    });
+                    table_row.col(|ui| {
+                        computed_cell(
+                            ui,
+                            RichText::new(percent(outcome.minimum_impact)).strong(),
+                            None,
+                        )
+                    });
+                    for row in rows {
+                        for scenario in [&row.low, &row.high] {
+                            table_row.col(|ui| {
+                                computed_cell(
+                                    ui,
+                                    RichText::new(percent(scenario.minimum_impact)).strong(),
+                                    None,
+                                )
+                            });
+                        }
+                    }
+                    return;
+                }
+                let k = i - 1;
+                table_row.col(|ui| {
+                    ui.label(&project.indicators[k].name);
+                });
+                table_row.col(|ui| {
+                    computed_cell(
+                        ui,
+                        percent(outcome.indicators[k].targets.map(|t| t.bounded_target)),
+                        None,
+                    )
+                });
+                for row in rows {
+                    for scenario in [&row.low, &row.high] {
+                        table_row.col(|ui| {
+                            computed_cell(
+                                ui,
+                                percent(scenario.bounded_targets.get(k).copied().flatten()),
+                                None,
+                            )
+                        });
+                    }
+                }
+            });
+        });
+}
+
+fn what_if_ui(
+    ui: &mut Ui,
+    document: &Document,
+    state: &mut SensitivityState,
+    actions: &mut Vec<Action>,
+) {
+    let program = &document.project().program;
+    let revision = document.revision();
+    if state
+        .what_if
+        .as_ref()
+        .is_none_or(|(base, _)| *base != revision)
+    {
+        state.what_if = Some((revision, program.clone()));
+    }
+    let Some((_, what_if)) = state.what_if.as_mut() else {
+        return;
+    };
+    ui.heading("What if");
+    ui.label("Move a slider to see the effect at once; the project changes only when you apply.");
+    let before = *what_if == *program;
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::Slider::new(&mut what_if.discount_rate, 0.0..=0.3)
+                .text("Discount rate r, what if")
+                .custom_formatter(|v, _| format_percent(v, 1)),
+        );
+        let mut horizon = f64::from(what_if.horizon_years);
+        ui.add(
+            egui::Slider::new(&mut horizon, 1.0..=50.0)
+                .step_by(1.0)
+                .text("Horizon H (years), what if"),
+        );
+        what_if.horizon_years = horizon as u32;
+        ui.add(
+            egui::Slider::new(&mut what_if.daly_multiple, 0.5..=5.0)
+                .text("Value of a DALY k (× GNI), what if"),
+        );
+        ui.add(
+            egui::Slider::new(&mut what_if.program_years, 0.5..=10.0)
+                .text("Program length L (years), what if"),
+        );
+        let cost = program.total_cost.max(1.0);
+        ui.add(
+            egui::Slider::new(&mut what_if.total_cost, cost * 0.5..=cost * 1.5)
+                .text("Total cost C, what if")
+                .custom_formatter(|v, _| format_amount(v)),
+        );
+        let gni = program.gni_per_capita.max(1.0);
+        ui.add(
+            egui::Slider::new(&mut what_if.gni_per_capita, gni * 0.5..=gni * 1.5)
+                .text("GNI per capita G, what if")
+                .custom_formatter(|v, _| format_amount(v)),
+        );
+        ui.add(
+            egui::Slider::new(&mut what_if.default_annual_change, -0.05..=0.05)
+                .text("Default annual change a₀, what if")
+                .custom_formatter(|v, _| format_percent(v, 1)),
+        );
+    });
+    let preview = scenario(document.project(), what_if.clone(), 0.0);
+    let outcome = document.outcome();
+    let show = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| "—".to_owned(), f);
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "d: {} now, {} with these values",
+            show(outcome.minimum_impact, &|d| format!(
+                "{:.2} points",
+                d * 100.0
+            )),
+            show(preview.minimum_impact, &|d| format!(
+                "{:.2} points",
+                d * 100.0
+            ))
+        ));
+        ui.separator();
+        ui.label(format!(
+            "Benefit-cost ratio: {} now, {} with these values",
+            show(outcome.benefit_cost_ratio, &|r| format!("{r:.2}")),
+            show(preview.benefit_cost_ratio, &|r| format!("{r:.2}"))
+        ));
+    });
+    ui.horizontal(|ui| {
+        let changed = !before;
+        if ui
+            .add_enabled(
+                changed,
+                egui::Button::new("Apply what-if values to the project"),
+            )
+            .clicked()
+        {
+            actions.push(Action::Edit {
+                edit: Edit::Program(what_if.clone()),
+                label: "Apply what-if values".to_owned(),
+            });
+        }
+        if ui
+            .add_enabled(changed, egui::Button::new("Back to the project's values"))
+            .clicked()
+        {
+            *what_if = program.clone();
+        }
+    });
+}

@@ -1,0 +1,362 @@
+//! The Verification tab: survey inputs per indicator, the sample each final target needs, the
+//! minimum detectable target with the planned sample, and the survey budget.
+
+use egui::{Align, ComboBox, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::Action;
+use super::cells::{CellBuffers, NumberKind, bound_color, computed_cell, error_fill, number_cell};
+use crate::document::{Document, Edit};
+use crate::model::verify::CANNOT_VERIFY;
+use crate::model::{Field, Indicator, Location, Program, RowVerification, TestKind, verification};
+use crate::text::{format_amount, format_percent};
+
+const COLUMNS: [(&str, &str); 15] = [
+    ("#", "Row"),
+    ("Indicator", "Payment indicator"),
+    (
+        "Planned n",
+        "Respondents the endline survey affords for this indicator",
+    ),
+    ("Cluster size m", "Respondents per cluster"),
+    ("ICC ρ", "Intraclass correlation"),
+    (
+        "DEFF (direct)",
+        "A design effect given directly; empty uses 1 + (m − 1)·ρ",
+    ),
+    ("α", "Two-sided significance level"),
+    ("Power", "1 − β: 90% in SMI, 80% the lowest acceptable"),
+    (
+        "Test",
+        "Two proportions when the counterfactual is itself a survey estimate; one sample against a fixed projection",
+    ),
+    ("= DEFF", "Design effect used"),
+    (
+        "= Required n",
+        "Respondents needed to tell the final target from the counterfactual",
+    ),
+    (
+        "= Detectable target",
+        "The smallest target the planned sample can tell from the counterfactual",
+    ),
+    (
+        "= Minimum acceptable",
+        "The more demanding of the bounded model target and the detectable target",
+    ),
+    (
+        "= Verdict",
+        "Whether the planned sample can verify the final target",
+    ),
+    (
+        "= Budget",
+        "Whether the sample still fits the survey budget, in table order",
+    ),
+];
+
+fn edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
+    let mut value = indicator.clone();
+    change(&mut value);
+    Edit::Indicator { row, value }
+}
+
+/// The Verification tab.
+pub fn verification_ui(
+    ui: &mut Ui,
+    document: &Document,
+    buffers: &mut CellBuffers,
+    actions: &mut Vec<Action>,
+) {
+    let project = document.project();
+    let outcome = document.outcome();
+    let rows = verification(project, outcome);
+    ui.horizontal(|ui| {
+        ui.label("Survey budget (respondents per round)")
+            .on_hover_text("Leave empty when there is no budget in respondents");
+        let key = (Location::Program, Field::SurveyBudget);
+        ui.scope(|ui| {
+            ui.set_width(110.0);
+            let problem = outcome.problem_at(Location::Program, Field::SurveyBudget);
+            if let Some(typed) = number_cell(
+                ui,
+                buffers,
+                key,
+                project.program.survey_budget,
+                NumberKind::Count,
+                true,
+                "none",
+                "Survey budget",
+                problem,
+            ) {
+                actions.push(Action::CellEdit {
+                    cell: key,
+                    edit: Edit::Program(Program {
+                        survey_budget: typed,
+                        ..project.program.clone()
+                    }),
+                    label: "Edit survey budget".to_owned(),
+                });
+            }
+        });
+        let needed: f64 = rows
+            .iter()
+            .flatten()
+            .filter_map(|r| r.required_sample_size)
+            .sum();
+        ui.label(format!(
+            "The final targets need {} respondents in all.",
+            format_amount(needed)
+        ));
+        if let Some(budget) = project.program.survey_budget {
+            let over = rows
+                .iter()
+                .flatten()
+                .filter(|r| r.fits_budget == Some(false))
+                .count();
+            let text = if over == 0 {
+                RichText::new(format!("All fit within {}.", format_amount(budget)))
+            } else {
+                RichText::new(format!(
+                    "{over} indicators do not fit within {}.",
+                    format_amount(budget)
+                ))
+                .color(error_fill(ui))
+                .strong()
+            };
+            ui.label(text);
+        }
+    });
+    ui.label(RichText::new("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.").weak());
+    egui::ScrollArea::horizontal()
+        .id_salt("verification-h")
+        .show(ui, |ui| table(ui, document, &rows, buffers, actions));
+}
+
+fn verdict(row: &RowVerification) -> (String, bool) {
+    if row.cannot_be_verified {
+        (CANNOT_VERIFY.to_owned(), false)
+    } else {
+        match row.verifiable {
+            Some(true) => ("verifiable with the planned sample".to_owned(), true),
+            Some(false) => (
+                "the planned sample is too small for the final target".to_owned(),
+                false,
+            ),
+            None => ("no planned sample".to_owned(), true),
+        }
+    }
+}
+
+fn table(
+    ui: &mut Ui,
+    document: &Document,
+    rows: &[Option<RowVerification>],
+    buffers: &mut CellBuffers,
+    actions: &mut Vec<Action>,
+) {
+    let project = document.project();
+    let outcome = document.outcome();
+    ui.spacing_mut().item_spacing.x = 4.0;
+    TableBuilder::new(ui)
+        .id_salt("verification")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::exact(24.0))
+        .column(Column::initial(230.0).clip(true))
+        .columns(Column::initial(64.0).clip(true), 6)
+        .column(Column::initial(130.0))
+        .column(Column::initial(52.0))
+        .column(Column::initial(78.0))
+        .columns(Column::initial(90.0), 2)
+        .column(Column::initial(280.0).clip(true))
+        .column(Column::initial(70.0))
+        .header(40.0, |mut header| {
+            for (title, tooltip) in COLUMNS {
+                header.col(|ui| {
+                    let text = if title.starts_with('=') {
+                        RichText::new(title).italics()
+                    } else {
+                        RichText::new(title)
+                    };
+                    ui.add(egui::Label::new(text.strong()).wrap())
+                        .on_hover_text(tooltip);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ui_row_height(), project.indicators.len(), |mut row| {
+                let i = row.index();
+                let n = i + 1;
+                let indicator = &project.indicators[i];
+                let design = &indicator.survey;
+                let at = Location::Indicator(i);
+                let result = rows.get(i).cloned().flatten();
+                row.col(|ui| {
+                    ui.label(n.to_string());
+                });
+                row.col(|ui| {
+                    ui.label(&indicator.name).on_hover_text(&indicator.name);
+                });
+                let mut cell =
+                    |ui: &mut Ui,
+                     field: Field,
+                     value: Option<f64>,
+                     kind: NumberKind,
+                     optional: bool,
+                     column: &str,
+                     set: &dyn Fn(&mut Indicator, Option<f64>)| {
+                        let key = (at, field);
+                        if let Some(typed) = number_cell(
+                            ui,
+                            buffers,
+                            key,
+                            value,
+                            kind,
+                            optional,
+                            if optional { "—" } else { "" },
+                            &format!("{column} row {n}"),
+                            outcome.problem_at(at, field),
+                        ) {
+                            if !optional && typed.is_none() {
+                                return;
+                            }
+                            actions.push(Action::CellEdit {
+                                cell: key,
+                                edit: edit(i, indicator, |v| set(v, typed)),
+                                label: format!("Edit {} of row {n}", column.to_lowercase()),
+                            });
+                        }
+                    };
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::PlannedSample,
+                        design.planned_n,
+                        NumberKind::Count,
+                        true,
+                        "Planned n",
+                        &|v, x| v.survey.planned_n = x,
+                    )
+                });
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::ClusterSize,
+                        Some(design.cluster_size),
+                        NumberKind::Plain,
+                        false,
+                        "Cluster size",
+                        &|v, x| v.survey.cluster_size = x.unwrap_or(1.0),
+                    )
+                });
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::Icc,
+                        Some(design.icc),
+                        NumberKind::Plain,
+                        false,
+                        "ICC",
+                        &|v, x| v.survey.icc = x.unwrap_or(0.0),
+                    )
+                });
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::DesignEffect,
+                        design.deff,
+                        NumberKind::Plain,
+                        true,
+                        "DEFF",
+                        &|v, x| v.survey.deff = x,
+                    )
+                });
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::Alpha,
+                        Some(design.alpha),
+                        NumberKind::Percent,
+                        false,
+                        "Alpha",
+                        &|v, x| v.survey.alpha = x.unwrap_or(0.05),
+                    )
+                });
+                row.col(|ui| {
+                    cell(
+                        ui,
+                        Field::Power,
+                        Some(design.power),
+                        NumberKind::Percent,
+                        false,
+                        "Power",
+                        &|v, x| v.survey.power = x.unwrap_or(0.9),
+                    )
+                });
+                row.col(|ui| {
+                    let mut test = design.test;
+                    ComboBox::from_id_salt(("test", i))
+                        .selected_text(test.short())
+                        .width(ui.available_width())
+                        .show_ui(ui, |ui| {
+                            for kind in [TestKind::TwoProportions, TestKind::OneSample] {
+                                ui.selectable_value(&mut test, kind, kind.describe());
+                            }
+                        })
+                        .response
+                        .accessible_name(format!("Test row {n}"));
+                    if test != design.test {
+                        actions.push(Action::Edit {
+                            edit: edit(i, indicator, |v| v.survey.test = test),
+                            label: format!("Change test of row {n}"),
+                        });
+                    }
+                });
+                let Some(result) = result else {
+                    for _ in 0..6 {
+                        row.col(|ui| computed_cell(ui, "—", Some("Not computed: see Problems")));
+                    }
+                    return;
+                };
+                let percent =
+                    |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_percent(v, 1));
+                row.col(|ui| computed_cell(ui, format!("{:.2}", result.design_effect), None));
+                row.col(|ui| {
+                    let text = result
+                        .required_sample_size
+                        .map_or_else(|| "—".to_owned(), |n| format!("{}", n.ceil()));
+                    let hover = format!(
+                        "{} test; unrounded {}",
+                        result.test.short(),
+                        result
+                            .required_sample_size
+                            .map_or_else(|| "—".to_owned(), |n| format!("{n:.4}"))
+                    );
+                    computed_cell(ui, text, Some(&hover));
+                });
+                row.col(|ui| computed_cell(ui, percent(result.minimum_detectable_target), None));
+                row.col(|ui| computed_cell(ui, percent(result.minimum_acceptable_target), None));
+                row.col(|ui| {
+                    let (text, good) = verdict(&result);
+                    let rich = if good {
+                        RichText::new(text)
+                    } else {
+                        RichText::new(text).color(bound_color(ui)).strong()
+                    };
+                    computed_cell(ui, rich, None);
+                });
+                row.col(|ui| {
+                    let text = match result.fits_budget {
+                        Some(true) => "fits",
+                        Some(false) => "does not fit",
+                        None => "—",
+                    };
+                    computed_cell(ui, text, None);
+                });
+            });
+        });
+}
+
+fn ui_row_height() -> f32 {
+    30.0
+}
