@@ -372,15 +372,25 @@ fn what_if_changes_nothing_until_applied_then_is_one_undo_step() {
     harness.run();
     let before = project(&harness);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::Slider, "Value of a DALY k (× GNI), what if")
+        .get_by_role_and_label(
+            egui::accesskit::Role::Slider,
+            "Value of a DALY k (× GNI), what if",
+        )
         .set_value_accesskit(3.0);
     harness.run();
     assert_eq!(project(&harness), before, "a slider alone changes nothing");
     harness.get_by_label_contains("d: 7.90 points now, 2.63 points with these values");
-    harness.get_by_label("Apply what-if values to the project").click();
+    harness
+        .get_by_label("Apply what-if values to the project")
+        .click();
     harness.run();
     assert_eq!(project(&harness).program.daly_multiple, 3.0);
-    let d = harness.state().document().outcome().minimum_impact.unwrap_or(f64::NAN);
+    let d = harness
+        .state()
+        .document()
+        .outcome()
+        .minimum_impact
+        .unwrap_or(f64::NAN);
     assert!((d - 0.079 / 3.0).abs() < 0.0005, "d = {d}");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
@@ -403,13 +413,21 @@ fn verification_shows_the_sample_a_target_needs() {
     harness.get_by_label("Verification").click();
     harness.run();
     type_into(&mut harness, "Planned n row 2", "400");
-    assert_eq!(project(&harness).indicators[1].survey.planned_n, Some(400.0));
-    harness.get_by_label_contains("cannot be verified with this sample: raise the sample or replace the indicator");
+    assert_eq!(
+        project(&harness).indicators[1].survey.planned_n,
+        Some(400.0)
+    );
+    harness.get_by_label_contains(
+        "cannot be verified with this sample: raise the sample or replace the indicator",
+    );
 }
 
 #[test]
 fn rounds_show_targets_met_and_the_tranche() {
-    let path = format!("{}/samples/chiapas_smi_followup.ron", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/samples/chiapas_smi_followup.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let chiapas = rbf_targets::io::load(std::path::Path::new(&path)).expect("sample");
     let mut harness = harness_on(Document::new(chiapas, None));
     harness.get_by_label("Rounds").click();
@@ -417,7 +435,10 @@ fn rounds_show_targets_met_and_the_tranche() {
     harness.get_by_label_contains("Weighted share of targets met: 36.4%");
     // Raise the composite's 18-month estimate to 96%: it is met, 9 of 22 (40.9%).
     type_into(&mut harness, "Estimate row 1", "96");
-    assert_eq!(project(&harness).indicators[0].measurements[0].map(|m| m.estimate), Some(0.96));
+    assert_eq!(
+        project(&harness).indicators[0].measurements[0].map(|m| m.estimate),
+        Some(0.96)
+    );
     harness.get_by_label_contains("Weighted share of targets met: 40.9%");
     harness.get_by_label("Add round").click();
     harness.run();

@@ -311,7 +311,10 @@ fn an_unmeasured_indicator_counts_as_not_met() {
 
 #[test]
 fn chiapas_sample_is_not_met_at_18_months_and_met_at_24() {
-    let path = format!("{}/samples/chiapas_smi_followup.ron", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/samples/chiapas_smi_followup.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let project = rbf_targets::io::load(std::path::Path::new(&path)).expect("sample loads");
     let outcome = compute(&project);
     assert!(outcome.errors().next().is_none(), "{:?}", outcome.problems);
@@ -319,12 +322,21 @@ fn chiapas_sample_is_not_met_at_18_months_and_met_at_24() {
     let second = evaluate_round(&project, &outcome, 1);
     // 8 of 22 supply indicators met at 18 months (hand count from the evaluation's table
     // against the illustrative targets): 36%, below 80%; nothing paid.
-    assert!((first.weighted_share_met - 8.0 / 22.0).abs() < 1e-12, "{}", first.weighted_share_met);
+    assert!(
+        (first.weighted_share_met - 8.0 / 22.0).abs() < 1e-12,
+        "{}",
+        first.weighted_share_met
+    );
     assert_eq!(first.tranche_paid, 0.0);
     // All at 100% by 24 months: paid in full.
     assert_eq!(second.weighted_share_met, 1.0);
     assert_eq!(second.tranche_paid, 2_500_000.0);
     // The composite: 40.7% at 18 months against a 95% target.
     let composite = first.rows[0].as_ref().expect("row");
-    assert!(composite.reason.as_deref().is_some_and(|r| r.contains("the estimate 40.7% is below the target 95.0%")));
+    assert!(
+        composite
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("the estimate 40.7% is below the target 95.0%"))
+    );
 }

@@ -61,6 +61,38 @@ fn export_then_import_gives_back_every_input() {
 }
 
 #[test]
+fn analysis_inputs_survive_the_round_trip() {
+    let path = format!(
+        "{}/samples/chiapas_smi_followup.ron",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut project = rbf_targets::io::load(Path::new(&path)).expect("Chiapas sample");
+    project.program.survey_budget = Some(5_000.0);
+    project.program.sensitivity.discount_rate = (0.05, 0.1);
+    project.program.tranche = rbf_targets::model::TrancheRule::Steps(vec![(0.5, 0.5), (0.8, 1.0)]);
+    project.indicators[0].survey.cluster_size = 12.0;
+    project.indicators[0].survey.icc = 0.05;
+    project.indicators[1].survey.deff = Some(1.8);
+    project.indicators[1].survey.test = rbf_targets::model::TestKind::OneSample;
+    project.indicators[2].survey.counterfactual_se = Some(0.02);
+    project.indicators[3].payment_weight = 2.0;
+    project.indicators[4].measurements[0] = Some(rbf_targets::model::Measurement {
+        estimate: 0.9,
+        spread: rbf_targets::model::Spread::StandardError(0.03),
+    });
+    project.indicators[5].measurements[1] = Some(rbf_targets::model::Measurement {
+        estimate: 0.97,
+        spread: rbf_targets::model::Spread::Interval {
+            low: 0.93,
+            high: 0.99,
+        },
+    });
+    let (_folder, path) = export(&project, ExportOptions::default());
+    let imported = import_xlsx(&path).expect("import").project;
+    assert_eq!(imported, project);
+}
+
+#[test]
 fn export_without_cached_results_imports_the_same() {
     let project = rich_project();
     let (_folder, path) = export(

@@ -2,6 +2,7 @@
 
 pub mod project_file;
 pub mod workbook;
+pub mod xlsx_analyses;
 pub mod xlsx_export;
 pub mod xlsx_import;
 

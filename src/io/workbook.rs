@@ -257,9 +257,12 @@ impl Book {
     }
 }
 
+/// A number stored in a percent column: above 1 it was typed as a percentage (62 → 62%);
+/// 1 itself is 100%, since workbooks store levels as proportions. Text cells follow the rule
+/// of `crate::text` instead.
 fn apply_rule(value: f64, rule: NumberRule) -> f64 {
     match rule {
-        NumberRule::Percent if value.abs() >= 1.0 => value / 100.0,
+        NumberRule::Percent if value.abs() > 1.0 => value / 100.0,
         _ => value,
     }
 }

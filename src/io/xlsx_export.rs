@@ -10,6 +10,10 @@ use rust_xlsxwriter::{
 use thiserror::Error;
 
 use super::workbook::column_name;
+use super::xlsx_analyses::{
+    AnalysisFormats, ROUNDS_SHEET, SENSITIVITY_SHEET, VERIFICATION_SHEET, write_rounds,
+    write_sensitivity, write_verification,
+};
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 
 /// Why a workbook could not be exported.
@@ -192,11 +196,32 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
     let values = workbook.add_worksheet();
     values.set_name("Values")?;
     write_values(values, project, &outcome, options, &formats)?;
+    let analysis = AnalysisFormats {
+        title: &formats.title,
+        label: &formats.label,
+        header: &formats.header,
+        percent: &formats.percent,
+        money: &formats.money,
+        plain: &formats.plain,
+    };
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SENSITIVITY_SHEET)?;
+    write_sensitivity(sheet, project, &outcome, &analysis)?;
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(VERIFICATION_SHEET)?;
+    write_verification(sheet, project, &outcome, &analysis)?;
+    if !project.rounds.is_empty() || project.program.tranche_amount > 0.0 {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(ROUNDS_SHEET)?;
+        write_rounds(sheet, project, &outcome, &analysis)?;
+    }
     if let Some(census) = &project.census {
         let sheet = workbook.add_worksheet();
+        let taken = ["targets", "values", "sensitivity", "verification", "rounds"];
         let name = if census.sheet_name.trim().is_empty()
-            || census.sheet_name.eq_ignore_ascii_case("targets")
-            || census.sheet_name.eq_ignore_ascii_case("values")
+            || taken
+                .iter()
+                .any(|t| census.sheet_name.eq_ignore_ascii_case(t))
         {
             "Census data"
         } else {

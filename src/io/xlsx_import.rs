@@ -916,7 +916,7 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
             cells: reading.bad,
         });
     }
-    let project = Project {
+    let mut project = Project {
         metadata,
         program,
         conditions: conditions.into_iter().map(|(c, _)| c).collect(),
@@ -924,6 +924,7 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
         census,
         ..Project::default()
     };
+    super::xlsx_analyses::read_analyses(book, &mut project);
     let mut report = reading.report;
     compare_cached(book, &project, &targets, d_cell, &mut report);
     Ok(Import { project, report })

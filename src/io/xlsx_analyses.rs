@@ -1,0 +1,530 @@
+//! The analysis sheets of an exported workbook (Sensitivity, Verification, Rounds): written
+//! with their inputs and results, and read back so that export then import keeps every input.
+//! Their results are values, not formulas: the sample-size solver and the round rules have no
+//! spreadsheet equivalent worth maintaining.
+
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use super::workbook::{Book, CellNumber, NumberRule, normalize};
+use crate::model::verify::CANNOT_VERIFY;
+use crate::model::{
+    Measurement, Outcome, Parameter, Project, Round, Spread, TestKind, TrancheRule, evaluate_round,
+    sensitivity, verification,
+};
+
+pub const SENSITIVITY_SHEET: &str = "Sensitivity";
+pub const VERIFICATION_SHEET: &str = "Verification";
+pub const ROUNDS_SHEET: &str = "Rounds";
+
+/// Formats the analysis sheets use.
+pub struct AnalysisFormats<'a> {
+    pub title: &'a Format,
+    pub label: &'a Format,
+    pub header: &'a Format,
+    pub percent: &'a Format,
+    pub money: &'a Format,
+    pub plain: &'a Format,
+}
+
+fn percent_or_blank(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+    f: &Format,
+) -> Result<(), XlsxError> {
+    match value.filter(|v| v.is_finite()) {
+        Some(v) => sheet.write_number_with_format(row, col, v, f)?,
+        None => sheet.write_blank(row, col, f)?,
+    };
+    Ok(())
+}
+
+fn header_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    titles: &[&str],
+    f: &Format,
+) -> Result<(), XlsxError> {
+    for (c, title) in titles.iter().enumerate() {
+        sheet.write_string_with_format(row, c as u16, *title, f)?;
+    }
+    sheet.set_row_height(row, 32)?;
+    Ok(())
+}
+
+/// The Sensitivity sheet: ranges, then d and every bounded target at each low and high value.
+pub fn write_sensitivity(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    let program = &project.program;
+    sheet.write_string_with_format(
+        0,
+        0,
+        "Sensitivity: d and every bounded target with one parameter changed at a time",
+        f.title,
+    )?;
+    header_row(
+        sheet,
+        2,
+        &[
+            "Parameter",
+            "Low",
+            "High",
+            "Range is",
+            "Low value",
+            "High value",
+            "d at low",
+            "d at high",
+        ],
+        f.header,
+    )?;
+    let rows = sensitivity(project);
+    for (k, row) in rows.iter().enumerate() {
+        let r = 3 + k as u32;
+        let parameter = row.parameter;
+        let (low, high) = program.sensitivity.range(parameter);
+        let number = if parameter.is_percent() {
+            f.percent
+        } else {
+            f.plain
+        };
+        sheet.write_string(r, 0, parameter.label())?;
+        sheet.write_number_with_format(r, 1, low, number)?;
+        sheet.write_number_with_format(r, 2, high, number)?;
+        let unit = match crate::model::SensitivityRanges::unit(parameter) {
+            crate::model::sensitivity::RangeUnit::Value => "values",
+            crate::model::sensitivity::RangeUnit::YearsAdded => "years added to L",
+            crate::model::sensitivity::RangeUnit::Factor => "factors of the project's value",
+        };
+        sheet.write_string(r, 3, unit)?;
+        sheet.write_number_with_format(r, 4, row.low.value, number)?;
+        sheet.write_number_with_format(r, 5, row.high.value, number)?;
+        percent_or_blank(sheet, r, 6, row.low.minimum_impact, f.percent)?;
+        percent_or_blank(sheet, r, 7, row.high.minimum_impact, f.percent)?;
+    }
+    let top = 4 + rows.len() as u32;
+    sheet.write_string_with_format(top, 0, "Bounded targets", f.label)?;
+    let mut titles = vec!["Indicator".to_owned(), "Project".to_owned()];
+    for row in &rows {
+        titles.push(format!("{} low", row.parameter.label()));
+        titles.push(format!("{} high", row.parameter.label()));
+    }
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    header_row(sheet, top + 1, &titles, f.header)?;
+    for (i, indicator) in project.indicators.iter().enumerate() {
+        let r = top + 2 + i as u32;
+        sheet.write_string(r, 0, &indicator.name)?;
+        percent_or_blank(
+            sheet,
+            r,
+            1,
+            outcome.indicators[i].targets.map(|t| t.bounded_target),
+            f.percent,
+        )?;
+        for (k, row) in rows.iter().enumerate() {
+            percent_or_blank(
+                sheet,
+                r,
+                2 + 2 * k as u16,
+                row.low.bounded_targets[i],
+                f.percent,
+            )?;
+            percent_or_blank(
+                sheet,
+                r,
+                3 + 2 * k as u16,
+                row.high.bounded_targets[i],
+                f.percent,
+            )?;
+        }
+    }
+    sheet.set_column_width(0, 40)?;
+    for c in 1..=15 {
+        sheet.set_column_width(c, 12)?;
+    }
+    Ok(())
+}
+
+const VERIFY_HEADERS: [&str; 15] = [
+    "Indicator",
+    "Planned n",
+    "Cluster size m",
+    "ICC",
+    "DEFF (direct)",
+    "Alpha",
+    "Power",
+    "Test",
+    "Counterfactual SE",
+    "Payment weight",
+    "DEFF used",
+    "Required n",
+    "Detectable target",
+    "Minimum acceptable target",
+    "Verdict",
+];
+
+/// The Verification sheet: survey inputs per indicator and what they can verify.
+pub fn write_verification(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(
+        0,
+        0,
+        "Verification: survey sample sizes and minimum detectable targets",
+        f.title,
+    )?;
+    sheet.write_string_with_format(2, 0, "Survey budget", f.label)?;
+    if let Some(budget) = project.program.survey_budget {
+        sheet.write_number_with_format(2, 1, budget, f.money)?;
+    }
+    sheet.write_string_with_format(3, 0, "Sample sizes", f.label)?;
+    sheet.write_string(3, 1, "two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round")?;
+    header_row(sheet, 5, &VERIFY_HEADERS, f.header)?;
+    let rows = verification(project, outcome);
+    for (i, (indicator, result)) in project.indicators.iter().zip(&rows).enumerate() {
+        let r = 6 + i as u32;
+        let d = &indicator.survey;
+        sheet.write_string(r, 0, &indicator.name)?;
+        percent_or_blank(sheet, r, 1, d.planned_n, f.plain)?;
+        sheet.write_number(r, 2, d.cluster_size)?;
+        sheet.write_number(r, 3, d.icc)?;
+        percent_or_blank(sheet, r, 4, d.deff, f.plain)?;
+        sheet.write_number_with_format(r, 5, d.alpha, f.percent)?;
+        sheet.write_number_with_format(r, 6, d.power, f.percent)?;
+        sheet.write_string(r, 7, d.test.short())?;
+        percent_or_blank(sheet, r, 8, d.counterfactual_se, f.percent)?;
+        sheet.write_number(r, 9, indicator.payment_weight)?;
+        if let Some(result) = result {
+            sheet.write_number(r, 10, result.design_effect)?;
+            percent_or_blank(
+                sheet,
+                r,
+                11,
+                result.required_sample_size.map(f64::ceil),
+                f.plain,
+            )?;
+            percent_or_blank(sheet, r, 12, result.minimum_detectable_target, f.percent)?;
+            percent_or_blank(sheet, r, 13, result.minimum_acceptable_target, f.percent)?;
+            let verdict = if result.cannot_be_verified {
+                CANNOT_VERIFY
+            } else {
+                match result.verifiable {
+                    Some(true) => "verifiable with the planned sample",
+                    Some(false) => "the planned sample is too small for the final target",
+                    None => "no planned sample",
+                }
+            };
+            sheet.write_string(r, 14, verdict)?;
+        }
+    }
+    sheet.set_column_width(0, 40)?;
+    for c in 1..=13 {
+        sheet.set_column_width(c, 11)?;
+    }
+    sheet.set_column_width(14, 60)?;
+    Ok(())
+}
+
+fn rule_name(rule: &TrancheRule) -> &'static str {
+    match rule {
+        TrancheRule::AllOrNothing { .. } => "all or nothing",
+        TrancheRule::Continuous => "continuous",
+        TrancheRule::Steps(_) => "steps",
+    }
+}
+
+/// The Rounds sheet: the tranche, each round's result and every measurement.
+pub fn write_rounds(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    let program = &project.program;
+    sheet.write_string_with_format(
+        0,
+        0,
+        "Measurement rounds and the performance tranche",
+        f.title,
+    )?;
+    sheet.write_string_with_format(2, 0, "Performance tranche", f.label)?;
+    sheet.write_number_with_format(2, 1, program.tranche_amount, f.money)?;
+    sheet.write_string_with_format(3, 0, "Tranche rule", f.label)?;
+    sheet.write_string(3, 1, rule_name(&program.tranche))?;
+    match &program.tranche {
+        TrancheRule::AllOrNothing { threshold } => {
+            sheet.write_string_with_format(4, 0, "Share of targets required", f.label)?;
+            sheet.write_number_with_format(4, 1, *threshold, f.percent)?;
+        }
+        TrancheRule::Steps(steps) => {
+            sheet.write_string_with_format(4, 0, "Steps", f.label)?;
+            let text: Vec<String> = steps.iter().map(|(s, p)| format!("{}:{}", s, p)).collect();
+            sheet.write_string(4, 1, text.join("; "))?;
+        }
+        TrancheRule::Continuous => {}
+    }
+    header_row(
+        sheet,
+        6,
+        &[
+            "Round",
+            "Months",
+            "Weighted share met",
+            "Fraction paid",
+            "Tranche paid",
+        ],
+        f.header,
+    )?;
+    let evaluated: Vec<_> = (0..project.rounds.len())
+        .map(|k| evaluate_round(project, outcome, k))
+        .collect();
+    for (k, (round, result)) in project.rounds.iter().zip(&evaluated).enumerate() {
+        let r = 7 + k as u32;
+        sheet.write_string(r, 0, &round.name)?;
+        sheet.write_number(r, 1, round.months)?;
+        sheet.write_number_with_format(r, 2, result.weighted_share_met, f.percent)?;
+        sheet.write_number_with_format(r, 3, result.paid_fraction, f.percent)?;
+        sheet.write_number_with_format(r, 4, result.tranche_paid, f.money)?;
+    }
+    let top = 8 + project.rounds.len() as u32;
+    header_row(
+        sheet,
+        top,
+        &[
+            "Indicator",
+            "In round",
+            "Estimate",
+            "Precision",
+            "SE, n or low",
+            "DEFF or high",
+            "Rule 1",
+            "Rule 2",
+            "Met",
+            "Why not",
+        ],
+        f.header,
+    )?;
+    let mut r = top + 1;
+    for (k, (round, result)) in project.rounds.iter().zip(&evaluated).enumerate() {
+        for (i, indicator) in project.indicators.iter().enumerate() {
+            let Some(Some(m)) = indicator.measurements.get(k) else {
+                continue;
+            };
+            sheet.write_string(r, 0, &indicator.name)?;
+            sheet.write_string(r, 1, &round.name)?;
+            sheet.write_number_with_format(r, 2, m.estimate, f.percent)?;
+            let (kind, a, b, pa) = match m.spread {
+                Spread::StandardError(se) => ("SE", se, None, true),
+                Spread::Sample { n, deff } => ("n and DEFF", n, Some(deff), false),
+                Spread::Interval { low, high } => ("95% CI", low, Some(high), true),
+            };
+            sheet.write_string(r, 3, kind)?;
+            sheet.write_number_with_format(r, 4, a, if pa { f.percent } else { f.plain })?;
+            if let Some(b) = b {
+                sheet.write_number_with_format(
+                    r,
+                    5,
+                    b,
+                    if kind == "95% CI" { f.percent } else { f.plain },
+                )?;
+            }
+            if let Some(Some(c)) = result.rows.get(i) {
+                let yes = |v: bool| if v { "yes" } else { "no" };
+                sheet.write_string(r, 6, yes(c.rule1))?;
+                sheet.write_string(r, 7, yes(c.rule2))?;
+                sheet.write_string(r, 8, yes(c.met))?;
+                sheet.write_string(r, 9, c.reason.as_deref().unwrap_or(""))?;
+            }
+            r += 1;
+        }
+    }
+    sheet.set_column_width(0, 40)?;
+    for c in 1..=8 {
+        sheet.set_column_width(c, 12)?;
+    }
+    sheet.set_column_width(9, 70)?;
+    Ok(())
+}
+
+/// Reads back what the analysis sheets hold into `project` (matched to indicators by name).
+pub fn read_analyses(book: &Book, project: &mut Project) {
+    read_sensitivity(book, project);
+    read_verification(book, project);
+    read_rounds(book, project);
+}
+
+fn sheet_named(book: &Book, names: &[&str]) -> Option<usize> {
+    book.sheets
+        .iter()
+        .position(|s| names.contains(&normalize(&s.name).as_str()))
+}
+
+/// Row and column of the first cell of the sheet's first column whose normalized text is
+/// `label` (the analysis sheets put their labels and table headers there), or of the second
+/// column for a header that starts there.
+fn find_text(book: &Book, sheet: usize, label: &str) -> Option<(u32, u32)> {
+    let s = &book.sheets[sheet];
+    let (r0, r1) = s.row_span()?;
+    let (c0, _) = s.col_span()?;
+    [c0, c0 + 1].into_iter().find_map(|c| {
+        (r0..=r1)
+            .find(|&r| s.text(r, c).is_some_and(|t| normalize(&t) == label))
+            .map(|r| (r, c))
+    })
+}
+
+fn number(book: &Book, sheet: usize, row: u32, col: u32, rule: NumberRule) -> Option<f64> {
+    match book.number(sheet, row, col, rule) {
+        CellNumber::Number { value, .. } => Some(value),
+        _ => None,
+    }
+}
+
+fn read_sensitivity(book: &Book, project: &mut Project) {
+    let Some(sheet) = sheet_named(book, &["sensitivity", "sensibilidad"]) else {
+        return;
+    };
+    let Some((header, col)) = find_text(book, sheet, "parameter") else {
+        return;
+    };
+    for row in header + 1..header + 1 + Parameter::ALL.len() as u32 {
+        let Some(label) = book.sheets[sheet].text(row, col) else {
+            continue;
+        };
+        let Some(&parameter) = Parameter::ALL
+            .iter()
+            .find(|p| normalize(p.label()) == normalize(&label))
+        else {
+            continue;
+        };
+        if let (Some(low), Some(high)) = (
+            number(book, sheet, row, col + 1, NumberRule::Plain),
+            number(book, sheet, row, col + 2, NumberRule::Plain),
+        ) {
+            *project.program.sensitivity.range_mut(parameter) = (low, high);
+        }
+    }
+}
+
+fn read_verification(book: &Book, project: &mut Project) {
+    let Some(sheet) = sheet_named(book, &["verification", "verificacion"]) else {
+        return;
+    };
+    if let Some((r, c)) = find_text(book, sheet, "survey budget") {
+        project.program.survey_budget = number(book, sheet, r, c + 1, NumberRule::Plain);
+    }
+    let Some((header, col)) = find_text(book, sheet, "indicator") else {
+        return;
+    };
+    let s = &book.sheets[sheet];
+    let mut row = header + 1;
+    while let Some(name) = s.text(row, col) {
+        if let Some(indicator) = project.indicators.iter_mut().find(|i| i.name == name) {
+            let at = |k: u32, rule| number(book, sheet, row, col + k, rule);
+            let design = &mut indicator.survey;
+            design.planned_n = at(1, NumberRule::Plain);
+            design.cluster_size = at(2, NumberRule::Plain).unwrap_or(1.0);
+            design.icc = at(3, NumberRule::Plain).unwrap_or(0.0);
+            design.deff = at(4, NumberRule::Plain);
+            design.alpha = at(5, NumberRule::Plain).unwrap_or(0.05);
+            design.power = at(6, NumberRule::Plain).unwrap_or(0.9);
+            design.test = match s.text(row, col + 7).map(|t| normalize(&t)) {
+                Some(t) if t.contains("one") || t.contains("una") => TestKind::OneSample,
+                _ => TestKind::TwoProportions,
+            };
+            design.counterfactual_se = at(8, NumberRule::Plain);
+            indicator.payment_weight = at(9, NumberRule::Plain).unwrap_or(1.0);
+        }
+        row += 1;
+    }
+}
+
+fn read_rounds(book: &Book, project: &mut Project) {
+    let Some(sheet) = sheet_named(book, &["rounds", "rondas"]) else {
+        return;
+    };
+    let s = &book.sheets[sheet];
+    if let Some((r, c)) = find_text(book, sheet, "performance tranche") {
+        project.program.tranche_amount =
+            number(book, sheet, r, c + 1, NumberRule::Plain).unwrap_or(0.0);
+    }
+    if let Some((r, c)) = find_text(book, sheet, "tranche rule") {
+        let rule = s.text(r, c + 1).map(|t| normalize(&t)).unwrap_or_default();
+        project.program.tranche = if rule.starts_with("continuous") {
+            TrancheRule::Continuous
+        } else if rule.starts_with("steps") {
+            let steps = find_text(book, sheet, "steps")
+                .and_then(|(r, c)| s.text(r, c + 1))
+                .map(|text| {
+                    text.split(';')
+                        .filter_map(|pair| {
+                            let (a, b) = pair.split_once(':')?;
+                            Some((a.trim().parse().ok()?, b.trim().parse().ok()?))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            TrancheRule::Steps(steps)
+        } else {
+            let threshold = find_text(book, sheet, "share of targets required")
+                .and_then(|(r, c)| number(book, sheet, r, c + 1, NumberRule::Plain))
+                .unwrap_or(0.8);
+            TrancheRule::AllOrNothing { threshold }
+        };
+    }
+    if let Some((header, col)) = find_text(book, sheet, "round") {
+        let mut row = header + 1;
+        let mut rounds = Vec::new();
+        while let Some(name) = s.text(row, col) {
+            rounds.push(Round {
+                name,
+                months: number(book, sheet, row, col + 1, NumberRule::Plain).unwrap_or(0.0),
+            });
+            row += 1;
+        }
+        project.rounds = rounds;
+    }
+    let Some((header, col)) =
+        find_text(book, sheet, "in round").map(|(r, c)| (r, c.saturating_sub(1)))
+    else {
+        return;
+    };
+    let mut row = header + 1;
+    while let Some(name) = s.text(row, col) {
+        let round = s
+            .text(row, col + 1)
+            .and_then(|r| project.rounds.iter().position(|x| x.name == r));
+        let estimate = number(book, sheet, row, col + 2, NumberRule::Plain);
+        let kind = s
+            .text(row, col + 3)
+            .map(|t| normalize(&t))
+            .unwrap_or_default();
+        let a = number(book, sheet, row, col + 4, NumberRule::Plain);
+        let b = number(book, sheet, row, col + 5, NumberRule::Plain);
+        let spread = match (kind.as_str(), a, b) {
+            ("se", Some(se), _) => Some(Spread::StandardError(se)),
+            ("n and deff", Some(n), Some(deff)) => Some(Spread::Sample { n, deff }),
+            ("95 ci", Some(low), Some(high)) => Some(Spread::Interval { low, high }),
+            _ => None,
+        };
+        if let (Some(k), Some(estimate), Some(spread), Some(indicator)) = (
+            round,
+            estimate,
+            spread,
+            project.indicators.iter_mut().find(|i| i.name == name),
+        ) {
+            if indicator.measurements.len() <= k {
+                indicator.measurements.resize(k + 1, None);
+            }
+            indicator.measurements[k] = Some(Measurement { estimate, spread });
+        }
+        row += 1;
+    }
+}
