@@ -282,3 +282,19 @@ pub fn computed_cell(ui: &mut Ui, text: impl Into<RichText>, hover: Option<&str>
             });
         });
 }
+
+/// A computed sentence: not editable, tinted, left-aligned, the whole text on hover.
+pub fn computed_text(ui: &mut Ui, text: impl Into<RichText>) {
+    let text = text.into();
+    let full = text.text().to_owned();
+    let fill = ui.visuals().faint_bg_color;
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(4, 2))
+        .show(ui, |ui| {
+            let response = ui.add(egui::Label::new(text).truncate());
+            if !full.is_empty() {
+                response.on_hover_text(full);
+            }
+        });
+}

@@ -6,7 +6,9 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{HLine, Legend, Line, MarkerShape, Plot, Points};
 
 use super::Action;
-use super::cells::{CellBuffers, NumberKind, bound_color, computed_cell, number_cell, text_cell};
+use super::cells::{
+    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, number_cell, text_cell,
+};
 use crate::document::{Document, Edit};
 use crate::model::{
     Field, Indicator, Location, Measurement, Program, Round, Spread, TrancheRule, evaluate_round,
@@ -299,7 +301,7 @@ fn round_table(
     let evaluated = evaluate_round(project, outcome, k);
     ui.heading(format!("{} ({} months)", round.name, round.months));
     ui.label(format!(
-        "Weighted share of targets met: {}. {} Tranche paid: {}.",
+        "Weighted share of targets met: {}. Rule: {}. Tranche paid: {}.",
         format_percent(evaluated.weighted_share_met, 1),
         project.program.tranche.describe(),
         format_amount(evaluated.tranche_paid)
@@ -431,7 +433,7 @@ fn round_table(
                             row.col(|ui| {
                                 computed_cell(ui, RichText::new("no").color(bound_color(ui)), None)
                             });
-                            row.col(|ui| computed_cell(ui, "not measured in this round", None));
+                            row.col(|ui| computed_text(ui, "not measured in this round"));
                             return;
                         };
                         row.col(|ui| {

@@ -5,7 +5,9 @@ use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
-use super::cells::{CellBuffers, NumberKind, bound_color, computed_cell, error_fill, number_cell};
+use super::cells::{
+    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, error_fill, number_cell,
+};
 use crate::document::{Document, Edit};
 use crate::model::verify::CANNOT_VERIFY;
 use crate::model::{Field, Indicator, Location, Program, RowVerification, TestKind, verification};
@@ -343,7 +345,7 @@ fn table(
                     } else {
                         RichText::new(text).color(bound_color(ui)).strong()
                     };
-                    computed_cell(ui, rich, None);
+                    computed_text(ui, rich);
                 });
                 row.col(|ui| {
                     let text = match result.fits_budget {
