@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::model::audit::{self, AuditEntry, Change, Collector};
 use crate::model::{
     Condition, Indicator, Metadata, NegotiationError, Outcome, Program, Project, RebalanceStatus,
     Round, compute, goal_seek, rebalance,
@@ -178,6 +179,57 @@ struct Step {
     /// Consecutive edits of one cell share a key and become one step while typing.
     merge_key: Option<String>,
     id: u64,
+    /// Where this step's entries start in the audit log (merged keystrokes rewrite them).
+    audit_start: usize,
+}
+
+/// What an edit changes, in words, from the values it replaces (`old`, its inverse) to the
+/// values it sets (`new`).
+fn edit_changes(old: &Edit, new: &Edit, project: &Project) -> Vec<Change> {
+    let mut c = Collector::default();
+    collect_edit_changes(&mut c, old, new, project);
+    c.changes
+}
+
+fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Project) {
+    match (old, new) {
+        (Edit::Program(a), Edit::Program(b)) => audit::program_changes(c, a, b),
+        (Edit::Condition { row, value: a }, Edit::Condition { value: b, .. }) => audit::condition_changes(c, *row, a, b),
+        (Edit::Indicator { row, value: a }, Edit::Indicator { value: b, .. }) => {
+            audit::indicator_changes(c, *row, a, b, &project.rounds)
+        }
+        (Edit::Metadata(a), Edit::Metadata(b)) => {
+            let before = Project { metadata: a.clone(), ..Project::default() };
+            let after = Project { metadata: b.clone(), ..Project::default() };
+            c.changes.extend(audit::changes(&before, &after));
+        }
+        (Edit::Rounds(a), Edit::Rounds(b)) => {
+            let show = |rounds: &[Round]| rounds.iter().map(|r| format!("{} ({} months)", r.name, r.months)).collect::<Vec<_>>().join(", ");
+            c.field("Rounds", "", "measurement rounds", show(a), show(b));
+        }
+        (Edit::Batch(olds), Edit::Batch(news)) => {
+            // The inverse of a batch lists its inverses in reverse order.
+            for (new, old) in news.iter().zip(olds.iter().rev()) {
+                collect_edit_changes(c, old, new, project);
+            }
+        }
+        (_, Edit::InsertCondition { row, value }) => c.field(&format!("Values row {}", row + 1), "", "row", "(new)".into(), value.name.clone()),
+        (Edit::InsertCondition { row, value }, Edit::RemoveCondition { .. }) => {
+            c.field(&format!("Values row {}", row + 1), "", "row", value.name.clone(), "(removed)".into())
+        }
+        (_, Edit::InsertIndicator { row, value }) => {
+            c.field(&format!("Targets row {}", row + 1), &value.name, "row", "(new)".into(), value.name.clone())
+        }
+        (Edit::InsertIndicator { row, value }, Edit::RemoveIndicator { .. }) => {
+            c.field(&format!("Targets row {}", row + 1), &value.name, "row", value.name.clone(), "(removed)".into())
+        }
+        (_, Edit::MoveCondition { from, to }) => c.field("Values", "", "row order", format!("row {}", from + 1), format!("row {}", to + 1)),
+        (_, Edit::MoveIndicator { from, to }) => {
+            let name = project.indicators.get(*to).map(|i| i.name.clone()).unwrap_or_default();
+            c.field("Targets", &name, "row order", format!("row {}", from + 1), format!("row {}", to + 1))
+        }
+        _ => {}
+    }
 }
 
 /// What a negotiation action did, for the status line.
@@ -203,6 +255,10 @@ pub struct Document {
     open_for_merge: bool,
     /// Counts every change of the project (edits, undo, redo), for caches of derived results.
     revision: u64,
+    /// Who is making the changes, for the audit log.
+    user: String,
+    /// Why, for the changes made from now on ("agreed with the ministry, day 2").
+    reason: String,
 }
 
 impl Document {
@@ -218,7 +274,16 @@ impl Document {
             next_id: 1,
             open_for_merge: false,
             revision: 0,
+            user: default_user(),
+            reason: String::new(),
         }
+    }
+
+    /// A document restored from a recovery file: it holds changes not saved to `path`.
+    pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
+        let mut document = Self::new(project, path);
+        document.saved_at = u64::MAX;
+        document
     }
 
     pub fn project(&self) -> &Project {
@@ -232,6 +297,40 @@ impl Document {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Who the audit log names for the changes made from now on.
+    pub fn set_user(&mut self, user: &str) {
+        self.user = user.trim().to_owned();
+    }
+
+    pub fn user(&self) -> &str {
+        &self.user
+    }
+
+    /// The reason recorded with the changes made from now on (empty for none).
+    pub fn set_reason(&mut self, reason: &str) {
+        self.reason = reason.trim().to_owned();
+    }
+
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    fn record(&mut self, action: &str, changes: Vec<Change>) {
+        let time = audit::now_utc();
+        for change in changes {
+            self.project.audit.push(AuditEntry {
+                time: time.clone(),
+                user: self.user.clone(),
+                action: action.to_owned(),
+                what: change.what,
+                indicator: change.indicator,
+                old: change.old,
+                new: change.new,
+                reason: self.reason.clone(),
+            });
+        }
     }
 
     /// Changes whenever the project changes.
@@ -288,18 +387,28 @@ impl Document {
             && self.undo.last().is_some_and(|last| {
                 last.merge_key.as_deref() == merge_key && last.id != self.saved_at
             });
-        match self.undo.last_mut() {
-            Some(last) if merges => last.redo = redo,
-            _ => {
-                self.undo.push(Step {
-                    label: label.to_owned(),
-                    undo,
-                    redo,
-                    merge_key: merge_key.map(str::to_owned),
-                    id: self.next_id,
-                });
-                self.next_id += 1;
-            }
+        if merges {
+            // Typing on in the same cell: one step, one set of entries from the value before
+            // the first keystroke to the value now.
+            let Some(last) = self.undo.last_mut() else { return false };
+            last.redo = redo;
+            let (start, old, new, action) = (last.audit_start, last.undo.clone(), last.redo.clone(), last.label.clone());
+            self.project.audit.truncate(start);
+            let changes = edit_changes(&old, &new, &self.project);
+            self.record(&action, changes);
+        } else {
+            let changes = edit_changes(&undo, &redo, &self.project);
+            let audit_start = self.project.audit.len();
+            self.undo.push(Step {
+                label: label.to_owned(),
+                undo,
+                redo,
+                merge_key: merge_key.map(str::to_owned),
+                id: self.next_id,
+                audit_start,
+            });
+            self.next_id += 1;
+            self.record(label, changes);
         }
         self.open_for_merge = merge_key.is_some();
         self.recompute();
@@ -336,6 +445,8 @@ impl Document {
         match step.undo.clone().apply(&mut self.project) {
             Some(_) => {
                 let label = step.label.clone();
+                let changes = edit_changes(&step.redo, &step.undo, &self.project);
+                self.record(&format!("Undo: {label}"), changes);
                 self.redo.push(step);
                 self.recompute();
                 Some(label)
@@ -354,6 +465,10 @@ impl Document {
         match step.redo.clone().apply(&mut self.project) {
             Some(_) => {
                 let label = step.label.clone();
+                let changes = edit_changes(&step.undo, &step.redo, &self.project);
+                let mut step = step;
+                step.audit_start = self.project.audit.len();
+                self.record(&format!("Redo: {label}"), changes);
                 self.undo.push(step);
                 self.recompute();
                 Some(label)
@@ -527,6 +642,13 @@ impl Document {
     }
 }
 
+/// The computer's user name, for the audit log until the user sets one.
+fn default_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -536,27 +658,54 @@ mod tests {
         Document::new(el_salvador_sample().expect("sample"), None)
     }
 
+    /// The project's inputs, without the audit log (which only ever grows).
+    fn inputs(project: &Project) -> Project {
+        Project { audit: Vec::new(), ..project.clone() }
+    }
+
     #[test]
     fn undo_and_redo_restore_exactly() {
         let mut doc = document();
-        let before = doc.project().clone();
+        let before = inputs(doc.project());
         let mut changed = before.indicators[0].clone();
         changed.baseline = 0.5;
-        assert!(doc.apply(
-            Edit::Indicator {
-                row: 0,
-                value: changed
-            },
-            "Edit",
-            None
-        ));
-        let after = doc.project().clone();
+        assert!(doc.apply(Edit::Indicator { row: 0, value: changed }, "Edit", None));
+        let after = inputs(doc.project());
         assert!(doc.is_dirty());
         doc.undo();
-        assert_eq!(doc.project(), &before);
+        assert_eq!(inputs(doc.project()), before);
         assert!(!doc.is_dirty());
         doc.redo();
-        assert_eq!(doc.project(), &after);
+        assert_eq!(inputs(doc.project()), after);
+        // The log kept all three: the edit, its undo and its redo.
+        let log: Vec<(&str, &str, &str)> =
+            doc.project().audit.iter().map(|e| (e.action.as_str(), e.old.as_str(), e.new.as_str())).collect();
+        assert_eq!(
+            log,
+            vec![("Edit", "42.00%", "50.00%"), ("Undo: Edit", "50.00%", "42.00%"), ("Redo: Edit", "42.00%", "50.00%")]
+        );
+    }
+
+    #[test]
+    fn the_audit_log_records_who_what_and_why() {
+        let mut doc = document();
+        doc.set_user("Ana (MINSAL)");
+        doc.set_reason("agreed with the ministry, day 2");
+        let mut value = doc.project().indicators[6].clone();
+        value.negotiated_target = Some(0.58);
+        doc.apply(Edit::Indicator { row: 6, value }, "Edit negotiated target of row 7", None);
+        let entry = doc.project().audit.last().cloned().unwrap_or_default();
+        assert_eq!(entry.user, "Ana (MINSAL)");
+        assert_eq!(entry.reason, "agreed with the ministry, day 2");
+        assert_eq!(entry.what, "Targets row 7 (Parasite treatment in children aged 12-59 months), negotiated target");
+        assert_eq!(entry.indicator, "Parasite treatment in children aged 12-59 months");
+        assert_eq!((entry.old.as_str(), entry.new.as_str()), ("60.00%", "58.00%"));
+        assert_eq!(entry.time.len(), 19);
+        // A rebalance records every target it moved, as one action.
+        doc.rebalance().expect("rebalance");
+        // Eight targets moved; antenatal care and MMR were already at the 95% ceiling.
+        let rebalanced = doc.project().audit.iter().filter(|e| e.action == "Rebalance unlocked rows").count();
+        assert_eq!(rebalanced, 8);
     }
 
     #[test]
@@ -595,6 +744,9 @@ mod tests {
             "Edit baseline",
             Some("baseline 0"),
         );
+        // Typing 0.5, 0.55, 0.555 is one entry from the value before to the value typed.
+        let typed: Vec<(&str, &str)> = doc.project().audit.iter().map(|e| (e.old.as_str(), e.new.as_str())).collect();
+        assert_eq!(typed, vec![("42.00%", "55.50%"), ("55.50%", "60.00%")]);
         doc.undo();
         assert_eq!(doc.project().indicators[0].baseline, 0.555);
         doc.undo();
@@ -605,19 +757,19 @@ mod tests {
     #[test]
     fn rebalance_is_one_undo_step() -> Result<(), NegotiationError> {
         let mut doc = document();
-        let before = doc.project().clone();
+        let before = inputs(doc.project());
         doc.set_locked(0, true);
         doc.set_locked(6, true);
-        let after_locks = doc.project().clone();
+        let after_locks = inputs(doc.project());
         let report = doc.rebalance()?;
         assert!(report.reached, "{}", report.message);
         let ratio = doc.outcome().benefit_cost_ratio.unwrap_or(f64::NAN);
         assert!((ratio - 1.0).abs() < 1e-9, "BCR {ratio}");
         doc.undo();
-        assert_eq!(doc.project(), &after_locks);
+        assert_eq!(inputs(doc.project()), after_locks);
         doc.undo();
         doc.undo();
-        assert_eq!(doc.project(), &before);
+        assert_eq!(inputs(doc.project()), before);
         Ok(())
     }
 

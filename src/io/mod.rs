@@ -1,6 +1,7 @@
 //! Files: the project file (RON), and import and export of spreadsheets.
 
 pub mod project_file;
+pub mod recovery;
 pub mod workbook;
 pub mod xlsx_analyses;
 pub mod xlsx_export;

@@ -11,8 +11,8 @@ use thiserror::Error;
 
 use super::workbook::column_name;
 use super::xlsx_analyses::{
-    AnalysisFormats, ROUNDS_SHEET, SENSITIVITY_SHEET, VERIFICATION_SHEET, write_rounds,
-    write_sensitivity, write_verification,
+    AUDIT_SHEET, AnalysisFormats, ROUNDS_SHEET, SENSITIVITY_SHEET, VERIFICATION_SHEET, write_audit,
+    write_rounds, write_sensitivity, write_verification,
 };
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 
@@ -165,20 +165,7 @@ fn text(
 }
 
 fn today() -> String {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::model::audit::now_utc().chars().take(10).collect()
 }
 
 /// Builds the workbook in memory.
@@ -215,9 +202,14 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
         sheet.set_name(ROUNDS_SHEET)?;
         write_rounds(sheet, project, &outcome, &analysis)?;
     }
+    if !project.audit.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(AUDIT_SHEET)?;
+        write_audit(sheet, project, &analysis)?;
+    }
     if let Some(census) = &project.census {
         let sheet = workbook.add_worksheet();
-        let taken = ["targets", "values", "sensitivity", "verification", "rounds"];
+        let taken = ["targets", "values", "sensitivity", "verification", "rounds", "audit"];
         let name = if census.sheet_name.trim().is_empty()
             || taken
                 .iter()

@@ -5,6 +5,7 @@
 //! [`negotiate`] holds rebalance and goal seek; [`validate`] the checks of every input.
 //! `MODEL.md` in the shared folder is the specification of every number here.
 
+pub mod audit;
 mod compute;
 pub mod negotiate;
 pub mod sensitivity;
@@ -12,6 +13,7 @@ pub mod stats;
 pub mod validate;
 pub mod verify;
 
+pub use audit::AuditEntry;
 pub use compute::{
     Bound, ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
     counterfactual, present_value_factor,
@@ -27,8 +29,9 @@ pub use verify::{
 
 use serde::{Deserialize, Serialize};
 
-/// The version of the project file format this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the project file format this build writes. Version 2 added verification,
+/// measurement rounds, the tranche and the audit log; version 1 files migrate on load.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One negotiation: program parameters, the Values sheet (conditions) and the Targets sheet
 /// (indicators), with the metadata that says where the figures come from.
@@ -47,6 +50,8 @@ pub struct Project {
     pub census: Option<CensusTable>,
     /// Measurement rounds (e.g. 18, 24, 36 months); each indicator holds its own estimates.
     pub rounds: Vec<Round>,
+    /// Who changed what, when and why. Appended to by the document, never edited or undone.
+    pub audit: Vec<AuditEntry>,
 }
 
 /// A sheet of population figures kept as the workbook held it (the IDB tool's "Census data").
@@ -79,6 +84,7 @@ impl Default for Project {
             indicators: Vec::new(),
             census: None,
             rounds: Vec::new(),
+            audit: Vec::new(),
         }
     }
 }

@@ -10,8 +10,12 @@ use super::Action;
 use super::cells::{CellBuffers, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
-use super::{rounds, sample_document, sensitivity, summary, targets, values, verification};
+use super::{log, rounds, sample_document, sensitivity, summary, targets, values, verification};
+use std::time::{Duration, Instant};
+
 use crate::document::Document;
+use crate::io::recovery::{Recovery, read_recovery, recovery_path, remove_recovery, write_recovery};
+use crate::model::audit::{Change, changes};
 use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::{Condition, Indicator, Location, Project, Severity, validate};
@@ -25,6 +29,8 @@ pub enum Tab {
     Sensitivity,
     Verification,
     Rounds,
+    /// The audit log.
+    Log,
     /// Population figures kept from an imported workbook, read-only.
     Census,
 }
@@ -35,6 +41,8 @@ pub enum Tab {
 struct Persisted {
     last_file: Option<PathBuf>,
     tab: Tab,
+    /// The name the audit log records.
+    user: String,
 }
 
 /// Something that replaces or closes the document, waiting for "save changes?".
@@ -75,7 +83,29 @@ pub struct App {
     import_report: Option<(PathBuf, ImportReport)>,
     sensitivity: sensitivity::SensitivityState,
     rounds: rounds::RoundsState,
+    log: log::LogState,
+    /// Who the audit log names, and why (typed in the Log tab and the status line).
+    user: String,
+    reason: String,
+    /// Where recovery files of never-saved documents go; `None` turns autosave off.
+    recovery_dir: Option<PathBuf>,
+    autosave: Autosave,
+    /// A recovery file found at start, with what it changes, waiting for "restore?".
+    recovered: Option<(Recovery, Vec<Change>)>,
 }
+
+/// The state of autosave.
+#[derive(Debug, Default)]
+struct Autosave {
+    /// The document revision last written to the recovery file.
+    written: Option<u64>,
+    last_write: Option<Instant>,
+    /// The recovery file written for the current document.
+    path: Option<PathBuf>,
+}
+
+/// At most one recovery write per this interval; every change is on disk within it.
+const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(1000);
 
 impl App {
     /// A window on `document`.
@@ -101,6 +131,12 @@ impl App {
             import_report: None,
             sensitivity: sensitivity::SensitivityState::default(),
             rounds: rounds::RoundsState::default(),
+            log: log::LogState::default(),
+            user: persisted.user.clone(),
+            reason: String::new(),
+            recovery_dir: None,
+            autosave: Autosave::default(),
+            recovered: None,
         }
     }
 
@@ -116,12 +152,99 @@ impl App {
         if let Some(path) = file.or(last_file) {
             app.open_path(&path);
         } else {
-            app.set_status(
-                "Opened the El Salvador sample (its Values are illustrative).",
-                true,
-            );
+            app.set_status("Opened the El Salvador sample (its Values are illustrative).", true);
+        }
+        if let Some(dir) = eframe::storage_dir("rbf-targets").map(|d| d.join("recovery")) {
+            app = app.with_recovery_dir(dir);
         }
         app
+    }
+
+    /// Turns autosave on, with recovery files of never-saved documents in `dir`, and offers to
+    /// restore a recovery file left by a session that did not close normally.
+    pub fn with_recovery_dir(mut self, dir: PathBuf) -> Self {
+        self.recovery_dir = Some(dir);
+        self.check_recovery();
+        self
+    }
+
+    fn recovery_file(&self) -> Option<PathBuf> {
+        let dir = self.recovery_dir.as_ref()?;
+        Some(recovery_path(self.document.path(), dir))
+    }
+
+    /// Offers the recovery file of the current document, if one is there and differs from it.
+    fn check_recovery(&mut self) {
+        let Some(path) = self.recovery_file() else { return };
+        if !path.is_file() {
+            return;
+        }
+        match read_recovery(&path) {
+            Ok(recovery) => {
+                let changes = changes(self.document.project(), &recovery.project);
+                if changes.is_empty() {
+                    remove_recovery(&path);
+                } else {
+                    self.recovered = Some((recovery, changes));
+                }
+            }
+            Err(error) => {
+                self.set_status(format!("A recovery file could not be read and was left as it is: {error}"), false);
+            }
+        }
+    }
+
+    /// Writes the recovery file when the document has changed since the last write, at most
+    /// once per interval; asks for a repaint so that the last change is written too.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.recovery_file() else { return };
+        if self.recovered.is_some() {
+            return; // Do not overwrite a recovery file the user has not answered for.
+        }
+        if self.autosave.path.as_ref().is_some_and(|p| *p != path) {
+            // Saved under another name: the old recovery file is obsolete.
+            if let Some(old) = self.autosave.path.take() {
+                remove_recovery(&old);
+            }
+        }
+        if !self.document.is_dirty() {
+            if self.autosave.path.take().is_some() {
+                remove_recovery(&path);
+            }
+            self.autosave.written = None;
+            return;
+        }
+        if self.autosave.written == Some(self.document.revision()) {
+            return;
+        }
+        if let Some(last) = self.autosave.last_write {
+            let elapsed = last.elapsed();
+            if elapsed < AUTOSAVE_INTERVAL {
+                ctx.request_repaint_after(AUTOSAVE_INTERVAL - elapsed);
+                return;
+            }
+        }
+        let recovery = Recovery {
+            original: self.document.path().map(Path::to_owned),
+            written: crate::model::audit::now_utc(),
+            project: self.document.project().clone(),
+        };
+        match write_recovery(&path, &recovery) {
+            Ok(()) => {
+                self.autosave.written = Some(self.document.revision());
+                self.autosave.path = Some(path);
+            }
+            Err(error) => self.set_status(format!("Autosave failed ({error}); save the project to keep your changes."), false),
+        }
+        self.autosave.last_write = Some(Instant::now());
+    }
+
+    /// Forgets the recovery file of changes the user chose to discard.
+    fn discard_recovery(&mut self) {
+        if let Some(path) = self.autosave.path.take().or_else(|| self.recovery_file()) {
+            remove_recovery(&path);
+        }
+        self.autosave.written = None;
     }
 
     /// Uses the in-app file browser even where a system dialog exists.
@@ -154,7 +277,10 @@ impl App {
 
     fn replace_document(&mut self, document: Document) {
         self.document = document;
+        self.document.set_user(&self.user);
+        self.document.set_reason(&self.reason);
         self.buffers.clear();
+        self.autosave = Autosave::default();
     }
 
     /// Opens a project; on failure the open document stays as it was and the reason is shown.
@@ -177,6 +303,7 @@ impl App {
         match crate::io::save(self.document.project(), &path) {
             Ok(()) => {
                 self.set_status(format!("Saved {}.", path.display()), true);
+                self.discard_recovery();
                 self.document.mark_saved(path);
                 true
             }
@@ -271,6 +398,7 @@ impl App {
             | UiCommand::ShowSensitivity
             | UiCommand::ShowVerification
             | UiCommand::ShowRounds
+            | UiCommand::ShowLog
             | UiCommand::ShowCensus => {
                 if let Some(tab) = command.tab() {
                     self.tab = tab;
@@ -422,7 +550,7 @@ impl App {
         });
     }
 
-    fn status_bar(&self, ui: &mut Ui) {
+    fn status_bar(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
             if let Some(rejection) = self.buffers.rejection_message() {
                 ui.label(
@@ -442,6 +570,14 @@ impl App {
                 if let Some(label) = self.document.undo_label() {
                     ui.label(RichText::new(format!("Undo: {label}")).weak());
                 }
+                ui.separator();
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.reason)
+                        .hint_text("optional: why (kept in the log)")
+                        .desired_width(260.0),
+                )
+                .accessible_name("Reason for the changes");
+                ui.label("Reason");
             });
         });
     }
@@ -553,7 +689,50 @@ impl App {
             });
     }
 
+    fn recovery_modal(&mut self, ctx: &egui::Context) {
+        let Some((recovery, changes)) = &self.recovered else { return };
+        let mut answer = None;
+        Modal::new(egui::Id::unique("recovered")).show(ctx, |ui| {
+            ui.set_max_width(720.0);
+            ui.heading("Unsaved changes were recovered");
+            let file = recovery.original.as_ref().map_or_else(|| "a project never saved".to_owned(), |p| p.display().to_string());
+            ui.label(format!(
+                "rbf-targets did not close normally. Changes to {file}, kept at {} (UTC), differ from the last saved version in {} places:",
+                recovery.written,
+                changes.len()
+            ));
+            egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
+                for change in changes.iter().take(200) {
+                    ui.label(format!("{}: {} to {}", change.what, change.old, change.new));
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Restore them").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Discard them").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => {
+                if let Some((recovery, _)) = self.recovered.take() {
+                    let original = recovery.original.clone();
+                    self.replace_document(Document::restored(recovery.project, original));
+                    self.set_status("Restored the recovered changes; save to keep them.", true);
+                }
+            }
+            Some(false) => {
+                self.recovered = None;
+                self.discard_recovery();
+            }
+            None => {}
+        }
+    }
+
     fn modals(&mut self, ctx: &egui::Context) {
+        self.recovery_modal(ctx);
         if let Some(pending) = self.guard.clone() {
             let mut answer = None;
             Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
@@ -591,6 +770,7 @@ impl App {
                 }
                 Some("discard") => {
                     self.guard = None;
+                    self.discard_recovery();
                     self.proceed(pending, ctx);
                 }
                 Some(_) => self.guard = None,
@@ -729,6 +909,7 @@ impl eframe::App for App {
                     UiCommand::ShowSensitivity,
                     UiCommand::ShowVerification,
                     UiCommand::ShowRounds,
+                    UiCommand::ShowLog,
                     UiCommand::ShowCensus,
                 ] {
                     let Some(tab) = command.tab() else { continue };
@@ -779,6 +960,7 @@ impl eframe::App for App {
                     &mut self.buffers,
                     &mut actions,
                 ),
+                Tab::Log => log::log_ui(ui, &self.document, &mut self.log, &mut self.user, &mut self.reason),
                 Tab::Rounds => rounds::rounds_ui(
                     ui,
                     &self.document,
@@ -797,6 +979,11 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action, &ctx);
         }
+        if self.document.user() != self.user.trim() || self.document.reason() != self.reason.trim() {
+            self.document.set_user(&self.user);
+            self.document.set_reason(&self.reason);
+        }
+        self.autosave(&ctx);
         self.update_title(&ctx);
     }
 
@@ -804,6 +991,7 @@ impl eframe::App for App {
         let persisted = Persisted {
             last_file: self.document.path().map(Path::to_owned),
             tab: self.tab,
+            user: self.user.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

@@ -23,6 +23,7 @@ pub enum UiCommand {
     ShowSensitivity,
     ShowVerification,
     ShowRounds,
+    ShowLog,
     ShowCensus,
     ShowProblems,
     About,
@@ -30,7 +31,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 21] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -48,6 +49,7 @@ impl UiCommand {
         UiCommand::ShowSensitivity,
         UiCommand::ShowVerification,
         UiCommand::ShowRounds,
+        UiCommand::ShowLog,
         UiCommand::ShowCensus,
         UiCommand::ShowProblems,
         UiCommand::About,
@@ -72,6 +74,7 @@ impl UiCommand {
             UiCommand::ShowSensitivity => "Sensitivity",
             UiCommand::ShowVerification => "Verification",
             UiCommand::ShowRounds => "Measurement rounds",
+            UiCommand::ShowLog => "Audit log",
             UiCommand::ShowCensus => "Census data",
             UiCommand::ShowProblems => "Problems",
             UiCommand::About => "About rbf-targets",
@@ -111,6 +114,7 @@ impl UiCommand {
             UiCommand::ShowRounds => {
                 "Survey estimates at each round: targets met, share met and the performance tranche"
             }
+            UiCommand::ShowLog => "Who changed which input or target, when, from what to what, and why",
             UiCommand::ShowCensus => {
                 "Population figures kept from the imported workbook (read-only)"
             }
@@ -144,7 +148,8 @@ impl UiCommand {
             UiCommand::ShowSensitivity => command(Key::Num3),
             UiCommand::ShowVerification => command(Key::Num4),
             UiCommand::ShowRounds => command(Key::Num5),
-            UiCommand::ShowCensus => command(Key::Num6),
+            UiCommand::ShowLog => command(Key::Num6),
+            UiCommand::ShowCensus => command(Key::Num7),
             UiCommand::LockNegotiated
             | UiCommand::UnlockAll
             | UiCommand::ShowProblems
@@ -163,6 +168,7 @@ impl UiCommand {
             UiCommand::ShowSensitivity => Tab::Sensitivity,
             UiCommand::ShowVerification => Tab::Verification,
             UiCommand::ShowRounds => Tab::Rounds,
+            UiCommand::ShowLog => Tab::Log,
             UiCommand::ShowCensus => Tab::Census,
             _ => return None,
         })
@@ -176,6 +182,7 @@ impl UiCommand {
             UiCommand::ShowSensitivity => "Sensitivity",
             UiCommand::ShowVerification => "Verification",
             UiCommand::ShowRounds => "Rounds",
+            UiCommand::ShowLog => "Log",
             UiCommand::ShowCensus => "Census data",
             _ => self.label(),
         }

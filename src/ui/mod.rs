@@ -5,6 +5,7 @@ mod app;
 mod cells;
 pub mod commands;
 mod files;
+mod log;
 mod program;
 mod rounds;
 mod sensitivity;

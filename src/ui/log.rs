@@ -1,0 +1,80 @@
+//! The Log tab: the audit log, newest first, filterable by indicator.
+
+use egui::{Align, ComboBox, Layout, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::document::Document;
+
+/// What the tab keeps between frames.
+#[derive(Debug, Default)]
+pub struct LogState {
+    /// Show only the entries of this indicator (empty: all).
+    pub indicator: String,
+}
+
+/// The Log tab. `user` and `reason` are the App's, edited here.
+pub fn log_ui(ui: &mut Ui, document: &Document, state: &mut LogState, user: &mut String, reason: &mut String) {
+    let project = document.project();
+    ui.horizontal(|ui| {
+        let label = ui.label("Your name");
+        ui.add(egui::TextEdit::singleline(user).desired_width(200.0)).labelled_by(label.id);
+        ui.separator();
+        let label = ui.label("Reason for the changes you make now");
+        ui.add(egui::TextEdit::singleline(reason).hint_text("optional, e.g. agreed with the ministry, day 2").desired_width(360.0))
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        ui.label("Show");
+        let shown = if state.indicator.is_empty() { "all changes".to_owned() } else { state.indicator.clone() };
+        ComboBox::from_id_salt("log-filter")
+            .selected_text(shown)
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut state.indicator, String::new(), "all changes");
+                for indicator in &project.indicators {
+                    ui.selectable_value(&mut state.indicator, indicator.name.clone(), indicator.name.as_str());
+                }
+            })
+            .response
+            .accessible_name("Show changes of");
+        ui.label(RichText::new(format!("{} changes recorded; saved with the project and exported as the Audit sheet.", project.audit.len())).weak());
+    });
+    let entries: Vec<_> = project
+        .audit
+        .iter()
+        .rev()
+        .filter(|e| state.indicator.is_empty() || e.indicator == state.indicator)
+        .collect();
+    if entries.is_empty() {
+        ui.label("No changes recorded yet.");
+        return;
+    }
+    TableBuilder::new(ui)
+        .id_salt("audit-log")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::initial(150.0))
+        .column(Column::initial(120.0).clip(true))
+        .column(Column::initial(210.0).clip(true))
+        .column(Column::initial(420.0).clip(true))
+        .columns(Column::initial(110.0).clip(true), 2)
+        .column(Column::remainder().clip(true))
+        .header(28.0, |mut header| {
+            for title in ["Time (UTC)", "Who", "Action", "What", "Old", "New", "Reason"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(24.0, entries.len(), |mut row| {
+                let entry = entries[row.index()];
+                for text in [&entry.time, &entry.user, &entry.action, &entry.what, &entry.old, &entry.new, &entry.reason] {
+                    row.col(|ui| {
+                        ui.add(egui::Label::new(text.as_str()).truncate()).on_hover_text(text.as_str());
+                    });
+                }
+            });
+        });
+}
