@@ -194,17 +194,31 @@ fn edit_changes(old: &Edit, new: &Edit, project: &Project) -> Vec<Change> {
 fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Project) {
     match (old, new) {
         (Edit::Program(a), Edit::Program(b)) => audit::program_changes(c, a, b),
-        (Edit::Condition { row, value: a }, Edit::Condition { value: b, .. }) => audit::condition_changes(c, *row, a, b),
+        (Edit::Condition { row, value: a }, Edit::Condition { value: b, .. }) => {
+            audit::condition_changes(c, *row, a, b)
+        }
         (Edit::Indicator { row, value: a }, Edit::Indicator { value: b, .. }) => {
             audit::indicator_changes(c, *row, a, b, &project.rounds)
         }
         (Edit::Metadata(a), Edit::Metadata(b)) => {
-            let before = Project { metadata: a.clone(), ..Project::default() };
-            let after = Project { metadata: b.clone(), ..Project::default() };
+            let before = Project {
+                metadata: a.clone(),
+                ..Project::default()
+            };
+            let after = Project {
+                metadata: b.clone(),
+                ..Project::default()
+            };
             c.changes.extend(audit::changes(&before, &after));
         }
         (Edit::Rounds(a), Edit::Rounds(b)) => {
-            let show = |rounds: &[Round]| rounds.iter().map(|r| format!("{} ({} months)", r.name, r.months)).collect::<Vec<_>>().join(", ");
+            let show = |rounds: &[Round]| {
+                rounds
+                    .iter()
+                    .map(|r| format!("{} ({} months)", r.name, r.months))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             c.field("Rounds", "", "measurement rounds", show(a), show(b));
         }
         (Edit::Batch(olds), Edit::Batch(news)) => {
@@ -213,20 +227,54 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
                 collect_edit_changes(c, old, new, project);
             }
         }
-        (_, Edit::InsertCondition { row, value }) => c.field(&format!("Values row {}", row + 1), "", "row", "(new)".into(), value.name.clone()),
-        (Edit::InsertCondition { row, value }, Edit::RemoveCondition { .. }) => {
-            c.field(&format!("Values row {}", row + 1), "", "row", value.name.clone(), "(removed)".into())
-        }
-        (_, Edit::InsertIndicator { row, value }) => {
-            c.field(&format!("Targets row {}", row + 1), &value.name, "row", "(new)".into(), value.name.clone())
-        }
-        (Edit::InsertIndicator { row, value }, Edit::RemoveIndicator { .. }) => {
-            c.field(&format!("Targets row {}", row + 1), &value.name, "row", value.name.clone(), "(removed)".into())
-        }
-        (_, Edit::MoveCondition { from, to }) => c.field("Values", "", "row order", format!("row {}", from + 1), format!("row {}", to + 1)),
+        (_, Edit::InsertCondition { row, value }) => c.field(
+            &format!("Values row {}", row + 1),
+            "",
+            "row",
+            "(new)".into(),
+            value.name.clone(),
+        ),
+        (Edit::InsertCondition { row, value }, Edit::RemoveCondition { .. }) => c.field(
+            &format!("Values row {}", row + 1),
+            "",
+            "row",
+            value.name.clone(),
+            "(removed)".into(),
+        ),
+        (_, Edit::InsertIndicator { row, value }) => c.field(
+            &format!("Targets row {}", row + 1),
+            &value.name,
+            "row",
+            "(new)".into(),
+            value.name.clone(),
+        ),
+        (Edit::InsertIndicator { row, value }, Edit::RemoveIndicator { .. }) => c.field(
+            &format!("Targets row {}", row + 1),
+            &value.name,
+            "row",
+            value.name.clone(),
+            "(removed)".into(),
+        ),
+        (_, Edit::MoveCondition { from, to }) => c.field(
+            "Values",
+            "",
+            "row order",
+            format!("row {}", from + 1),
+            format!("row {}", to + 1),
+        ),
         (_, Edit::MoveIndicator { from, to }) => {
-            let name = project.indicators.get(*to).map(|i| i.name.clone()).unwrap_or_default();
-            c.field("Targets", &name, "row order", format!("row {}", from + 1), format!("row {}", to + 1))
+            let name = project
+                .indicators
+                .get(*to)
+                .map(|i| i.name.clone())
+                .unwrap_or_default();
+            c.field(
+                "Targets",
+                &name,
+                "row order",
+                format!("row {}", from + 1),
+                format!("row {}", to + 1),
+            )
         }
         _ => {}
     }
@@ -390,9 +438,16 @@ impl Document {
         if merges {
             // Typing on in the same cell: one step, one set of entries from the value before
             // the first keystroke to the value now.
-            let Some(last) = self.undo.last_mut() else { return false };
+            let Some(last) = self.undo.last_mut() else {
+                return false;
+            };
             last.redo = redo;
-            let (start, old, new, action) = (last.audit_start, last.undo.clone(), last.redo.clone(), last.label.clone());
+            let (start, old, new, action) = (
+                last.audit_start,
+                last.undo.clone(),
+                last.redo.clone(),
+                last.label.clone(),
+            );
             self.project.audit.truncate(start);
             let changes = edit_changes(&old, &new, &self.project);
             self.record(&action, changes);
@@ -660,7 +715,10 @@ mod tests {
 
     /// The project's inputs, without the audit log (which only ever grows).
     fn inputs(project: &Project) -> Project {
-        Project { audit: Vec::new(), ..project.clone() }
+        Project {
+            audit: Vec::new(),
+            ..project.clone()
+        }
     }
 
     #[test]
@@ -669,7 +727,14 @@ mod tests {
         let before = inputs(doc.project());
         let mut changed = before.indicators[0].clone();
         changed.baseline = 0.5;
-        assert!(doc.apply(Edit::Indicator { row: 0, value: changed }, "Edit", None));
+        assert!(doc.apply(
+            Edit::Indicator {
+                row: 0,
+                value: changed
+            },
+            "Edit",
+            None
+        ));
         let after = inputs(doc.project());
         assert!(doc.is_dirty());
         doc.undo();
@@ -678,11 +743,19 @@ mod tests {
         doc.redo();
         assert_eq!(inputs(doc.project()), after);
         // The log kept all three: the edit, its undo and its redo.
-        let log: Vec<(&str, &str, &str)> =
-            doc.project().audit.iter().map(|e| (e.action.as_str(), e.old.as_str(), e.new.as_str())).collect();
+        let log: Vec<(&str, &str, &str)> = doc
+            .project()
+            .audit
+            .iter()
+            .map(|e| (e.action.as_str(), e.old.as_str(), e.new.as_str()))
+            .collect();
         assert_eq!(
             log,
-            vec![("Edit", "42.00%", "50.00%"), ("Undo: Edit", "50.00%", "42.00%"), ("Redo: Edit", "42.00%", "50.00%")]
+            vec![
+                ("Edit", "42.00%", "50.00%"),
+                ("Undo: Edit", "50.00%", "42.00%"),
+                ("Redo: Edit", "42.00%", "50.00%")
+            ]
         );
     }
 
@@ -693,18 +766,36 @@ mod tests {
         doc.set_reason("agreed with the ministry, day 2");
         let mut value = doc.project().indicators[6].clone();
         value.negotiated_target = Some(0.58);
-        doc.apply(Edit::Indicator { row: 6, value }, "Edit negotiated target of row 7", None);
+        doc.apply(
+            Edit::Indicator { row: 6, value },
+            "Edit negotiated target of row 7",
+            None,
+        );
         let entry = doc.project().audit.last().cloned().unwrap_or_default();
         assert_eq!(entry.user, "Ana (MINSAL)");
         assert_eq!(entry.reason, "agreed with the ministry, day 2");
-        assert_eq!(entry.what, "Targets row 7 (Parasite treatment in children aged 12-59 months), negotiated target");
-        assert_eq!(entry.indicator, "Parasite treatment in children aged 12-59 months");
-        assert_eq!((entry.old.as_str(), entry.new.as_str()), ("60.00%", "58.00%"));
+        assert_eq!(
+            entry.what,
+            "Targets row 7 (Parasite treatment in children aged 12-59 months), negotiated target"
+        );
+        assert_eq!(
+            entry.indicator,
+            "Parasite treatment in children aged 12-59 months"
+        );
+        assert_eq!(
+            (entry.old.as_str(), entry.new.as_str()),
+            ("60.00%", "58.00%")
+        );
         assert_eq!(entry.time.len(), 19);
         // A rebalance records every target it moved, as one action.
         doc.rebalance().expect("rebalance");
         // Eight targets moved; antenatal care and MMR were already at the 95% ceiling.
-        let rebalanced = doc.project().audit.iter().filter(|e| e.action == "Rebalance unlocked rows").count();
+        let rebalanced = doc
+            .project()
+            .audit
+            .iter()
+            .filter(|e| e.action == "Rebalance unlocked rows")
+            .count();
         assert_eq!(rebalanced, 8);
     }
 
@@ -745,7 +836,12 @@ mod tests {
             Some("baseline 0"),
         );
         // Typing 0.5, 0.55, 0.555 is one entry from the value before to the value typed.
-        let typed: Vec<(&str, &str)> = doc.project().audit.iter().map(|e| (e.old.as_str(), e.new.as_str())).collect();
+        let typed: Vec<(&str, &str)> = doc
+            .project()
+            .audit
+            .iter()
+            .map(|e| (e.old.as_str(), e.new.as_str()))
+            .collect();
         assert_eq!(typed, vec![("42.00%", "55.50%"), ("55.50%", "60.00%")]);
         doc.undo();
         assert_eq!(doc.project().indicators[0].baseline, 0.555);

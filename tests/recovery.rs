@@ -20,7 +20,11 @@ fn harness(document: Document, data_dir: &Path) -> Harness<'static, App> {
     let data_dir = data_dir.to_owned();
     let mut harness = Harness::builder()
         .with_size(Vec2::new(2000.0, 1000.0))
-        .build_eframe(move |cc| App::new(cc, document).without_native_dialogs().with_recovery_dir(data_dir));
+        .build_eframe(move |cc| {
+            App::new(cc, document)
+                .without_native_dialogs()
+                .with_recovery_dir(data_dir)
+        });
     harness.run();
     harness
 }
@@ -33,7 +37,10 @@ fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
 }
 
 fn inputs(project: &Project) -> Project {
-    Project { audit: Vec::new(), ..project.clone() }
+    Project {
+        audit: Vec::new(),
+        ..project.clone()
+    }
 }
 
 /// Run by `a_killed_session_loses_nothing` in a child process: edits a saved project in the
@@ -42,7 +49,9 @@ fn inputs(project: &Project) -> Project {
 #[test]
 #[ignore = "run as a child process by a_killed_session_loses_nothing"]
 fn autosave_child() {
-    let Some(dir) = std::env::var_os(CHILD_DIR).map(PathBuf::from) else { return };
+    let Some(dir) = std::env::var_os(CHILD_DIR).map(PathBuf::from) else {
+        return;
+    };
     let file = dir.join("agreed.ron");
     let document = Document::new(load(&file).expect("saved project"), Some(file.clone()));
     let mut harness = harness(document, &dir.join("data"));
@@ -52,11 +61,16 @@ fn autosave_child() {
     let recovery = recovery_path(Some(&file), &dir.join("data"));
     loop {
         harness.step();
-        let written = read_recovery(&recovery).ok().and_then(|r| r.project.indicators[1].negotiated_target);
+        let written = read_recovery(&recovery)
+            .ok()
+            .and_then(|r| r.project.indicators[1].negotiated_target);
         if written == Some(0.93) {
             break;
         }
-        assert!(last_edit.elapsed() < Duration::from_secs(10), "autosave never wrote the last edit");
+        assert!(
+            last_edit.elapsed() < Duration::from_secs(10),
+            "autosave never wrote the last edit"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let delay = last_edit.elapsed();
@@ -81,7 +95,10 @@ fn a_killed_session_loses_nothing() {
         .expect("child starts");
     let started = Instant::now();
     while !dir.join("ready").exists() {
-        assert!(started.elapsed() < Duration::from_secs(120), "the child never finished its edits");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the child never finished its edits"
+        );
         if let Ok(Some(status)) = child.try_wait() {
             panic!("the child stopped early: {status}");
         }
@@ -91,12 +108,21 @@ fn a_killed_session_loses_nothing() {
     child.kill().expect("kill");
     let _ = child.wait();
 
-    let delay: f64 = std::fs::read_to_string(dir.join("ready")).expect("marker").parse().expect("seconds");
-    assert!(delay < 2.0, "the last edit reached the recovery file after {delay} s");
+    let delay: f64 = std::fs::read_to_string(dir.join("ready"))
+        .expect("marker")
+        .parse()
+        .expect("seconds");
+    assert!(
+        delay < 2.0,
+        "the last edit reached the recovery file after {delay} s"
+    );
 
     // The next start offers the changes, says what differs, and restores them.
     let saved = load(&file).expect("the saved file is intact");
-    let mut harness = harness(Document::new(saved.clone(), Some(file.clone())), &dir.join("data"));
+    let mut harness = harness(
+        Document::new(saved.clone(), Some(file.clone())),
+        &dir.join("data"),
+    );
     harness.get_by_label_contains("Unsaved changes were recovered");
     harness.get_by_label_contains("baseline: 42.00% to 50.00%");
     harness.get_by_label_contains("negotiated target: 95.00% to 93.00%");
@@ -105,7 +131,10 @@ fn a_killed_session_loses_nothing() {
     let restored = harness.state().document().project().clone();
     assert_eq!(restored.indicators[0].baseline, 0.50);
     assert_eq!(restored.indicators[1].negotiated_target, Some(0.93));
-    assert!(harness.state().document().is_dirty(), "restored changes are not saved yet");
+    assert!(
+        harness.state().document().is_dirty(),
+        "restored changes are not saved yet"
+    );
     // The saved file itself was never touched.
     assert_eq!(inputs(&load(&file).expect("file")), inputs(&saved));
     // Saving removes the recovery file.
@@ -119,16 +148,25 @@ fn a_killed_session_loses_nothing() {
 fn discarded_changes_are_not_offered_again() {
     let folder = tempfile::tempdir().expect("temp dir");
     let data = folder.path().join("data");
-    let mut harness = harness(Document::new(el_salvador_sample().expect("sample"), None), &data);
+    let mut harness = harness(
+        Document::new(el_salvador_sample().expect("sample"), None),
+        &data,
+    );
     type_into(&mut harness, "Weight row 3", "2");
     harness.run();
     let recovery = recovery_path(None, &data);
-    assert!(recovery.exists(), "an untitled document is kept in the data folder");
+    assert!(
+        recovery.exists(),
+        "an untitled document is kept in the data folder"
+    );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
-    assert!(!recovery.exists(), "discarded changes leave no recovery file");
+    assert!(
+        !recovery.exists(),
+        "discarded changes leave no recovery file"
+    );
 }
 
 #[test]
@@ -138,7 +176,10 @@ fn a_failed_save_keeps_the_document_dirty_and_says_why() {
     let blocker = folder.path().join("not-a-folder");
     std::fs::write(&blocker, b"").expect("write");
     let path = blocker.join("agreed.ron");
-    let mut harness = harness(Document::new(el_salvador_sample().expect("sample"), Some(path.clone())), &folder.path().join("data"));
+    let mut harness = harness(
+        Document::new(el_salvador_sample().expect("sample"), Some(path.clone())),
+        &folder.path().join("data"),
+    );
     type_into(&mut harness, "Weight row 1", "3");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
@@ -151,13 +192,32 @@ fn a_failed_save_keeps_the_document_dirty_and_says_why() {
 #[test]
 fn the_log_tab_shows_who_changed_what_and_why() {
     let folder = tempfile::tempdir().expect("temp dir");
-    let mut harness = harness(Document::new(el_salvador_sample().expect("sample"), None), &folder.path().join("data"));
-    type_into(&mut harness, "Reason for the changes", "agreed with the ministry, day 2");
+    let mut harness = harness(
+        Document::new(el_salvador_sample().expect("sample"), None),
+        &folder.path().join("data"),
+    );
+    type_into(
+        &mut harness,
+        "Reason for the changes",
+        "agreed with the ministry, day 2",
+    );
     type_into(&mut harness, "Negotiated target row 7", "58");
     harness.get_by_label("Log").click();
     harness.run();
-    harness.get_by_label("Targets row 7 (Parasite treatment in children aged 12-59 months), negotiated target");
+    harness.get_by_label(
+        "Targets row 7 (Parasite treatment in children aged 12-59 months), negotiated target",
+    );
     harness.get_by_label("agreed with the ministry, day 2");
-    let entry = harness.state().document().project().audit.last().cloned().expect("entry");
-    assert_eq!((entry.old.as_str(), entry.new.as_str()), ("60.00%", "58.00%"));
+    let entry = harness
+        .state()
+        .document()
+        .project()
+        .audit
+        .last()
+        .cloned()
+        .expect("entry");
+    assert_eq!(
+        (entry.old.as_str(), entry.new.as_str()),
+        ("60.00%", "58.00%")
+    );
 }

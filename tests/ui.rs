@@ -24,7 +24,10 @@ fn harness() -> Harness<'static, App> {
 
 /// The project's inputs, without the audit log (which only ever grows).
 fn project(harness: &Harness<'_, App>) -> Project {
-    Project { audit: Vec::new(), ..harness.state().document().project().clone() }
+    Project {
+        audit: Vec::new(),
+        ..harness.state().document().project().clone()
+    }
 }
 
 /// Clicks a cell (which selects its text, as a spreadsheet does) and types over it.

@@ -53,13 +53,25 @@ fn parse_error(origin: &str, error: &ron::error::SpannedError) -> ProjectFileErr
         origin: origin.to_owned(),
         message: format!(
             "{} at line {}, column {}",
-            error.code, error.span.start.line, error.span.start.col
+            error
+                .code
+                .to_string()
+                .replace("`VersionProbe`", "the project")
+                .replace("`Project`", "the project"),
+            error.span.start.line,
+            error.span.start.col
         ),
     }
 }
 
 /// Reads a project from RON text; `origin` names it in messages (a path or "the sample").
 pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
+    if text.trim().is_empty() {
+        return Err(ProjectFileError::Parse {
+            origin: origin.to_owned(),
+            message: "the file is empty".to_owned(),
+        });
+    }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
     match probe.format_version {
         0 => {
@@ -77,8 +89,20 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
         _ => {}
     }
     let mut project: Project = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
-    project.format_version = FORMAT_VERSION;
+    migrate(&mut project);
     Ok(project)
+}
+
+/// Brings a project read from an older file format up to [`FORMAT_VERSION`].
+///
+/// - 1 → 2: version 2 added survey designs, payment weights, measurement rounds, the tranche,
+///   sensitivity ranges and the audit log. A version-1 file has none of them, and the
+///   defaults (no planned survey, equal payment weights, no rounds, an SMI-style 80% rule with
+///   no amount, MODEL.md's ranges, an empty log) describe exactly that; nothing else changed.
+fn migrate(project: &mut Project) {
+    // 1 → 2 needs no rewriting: the fields it added were filled with their defaults while
+    // reading. A later version that renames or restructures a field converts it here.
+    project.format_version = FORMAT_VERSION;
 }
 
 /// Reads a project file.

@@ -34,17 +34,24 @@ pub fn write_recovery(path: &Path, recovery: &Recovery) -> std::io::Result<()> {
     if let Some(folder) = path.parent() {
         fs::create_dir_all(folder)?;
     }
-    let text = ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new().struct_names(false))
-        .map_err(std::io::Error::other)?;
+    let text =
+        ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new().struct_names(false))
+            .map_err(std::io::Error::other)?;
     write_atomically(path, text.as_bytes())
 }
 
 /// Reads a recovery file.
 pub fn read_recovery(path: &Path) -> Result<Recovery, ProjectFileError> {
-    let text = fs::read_to_string(path).map_err(|source| ProjectFileError::Read { path: path.to_owned(), source })?;
+    let text = fs::read_to_string(path).map_err(|source| ProjectFileError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
     ron::from_str(&text).map_err(|e| ProjectFileError::Parse {
         origin: path.display().to_string(),
-        message: format!("{} at line {}, column {}", e.code, e.span.start.line, e.span.start.col),
+        message: format!(
+            "{} at line {}, column {}",
+            e.code, e.span.start.line, e.span.start.col
+        ),
     })
 }
 

@@ -532,19 +532,52 @@ fn read_rounds(book: &Book, project: &mut Project) {
 pub const AUDIT_SHEET: &str = "Audit";
 
 /// The Audit sheet: the log of who changed what, when and why.
-pub fn write_audit(sheet: &mut Worksheet, project: &Project, f: &AnalysisFormats<'_>) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(0, 0, "Audit log: every change to an input or a negotiated target", f.title)?;
-    header_row(sheet, 2, &["Time (UTC)", "Who", "Action", "What", "Old", "New", "Reason"], f.header)?;
+pub fn write_audit(
+    sheet: &mut Worksheet,
+    project: &Project,
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    sheet.write_string_with_format(
+        0,
+        0,
+        "Audit log: every change to an input or a negotiated target",
+        f.title,
+    )?;
+    header_row(
+        sheet,
+        2,
+        &[
+            "Time (UTC)",
+            "Who",
+            "Action",
+            "What",
+            "Old",
+            "New",
+            "Reason",
+        ],
+        f.header,
+    )?;
     for (k, entry) in project.audit.iter().enumerate() {
         let r = 3 + k as u32;
-        for (c, text) in [&entry.time, &entry.user, &entry.action, &entry.what, &entry.old, &entry.new, &entry.reason]
-            .into_iter()
-            .enumerate()
+        for (c, text) in [
+            &entry.time,
+            &entry.user,
+            &entry.action,
+            &entry.what,
+            &entry.old,
+            &entry.new,
+            &entry.reason,
+        ]
+        .into_iter()
+        .enumerate()
         {
             sheet.write_string(r, c as u16, text)?;
         }
     }
-    for (c, w) in [20.0, 16.0, 30.0, 60.0, 16.0, 16.0, 40.0].iter().enumerate() {
+    for (c, w) in [20.0, 16.0, 30.0, 60.0, 16.0, 16.0, 40.0]
+        .iter()
+        .enumerate()
+    {
         sheet.set_column_width(c as u16, *w)?;
     }
     sheet.set_freeze_panes(3, 0)?;

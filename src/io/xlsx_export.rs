@@ -209,7 +209,14 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
     }
     if let Some(census) = &project.census {
         let sheet = workbook.add_worksheet();
-        let taken = ["targets", "values", "sensitivity", "verification", "rounds", "audit"];
+        let taken = [
+            "targets",
+            "values",
+            "sensitivity",
+            "verification",
+            "rounds",
+            "audit",
+        ];
         let name = if census.sheet_name.trim().is_empty()
             || taken
                 .iter()

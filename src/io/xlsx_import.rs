@@ -162,6 +162,14 @@ pub enum ImportError {
         "{file} is too large for a target-setting workbook ({size} bytes; at most {MAX_WORKBOOK_BYTES})"
     )]
     TooLarge { file: String, size: u64 },
+    #[error(
+        "{file} is refused: its {part} would expand to {size} bytes (at most {MAX_UNZIPPED_BYTES}, and at most 200 times their packed size); it is damaged or not a real workbook"
+    )]
+    Expands {
+        file: String,
+        part: String,
+        size: u64,
+    },
     #[error("{file}: sheet \"{sheet}\" cannot be read: {reason}")]
     Sheet {
         file: String,
@@ -804,6 +812,7 @@ pub fn import_xlsx(path: &Path) -> Result<Import, ImportError> {
     if size > MAX_WORKBOOK_BYTES {
         return Err(ImportError::TooLarge { file, size });
     }
+    check_archive(path, &file)?;
     let mut workbook = open_workbook_auto(path).map_err(|error| match error {
         calamine::Error::Xlsx(calamine::XlsxError::Password) => ImportError::Encrypted { file: file.clone() },
         other => ImportError::Open {
@@ -825,6 +834,45 @@ pub fn import_xlsx(path: &Path) -> Result<Import, ImportError> {
         }
     }
     import_book(&Book { sheets }, &file)
+}
+
+/// A workbook may expand to at most this much when unzipped.
+pub const MAX_UNZIPPED_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Refuses a zip archive (xlsx, ods) whose parts would expand beyond [`MAX_UNZIPPED_BYTES`] or
+/// by more than 200 times (a "zip bomb"), from the sizes its directory declares, before
+/// anything is decompressed. The decompressor stops at the declared size, so a part that lies
+/// about it is cut short, not expanded.
+fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
+    let Ok(handle) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(handle)) else {
+        return Ok(()); // Not a zip archive: the reader below says what it is not.
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else {
+            continue;
+        };
+        let (size, compressed) = (part.size(), part.compressed_size());
+        total = total.saturating_add(size);
+        if size > 16 * 1024 * 1024 && size / compressed.max(1) > 200 {
+            return Err(ImportError::Expands {
+                file: file.to_owned(),
+                part: part.name().map(|n| n.into_owned()).unwrap_or_default(),
+                size,
+            });
+        }
+    }
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(ImportError::Expands {
+            file: file.to_owned(),
+            part: "all parts".to_owned(),
+            size: total,
+        });
+    }
+    Ok(())
 }
 
 /// Imports from sheets already read.

@@ -49,7 +49,9 @@ fn measurement(m: &Option<Measurement>) -> String {
         Some(m) => {
             let spread = match m.spread {
                 Spread::StandardError(se) => format!("SE {}", pct(se)),
-                Spread::Sample { n, deff } => format!("n {}, DEFF {}", format_number(n), format_number(deff)),
+                Spread::Sample { n, deff } => {
+                    format!("n {}, DEFF {}", format_number(n), format_number(deff))
+                }
                 Spread::Interval { low, high } => format!("95% CI {}–{}", pct(low), pct(high)),
             };
             format!("{} ({spread})", pct(m.estimate))
@@ -66,7 +68,12 @@ pub struct Collector {
 impl Collector {
     pub fn field(&mut self, place: &str, indicator: &str, field: &str, old: String, new: String) {
         if old != new {
-            self.changes.push(Change { what: format!("{place}, {field}"), indicator: indicator.to_owned(), old, new });
+            self.changes.push(Change {
+                what: format!("{place}, {field}"),
+                indicator: indicator.to_owned(),
+                old,
+                new,
+            });
         }
     }
 }
@@ -74,86 +81,326 @@ impl Collector {
 pub fn program_changes(c: &mut Collector, a: &Program, b: &Program) {
     let place = "Program";
     let money = |v: f64| format_number(v);
-    c.field(place, "", "total program cost", money(a.total_cost), money(b.total_cost));
-    c.field(place, "", "program length (years)", format_number(a.program_years), format_number(b.program_years));
-    c.field(place, "", "GNI per capita", money(a.gni_per_capita), money(b.gni_per_capita));
-    c.field(place, "", "value of a DALY (× GNI)", format_number(a.daly_multiple), format_number(b.daly_multiple));
-    c.field(place, "", "discount rate", pct(a.discount_rate), pct(b.discount_rate));
-    c.field(place, "", "horizon (years)", a.horizon_years.to_string(), b.horizon_years.to_string());
-    c.field(place, "", "timing of benefits", format!("{:?}", a.timing), format!("{:?}", b.timing));
+    c.field(
+        place,
+        "",
+        "total program cost",
+        money(a.total_cost),
+        money(b.total_cost),
+    );
+    c.field(
+        place,
+        "",
+        "program length (years)",
+        format_number(a.program_years),
+        format_number(b.program_years),
+    );
+    c.field(
+        place,
+        "",
+        "GNI per capita",
+        money(a.gni_per_capita),
+        money(b.gni_per_capita),
+    );
+    c.field(
+        place,
+        "",
+        "value of a DALY (× GNI)",
+        format_number(a.daly_multiple),
+        format_number(b.daly_multiple),
+    );
+    c.field(
+        place,
+        "",
+        "discount rate",
+        pct(a.discount_rate),
+        pct(b.discount_rate),
+    );
+    c.field(
+        place,
+        "",
+        "horizon (years)",
+        a.horizon_years.to_string(),
+        b.horizon_years.to_string(),
+    );
+    c.field(
+        place,
+        "",
+        "timing of benefits",
+        format!("{:?}", a.timing),
+        format!("{:?}", b.timing),
+    );
     c.field(place, "", "ceiling", pct(a.ceiling), pct(b.ceiling));
     c.field(place, "", "floor", pct(a.floor), pct(b.floor));
-    c.field(place, "", "required benefit-cost ratio", format_number(a.required_ratio), format_number(b.required_ratio));
-    c.field(place, "", "default annual change", pct(a.default_annual_change), pct(b.default_annual_change));
-    c.field(place, "", "sensitivity ranges", format!("{:?}", a.sensitivity), format!("{:?}", b.sensitivity));
-    c.field(place, "", "survey budget", opt(a.survey_budget, format_number), opt(b.survey_budget, format_number));
-    c.field(place, "", "tranche rule", a.tranche.describe(), b.tranche.describe());
-    c.field(place, "", "tranche amount", money(a.tranche_amount), money(b.tranche_amount));
+    c.field(
+        place,
+        "",
+        "required benefit-cost ratio",
+        format_number(a.required_ratio),
+        format_number(b.required_ratio),
+    );
+    c.field(
+        place,
+        "",
+        "default annual change",
+        pct(a.default_annual_change),
+        pct(b.default_annual_change),
+    );
+    c.field(
+        place,
+        "",
+        "sensitivity ranges",
+        format!("{:?}", a.sensitivity),
+        format!("{:?}", b.sensitivity),
+    );
+    c.field(
+        place,
+        "",
+        "survey budget",
+        opt(a.survey_budget, format_number),
+        opt(b.survey_budget, format_number),
+    );
+    c.field(
+        place,
+        "",
+        "tranche rule",
+        a.tranche.describe(),
+        b.tranche.describe(),
+    );
+    c.field(
+        place,
+        "",
+        "tranche amount",
+        money(a.tranche_amount),
+        money(b.tranche_amount),
+    );
 }
 
 pub fn condition_changes(c: &mut Collector, row: usize, a: &Condition, b: &Condition) {
     let place = format!("Values row {} ({})", row + 1, b.name);
     c.field(&place, "", "name", a.name.clone(), b.name.clone());
-    c.field(&place, "", "population group", a.group.clone(), b.group.clone());
-    c.field(&place, "", "DALYs", format_number(a.dalys), format_number(b.dalys));
-    c.field(&place, "", "population", format_number(a.population), format_number(b.population));
+    c.field(
+        &place,
+        "",
+        "population group",
+        a.group.clone(),
+        b.group.clone(),
+    );
+    c.field(
+        &place,
+        "",
+        "DALYs",
+        format_number(a.dalys),
+        format_number(b.dalys),
+    );
+    c.field(
+        &place,
+        "",
+        "population",
+        format_number(a.population),
+        format_number(b.population),
+    );
 }
 
-pub fn indicator_changes(c: &mut Collector, row: usize, a: &Indicator, b: &Indicator, rounds: &[super::Round]) {
+pub fn indicator_changes(
+    c: &mut Collector,
+    row: usize,
+    a: &Indicator,
+    b: &Indicator,
+    rounds: &[super::Round],
+) {
     let place = format!("Targets row {} ({})", row + 1, b.name);
     let name = b.name.as_str();
     c.field(&place, name, "name", a.name.clone(), b.name.clone());
-    c.field(&place, name, "condition", a.condition.clone(), b.condition.clone());
-    c.field(&place, name, "direction", a.direction.as_str().to_owned(), b.direction.as_str().to_owned());
-    c.field(&place, name, "population", format_number(a.population), format_number(b.population));
+    c.field(
+        &place,
+        name,
+        "condition",
+        a.condition.clone(),
+        b.condition.clone(),
+    );
+    c.field(
+        &place,
+        name,
+        "direction",
+        a.direction.as_str().to_owned(),
+        b.direction.as_str().to_owned(),
+    );
+    c.field(
+        &place,
+        name,
+        "population",
+        format_number(a.population),
+        format_number(b.population),
+    );
     c.field(&place, name, "baseline", pct(a.baseline), pct(b.baseline));
-    c.field(&place, name, "annual change", opt(a.annual_change, pct), opt(b.annual_change, pct));
-    c.field(&place, name, "weight", format_number(a.weight), format_number(b.weight));
-    c.field(&place, name, "negotiated target", opt(a.negotiated_target, pct), opt(b.negotiated_target, pct));
+    c.field(
+        &place,
+        name,
+        "annual change",
+        opt(a.annual_change, pct),
+        opt(b.annual_change, pct),
+    );
+    c.field(
+        &place,
+        name,
+        "weight",
+        format_number(a.weight),
+        format_number(b.weight),
+    );
+    c.field(
+        &place,
+        name,
+        "negotiated target",
+        opt(a.negotiated_target, pct),
+        opt(b.negotiated_target, pct),
+    );
     let lock = |l: bool| if l { "locked" } else { "unlocked" }.to_owned();
     c.field(&place, name, "lock", lock(a.locked), lock(b.locked));
-    c.field(&place, name, "survey design", format!("{:?}", a.survey), format!("{:?}", b.survey));
-    c.field(&place, name, "payment weight", format_number(a.payment_weight), format_number(b.payment_weight));
+    c.field(
+        &place,
+        name,
+        "survey design",
+        format!("{:?}", a.survey),
+        format!("{:?}", b.survey),
+    );
+    c.field(
+        &place,
+        name,
+        "payment weight",
+        format_number(a.payment_weight),
+        format_number(b.payment_weight),
+    );
     let count = a.measurements.len().max(b.measurements.len());
     for k in 0..count {
-        let round = rounds.get(k).map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
+        let round = rounds
+            .get(k)
+            .map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
         let none = None;
         let old = a.measurements.get(k).unwrap_or(&none);
         let new = b.measurements.get(k).unwrap_or(&none);
-        c.field(&place, name, &format!("measurement at {round}"), measurement(old), measurement(new));
+        c.field(
+            &place,
+            name,
+            &format!("measurement at {round}"),
+            measurement(old),
+            measurement(new),
+        );
     }
 }
 
 /// Every difference in the inputs between `before` and `after` (the audit log itself is not
 /// compared). Rows are compared by position; added and removed rows are named.
 pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
-    let mut c = Collector { changes: Vec::new() };
+    let mut c = Collector {
+        changes: Vec::new(),
+    };
     program_changes(&mut c, &before.program, &after.program);
     let m = (&before.metadata, &after.metadata);
-    c.field("Project", "", "program name", m.0.program_name.clone(), m.1.program_name.clone());
-    c.field("Project", "", "country", m.0.country.clone(), m.1.country.clone());
-    c.field("Project", "", "currency", m.0.currency.clone(), m.1.currency.clone());
+    c.field(
+        "Project",
+        "",
+        "program name",
+        m.0.program_name.clone(),
+        m.1.program_name.clone(),
+    );
+    c.field(
+        "Project",
+        "",
+        "country",
+        m.0.country.clone(),
+        m.1.country.clone(),
+    );
+    c.field(
+        "Project",
+        "",
+        "currency",
+        m.0.currency.clone(),
+        m.1.currency.clone(),
+    );
     c.field("Project", "", "notes", m.0.notes.clone(), m.1.notes.clone());
-    c.field("Project", "", "sources", m.0.sources.join(" | "), m.1.sources.join(" | "));
-    let rounds = |p: &Project| p.rounds.iter().map(|r| format!("{} ({} months)", r.name, format_number(r.months))).collect::<Vec<_>>().join(", ");
-    c.field("Rounds", "", "measurement rounds", rounds(before), rounds(after));
+    c.field(
+        "Project",
+        "",
+        "sources",
+        m.0.sources.join(" | "),
+        m.1.sources.join(" | "),
+    );
+    let rounds = |p: &Project| {
+        p.rounds
+            .iter()
+            .map(|r| format!("{} ({} months)", r.name, format_number(r.months)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    c.field(
+        "Rounds",
+        "",
+        "measurement rounds",
+        rounds(before),
+        rounds(after),
+    );
     for (j, (a, b)) in before.conditions.iter().zip(&after.conditions).enumerate() {
         condition_changes(&mut c, j, a, b);
     }
-    for (j, a) in before.conditions.iter().enumerate().skip(after.conditions.len()) {
-        c.field(&format!("Values row {}", j + 1), "", "row", a.name.clone(), "(removed)".to_owned());
+    for (j, a) in before
+        .conditions
+        .iter()
+        .enumerate()
+        .skip(after.conditions.len())
+    {
+        c.field(
+            &format!("Values row {}", j + 1),
+            "",
+            "row",
+            a.name.clone(),
+            "(removed)".to_owned(),
+        );
     }
-    for (j, b) in after.conditions.iter().enumerate().skip(before.conditions.len()) {
-        c.field(&format!("Values row {}", j + 1), "", "row", "(new)".to_owned(), b.name.clone());
+    for (j, b) in after
+        .conditions
+        .iter()
+        .enumerate()
+        .skip(before.conditions.len())
+    {
+        c.field(
+            &format!("Values row {}", j + 1),
+            "",
+            "row",
+            "(new)".to_owned(),
+            b.name.clone(),
+        );
     }
     for (i, (a, b)) in before.indicators.iter().zip(&after.indicators).enumerate() {
         indicator_changes(&mut c, i, a, b, &after.rounds);
     }
-    for (i, a) in before.indicators.iter().enumerate().skip(after.indicators.len()) {
-        c.field(&format!("Targets row {}", i + 1), &a.name, "row", a.name.clone(), "(removed)".to_owned());
+    for (i, a) in before
+        .indicators
+        .iter()
+        .enumerate()
+        .skip(after.indicators.len())
+    {
+        c.field(
+            &format!("Targets row {}", i + 1),
+            &a.name,
+            "row",
+            a.name.clone(),
+            "(removed)".to_owned(),
+        );
     }
-    for (i, b) in after.indicators.iter().enumerate().skip(before.indicators.len()) {
-        c.field(&format!("Targets row {}", i + 1), &b.name, "row", "(new)".to_owned(), b.name.clone());
+    for (i, b) in after
+        .indicators
+        .iter()
+        .enumerate()
+        .skip(before.indicators.len())
+    {
+        c.field(
+            &format!("Targets row {}", i + 1),
+            &b.name,
+            "row",
+            "(new)".to_owned(),
+            b.name.clone(),
+        );
     }
     c.changes
 }
@@ -165,7 +412,12 @@ pub fn now_utc() -> String {
         .map_or(0, |d| d.as_secs()) as i64;
     let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}", rest / 3600, rest % 3600 / 60, rest % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 /// (year, month, day) of a count of days since 1970-01-01 (H. Hinnant's algorithm).

@@ -14,10 +14,12 @@ use super::{log, rounds, sample_document, sensitivity, summary, targets, values,
 use std::time::{Duration, Instant};
 
 use crate::document::Document;
-use crate::io::recovery::{Recovery, read_recovery, recovery_path, remove_recovery, write_recovery};
-use crate::model::audit::{Change, changes};
+use crate::io::recovery::{
+    Recovery, read_recovery, recovery_path, remove_recovery, write_recovery,
+};
 use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
+use crate::model::audit::{Change, changes};
 use crate::model::{Condition, Indicator, Location, Project, Severity, validate};
 
 /// The sheet shown in the central panel.
@@ -152,7 +154,10 @@ impl App {
         if let Some(path) = file.or(last_file) {
             app.open_path(&path);
         } else {
-            app.set_status("Opened the El Salvador sample (its Values are illustrative).", true);
+            app.set_status(
+                "Opened the El Salvador sample (its Values are illustrative).",
+                true,
+            );
         }
         if let Some(dir) = eframe::storage_dir("rbf-targets").map(|d| d.join("recovery")) {
             app = app.with_recovery_dir(dir);
@@ -175,7 +180,9 @@ impl App {
 
     /// Offers the recovery file of the current document, if one is there and differs from it.
     fn check_recovery(&mut self) {
-        let Some(path) = self.recovery_file() else { return };
+        let Some(path) = self.recovery_file() else {
+            return;
+        };
         if !path.is_file() {
             return;
         }
@@ -189,7 +196,10 @@ impl App {
                 }
             }
             Err(error) => {
-                self.set_status(format!("A recovery file could not be read and was left as it is: {error}"), false);
+                self.set_status(
+                    format!("A recovery file could not be read and was left as it is: {error}"),
+                    false,
+                );
             }
         }
     }
@@ -197,7 +207,9 @@ impl App {
     /// Writes the recovery file when the document has changed since the last write, at most
     /// once per interval; asks for a repaint so that the last change is written too.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(path) = self.recovery_file() else { return };
+        let Some(path) = self.recovery_file() else {
+            return;
+        };
         if self.recovered.is_some() {
             return; // Do not overwrite a recovery file the user has not answered for.
         }
@@ -234,7 +246,10 @@ impl App {
                 self.autosave.written = Some(self.document.revision());
                 self.autosave.path = Some(path);
             }
-            Err(error) => self.set_status(format!("Autosave failed ({error}); save the project to keep your changes."), false),
+            Err(error) => self.set_status(
+                format!("Autosave failed ({error}); save the project to keep your changes."),
+                false,
+            ),
         }
         self.autosave.last_write = Some(Instant::now());
     }
@@ -690,7 +705,9 @@ impl App {
     }
 
     fn recovery_modal(&mut self, ctx: &egui::Context) {
-        let Some((recovery, changes)) = &self.recovered else { return };
+        let Some((recovery, changes)) = &self.recovered else {
+            return;
+        };
         let mut answer = None;
         Modal::new(egui::Id::unique("recovered")).show(ctx, |ui| {
             ui.set_max_width(720.0);
@@ -960,7 +977,13 @@ impl eframe::App for App {
                     &mut self.buffers,
                     &mut actions,
                 ),
-                Tab::Log => log::log_ui(ui, &self.document, &mut self.log, &mut self.user, &mut self.reason),
+                Tab::Log => log::log_ui(
+                    ui,
+                    &self.document,
+                    &mut self.log,
+                    &mut self.user,
+                    &mut self.reason,
+                ),
                 Tab::Rounds => rounds::rounds_ui(
                     ui,
                     &self.document,
@@ -979,7 +1002,8 @@ impl eframe::App for App {
         for action in actions {
             self.apply(action, &ctx);
         }
-        if self.document.user() != self.user.trim() || self.document.reason() != self.reason.trim() {
+        if self.document.user() != self.user.trim() || self.document.reason() != self.reason.trim()
+        {
             self.document.set_user(&self.user);
             self.document.set_reason(&self.reason);
         }

@@ -114,7 +114,9 @@ impl UiCommand {
             UiCommand::ShowRounds => {
                 "Survey estimates at each round: targets met, share met and the performance tranche"
             }
-            UiCommand::ShowLog => "Who changed which input or target, when, from what to what, and why",
+            UiCommand::ShowLog => {
+                "Who changed which input or target, when, from what to what, and why"
+            }
             UiCommand::ShowCensus => {
                 "Population figures kept from the imported workbook (read-only)"
             }

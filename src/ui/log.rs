@@ -13,31 +13,56 @@ pub struct LogState {
 }
 
 /// The Log tab. `user` and `reason` are the App's, edited here.
-pub fn log_ui(ui: &mut Ui, document: &Document, state: &mut LogState, user: &mut String, reason: &mut String) {
+pub fn log_ui(
+    ui: &mut Ui,
+    document: &Document,
+    state: &mut LogState,
+    user: &mut String,
+    reason: &mut String,
+) {
     let project = document.project();
     ui.horizontal(|ui| {
         let label = ui.label("Your name");
-        ui.add(egui::TextEdit::singleline(user).desired_width(200.0)).labelled_by(label.id);
+        ui.add(egui::TextEdit::singleline(user).desired_width(200.0))
+            .labelled_by(label.id);
         ui.separator();
         let label = ui.label("Reason for the changes you make now");
-        ui.add(egui::TextEdit::singleline(reason).hint_text("optional, e.g. agreed with the ministry, day 2").desired_width(360.0))
-            .labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(reason)
+                .hint_text("optional, e.g. agreed with the ministry, day 2")
+                .desired_width(360.0),
+        )
+        .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
         ui.label("Show");
-        let shown = if state.indicator.is_empty() { "all changes".to_owned() } else { state.indicator.clone() };
+        let shown = if state.indicator.is_empty() {
+            "all changes".to_owned()
+        } else {
+            state.indicator.clone()
+        };
         ComboBox::from_id_salt("log-filter")
             .selected_text(shown)
             .width(360.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut state.indicator, String::new(), "all changes");
                 for indicator in &project.indicators {
-                    ui.selectable_value(&mut state.indicator, indicator.name.clone(), indicator.name.as_str());
+                    ui.selectable_value(
+                        &mut state.indicator,
+                        indicator.name.clone(),
+                        indicator.name.as_str(),
+                    );
                 }
             })
             .response
             .accessible_name("Show changes of");
-        ui.label(RichText::new(format!("{} changes recorded; saved with the project and exported as the Audit sheet.", project.audit.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "{} changes recorded; saved with the project and exported as the Audit sheet.",
+                project.audit.len()
+            ))
+            .weak(),
+        );
     });
     let entries: Vec<_> = project
         .audit
@@ -61,7 +86,15 @@ pub fn log_ui(ui: &mut Ui, document: &Document, state: &mut LogState, user: &mut
         .columns(Column::initial(110.0).clip(true), 2)
         .column(Column::remainder().clip(true))
         .header(28.0, |mut header| {
-            for title in ["Time (UTC)", "Who", "Action", "What", "Old", "New", "Reason"] {
+            for title in [
+                "Time (UTC)",
+                "Who",
+                "Action",
+                "What",
+                "Old",
+                "New",
+                "Reason",
+            ] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -70,9 +103,18 @@ pub fn log_ui(ui: &mut Ui, document: &Document, state: &mut LogState, user: &mut
         .body(|body| {
             body.rows(24.0, entries.len(), |mut row| {
                 let entry = entries[row.index()];
-                for text in [&entry.time, &entry.user, &entry.action, &entry.what, &entry.old, &entry.new, &entry.reason] {
+                for text in [
+                    &entry.time,
+                    &entry.user,
+                    &entry.action,
+                    &entry.what,
+                    &entry.old,
+                    &entry.new,
+                    &entry.reason,
+                ] {
                     row.col(|ui| {
-                        ui.add(egui::Label::new(text.as_str()).truncate()).on_hover_text(text.as_str());
+                        ui.add(egui::Label::new(text.as_str()).truncate())
+                            .on_hover_text(text.as_str());
                     });
                 }
             });
