@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::audit::{self, AuditEntry, Change, Collector};
 use crate::model::{
-    Condition, Indicator, Metadata, NegotiationError, Outcome, Program, Project, RebalanceStatus,
-    Round, compute, goal_seek, rebalance,
+    Condition, Indicator, Metadata, NegotiationError, Outcome, Problem, Program, Project,
+    RebalanceStatus, Round, compute, condition_problems, goal_seek, indicator_problems,
+    program_problems, rebalance,
 };
 
 /// One change to a project. Applying an edit returns its inverse, which is how undo works.
@@ -535,12 +536,25 @@ impl Document {
         }
     }
 
-    /// What the project would be after `edit`, without applying it: lets a cell check a value
-    /// against the model's validation before it enters the document.
-    pub fn preview(&self, edit: Edit) -> Option<Project> {
-        let mut project = self.project.clone();
-        edit.apply(&mut project)?;
-        Some(project)
+    /// The problems the project would have after `edit`, without applying it: lets a cell
+    /// check a value against the model's validation before it enters the document. Edits of
+    /// one row or of the program inputs check only that; `None` when a row does not exist.
+    pub fn problems_after(&self, edit: &Edit) -> Option<Vec<Problem>> {
+        let project = &self.project;
+        match edit {
+            Edit::Indicator { row, value } => {
+                (*row < project.indicators.len()).then(|| indicator_problems(project, *row, value))
+            }
+            Edit::Condition { row, value } => {
+                (*row < project.conditions.len()).then(|| condition_problems(project, *row, value))
+            }
+            Edit::Program(program) => Some(program_problems(project, program)),
+            other => {
+                let mut preview = project.clone();
+                other.clone().apply(&mut preview)?;
+                Some(crate::model::validate(&preview))
+            }
+        }
     }
 
     fn indicator_with(&self, row: usize, change: impl FnOnce(&mut Indicator)) -> Option<Edit> {

@@ -9,5 +9,6 @@ pub mod document;
 pub mod io;
 pub mod model;
 pub mod report;
+pub mod synthetic;
 pub mod text;
 pub mod ui;

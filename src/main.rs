@@ -6,6 +6,7 @@ use clap::Parser;
 use rbf_targets::cli::{Cli, run};
 
 fn main() -> ExitCode {
+    let _ = rbf_targets::ui::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     match cli.command {
         Some(command) => run(command),

@@ -448,3 +448,16 @@ fn rounds_show_targets_met_and_the_tranche() {
     harness.run();
     assert_eq!(project(&harness).rounds.len(), 3);
 }
+
+#[test]
+fn nothing_repaints_while_nothing_changes() {
+    let mut harness = harness();
+    harness.run();
+    // After a frame with no input, the app asks for no further frame: an idle window costs
+    // nothing.
+    harness.step();
+    assert!(
+        !harness.ctx.has_requested_repaint(),
+        "the idle app asked for another frame"
+    );
+}

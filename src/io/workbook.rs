@@ -27,11 +27,19 @@ pub struct SheetError {
 }
 
 impl Sheet {
-    pub fn read<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Result<Self, SheetError> {
+    /// Reads a sheet; with `max_row`, stops after that row (0-based) where the format allows.
+    pub fn read<RS: Read + Seek>(
+        book: &mut Sheets<RS>,
+        name: &str,
+        max_row: Option<u32>,
+    ) -> Result<Self, SheetError> {
         let fail = |reason: String| SheetError {
             sheet: name.to_owned(),
             reason,
         };
+        if let Sheets::Xlsx(xlsx) = book {
+            return Self::read_xlsx(xlsx, name, max_row).map_err(fail);
+        }
         let values = book
             .worksheet_range(name)
             .map_err(|e| fail(e.to_string()))?;
@@ -47,6 +55,49 @@ impl Sheet {
             name: name.to_owned(),
             values,
             formulas,
+        })
+    }
+
+    /// Reads an xlsx sheet in one pass over its XML (values and formulas together), refusing
+    /// it before anything large is allocated when its cells span more than
+    /// [`MAX_SHEET_CELLS`].
+    fn read_xlsx<RS: Read + Seek>(
+        xlsx: &mut calamine::Xlsx<RS>,
+        name: &str,
+        max_row: Option<u32>,
+    ) -> Result<Self, String> {
+        let mut reader = xlsx
+            .worksheet_cells_reader(name)
+            .map_err(|e| e.to_string())?;
+        let mut values = Vec::new();
+        let mut formulas = Vec::new();
+        let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+        while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+            let (row, col) = cell.pos;
+            if max_row.is_some_and(|max| row > max) {
+                break;
+            }
+            rows = (rows.0.min(row), rows.1.max(row));
+            cols = (cols.0.min(col), cols.1.max(col));
+            let span = (u64::from(rows.1 - rows.0) + 1) * (u64::from(cols.1 - cols.0) + 1);
+            if span > MAX_SHEET_CELLS as u64 {
+                return Err(format!(
+                    "its cells span {} rows by {} columns, more than this program reads ({MAX_SHEET_CELLS} cells)",
+                    rows.1 - rows.0 + 1,
+                    cols.1 - cols.0 + 1
+                ));
+            }
+            if cell.value != calamine::DataRef::Empty {
+                values.push(calamine::Cell::new(cell.pos, Data::from(cell.value)));
+            }
+            if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
+                formulas.push(calamine::Cell::new(cell.pos, formula));
+            }
+        }
+        Ok(Self {
+            name: name.to_owned(),
+            values: Range::from_sparse(values),
+            formulas: Range::from_sparse(formulas),
         })
     }
 

@@ -387,6 +387,15 @@ fn number(book: &Book, sheet: usize, row: u32, col: u32, rule: NumberRule) -> Op
     }
 }
 
+/// Each indicator's row by name (the first row when a name repeats).
+fn rows_by_name(project: &Project) -> std::collections::HashMap<String, usize> {
+    let mut rows = std::collections::HashMap::with_capacity(project.indicators.len());
+    for (i, indicator) in project.indicators.iter().enumerate() {
+        rows.entry(indicator.name.clone()).or_insert(i);
+    }
+    rows
+}
+
 fn read_sensitivity(book: &Book, project: &mut Project) {
     let Some(sheet) = sheet_named(book, &["sensitivity", "sensibilidad"]) else {
         return;
@@ -424,9 +433,13 @@ fn read_verification(book: &Book, project: &mut Project) {
         return;
     };
     let s = &book.sheets[sheet];
+    let rows = rows_by_name(project);
     let mut row = header + 1;
     while let Some(name) = s.text(row, col) {
-        if let Some(indicator) = project.indicators.iter_mut().find(|i| i.name == name) {
+        if let Some(indicator) = rows
+            .get(name.as_str())
+            .and_then(|&i| project.indicators.get_mut(i))
+        {
             let at = |k: u32, rule| number(book, sheet, row, col + k, rule);
             let design = &mut indicator.survey;
             design.planned_n = at(1, NumberRule::Plain);
@@ -496,6 +509,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
     else {
         return;
     };
+    let rows = rows_by_name(project);
     let mut row = header + 1;
     while let Some(name) = s.text(row, col) {
         let round = s
@@ -518,7 +532,8 @@ fn read_rounds(book: &Book, project: &mut Project) {
             round,
             estimate,
             spread,
-            project.indicators.iter_mut().find(|i| i.name == name),
+            rows.get(name.as_str())
+                .and_then(|&i| project.indicators.get_mut(i)),
         ) {
             if indicator.measurements.len() <= k {
                 indicator.measurements.resize(k + 1, None);

@@ -3,7 +3,7 @@
 //! links (indicator → condition) and directions from formulas. Everything read, inferred or
 //! assumed is reported.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
@@ -541,8 +541,9 @@ impl Table {
     }
 
     fn covers(&self, row: u32, col: u32) -> bool {
-        let in_rows = row == self.header_row || self.rows.contains(&row);
-        in_rows && self.columns.iter().any(|(_, c)| *c == col)
+        // Data rows are contiguous under the header.
+        let last = self.rows.last().copied().unwrap_or(self.header_row);
+        (self.header_row..=last).contains(&row) && self.columns.iter().any(|(_, c)| *c == col)
     }
 }
 
@@ -639,53 +640,74 @@ struct Labelled {
 
 /// Finds a cell labelled one of `labels` (outside the tables) and the first non-empty cell to
 /// its right (up to four columns) or below it.
+/// Every text cell outside the tables, by its normalized text: labels are looked up here
+/// instead of scanning the sheets once per label.
+struct LabelIndex {
+    cells: HashMap<String, Vec<(usize, u32, u32)>>,
+}
+
+impl LabelIndex {
+    fn new(book: &Book, tables: &[&Table]) -> Self {
+        let mut cells: HashMap<String, Vec<(usize, u32, u32)>> = HashMap::new();
+        for (sheet, s) in book.sheets.iter().enumerate() {
+            let (Some((first_row, last_row)), Some((first_col, last_col))) =
+                (s.row_span(), s.col_span())
+            else {
+                continue;
+            };
+            for row in first_row..=last_row.min(first_row + 2000) {
+                for col in first_col..=last_col.min(first_col + 60) {
+                    let Data::String(text) = s.value(row, col) else {
+                        continue;
+                    };
+                    if tables
+                        .iter()
+                        .any(|t| t.sheet == sheet && t.covers(row, col))
+                    {
+                        continue;
+                    }
+                    cells
+                        .entry(normalize(text))
+                        .or_default()
+                        .push((sheet, row, col));
+                }
+            }
+        }
+        Self { cells }
+    }
+}
+
+/// Finds a cell labelled one of `labels` (outside the tables), in the first of `sheets` that
+/// has one, and the first non-empty cell to its right (up to four columns) or below it.
 fn find_label(
     book: &Book,
     sheets: &[usize],
     labels: &[&str],
-    tables: &[&Table],
+    index: &LabelIndex,
 ) -> Option<Labelled> {
-    for &sheet in sheets {
+    let value_cell = |sheet: usize, row: u32, col: u32| {
         let s = &book.sheets[sheet];
-        let Some((first_row, last_row)) = s.row_span() else {
-            continue;
-        };
-        let Some((first_col, last_col)) = s.col_span() else {
-            continue;
-        };
-        for row in first_row..=last_row.min(first_row + 2000) {
-            for col in first_col..=last_col.min(first_col + 60) {
-                if tables
-                    .iter()
-                    .any(|t| t.sheet == sheet && t.covers(row, col))
-                {
-                    continue;
-                }
-                let Data::String(text) = s.value(row, col) else {
-                    continue;
-                };
-                let norm = normalize(text);
-                if !labels.contains(&norm.as_str()) {
-                    continue;
-                }
-                let non_empty = |r: u32, c: u32| {
-                    !matches!(s.value(r, c), Data::Empty) || s.formula(r, c).is_some()
-                };
-                let right = (col + 1..=col + 4)
-                    .find(|&c| non_empty(row, c))
-                    .map(|c| (row, c));
-                let below = non_empty(row + 1, col).then_some((row + 1, col));
-                if let Some(value_cell) = right.or(below) {
-                    return Some(Labelled {
-                        sheet,
-                        label_cell: (row, col),
-                        value_cell,
-                    });
-                }
-            }
-        }
-    }
-    None
+        let non_empty =
+            |r: u32, c: u32| !matches!(s.value(r, c), Data::Empty) || s.formula(r, c).is_some();
+        (col + 1..=col + 4)
+            .find(|&c| non_empty(row, c))
+            .map(|c| (row, c))
+            .or_else(|| non_empty(row + 1, col).then_some((row + 1, col)))
+    };
+    sheets.iter().find_map(|&sheet| {
+        labels
+            .iter()
+            .filter_map(|label| index.cells.get(*label))
+            .flatten()
+            .filter(|(s, _, _)| *s == sheet)
+            .filter_map(|&(s, row, col)| value_cell(s, row, col).map(|v| (row, col, v)))
+            .min_by_key(|(row, col, _)| (*row, *col))
+            .map(|(row, col, value_cell)| Labelled {
+                sheet,
+                label_cell: (row, col),
+                value_cell,
+            })
+    })
 }
 
 fn at(book: &Book, sheet: usize, (row, col): (u32, u32)) -> String {
@@ -731,7 +753,7 @@ impl Reading<'_> {
         &mut self,
         sheets: &[usize],
         labels: &[&str],
-        tables: &[&Table],
+        tables: &LabelIndex,
         rule: NumberRule,
         what: &str,
     ) -> Option<f64> {
@@ -755,7 +777,7 @@ impl Reading<'_> {
         &self,
         sheets: &[usize],
         labels: &[&str],
-        tables: &[&Table],
+        tables: &LabelIndex,
     ) -> Option<(String, Labelled)> {
         let found = find_label(self.book, sheets, labels, tables)?;
         let text = self.book.sheets[found.sheet].text(found.value_cell.0, found.value_cell.1)?;
@@ -822,7 +844,11 @@ pub fn import_xlsx(path: &Path) -> Result<Import, ImportError> {
     })?;
     let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
-        match Sheet::read(&mut workbook, &name) {
+        // Only the ranges at the top of a Sensitivity sheet are read back.
+        let max_row = ["sensitivity", "sensibilidad"]
+            .contains(&normalize(&name).as_str())
+            .then_some(12);
+        match Sheet::read(&mut workbook, &name, max_row) {
             Ok(sheet) => sheets.push(sheet),
             Err(error) => {
                 return Err(ImportError::Sheet {
@@ -936,7 +962,7 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
             columns.join(", ")
         ));
     }
-    let tables = [&values, &targets];
+    let tables = LabelIndex::new(book, &[&values, &targets]);
     let label_sheets: Vec<usize> = {
         let mut order = vec![targets.sheet, values.sheet];
         order.extend((0..book.sheets.len()).filter(|i| *i != targets.sheet && *i != values.sheet));
@@ -989,7 +1015,7 @@ fn missing_cost(file: &str) -> ImportError {
 fn read_program(
     reading: &mut Reading<'_>,
     sheets: &[usize],
-    tables: &[&Table],
+    tables: &LabelIndex,
     values: &Table,
     targets: &Table,
 ) -> Option<Program> {
@@ -1404,7 +1430,7 @@ fn parse_flag(text: &str) -> bool {
 fn read_indicators(
     reading: &mut Reading<'_>,
     sheets: &[usize],
-    tables: &[&Table],
+    tables: &LabelIndex,
     values: &Table,
     targets: &Table,
     conditions: &[(Condition, u32)],
@@ -1745,7 +1771,7 @@ fn read_census(reading: &mut Reading<'_>, exclude: &[usize]) -> Option<CensusTab
     })
 }
 
-fn read_metadata(reading: &Reading<'_>, sheets: &[usize], tables: &[&Table]) -> Metadata {
+fn read_metadata(reading: &Reading<'_>, sheets: &[usize], tables: &LabelIndex) -> Metadata {
     let text = |labels| {
         reading
             .labelled_text(sheets, labels, tables)

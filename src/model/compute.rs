@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::validate::{Field, Location, Problem, validate};
+use super::validate::{Field, Location, Problem};
 use super::{Direction, Program, Project, Timing};
 
 /// Which bound a target was held at.
@@ -140,9 +140,11 @@ impl ErrorCells {
     }
 
     fn any(&self, location: Location, fields: &[Field]) -> bool {
-        fields
-            .iter()
-            .any(|&field| self.0.contains(&(location, field)))
+        // Most projects have no errors at all: skip the hashing then.
+        !self.0.is_empty()
+            && fields
+                .iter()
+                .any(|&field| self.0.contains(&(location, field)))
     }
 }
 
@@ -165,6 +167,17 @@ pub(crate) fn bounded(
     }
 }
 
+/// Each condition's row by its trimmed name (the first row when a name repeats, which
+/// validation reports).
+pub(crate) fn condition_index(project: &Project) -> rustc_hash::FxHashMap<&str, usize> {
+    let mut index = rustc_hash::FxHashMap::default();
+    index.reserve(project.conditions.len());
+    for (j, condition) in project.conditions.iter().enumerate() {
+        index.entry(condition.name.trim()).or_insert(j);
+    }
+    index
+}
+
 /// The problem raised when the inputs are finite but their products are not.
 fn out_of_range(what: &str) -> Problem {
     Problem {
@@ -180,7 +193,14 @@ fn out_of_range(what: &str) -> Problem {
 
 /// Computes every number of MODEL.md §2 that its inputs allow.
 pub fn compute(project: &Project) -> Outcome {
-    let mut problems = validate(project);
+    let condition_index = condition_index(project);
+    // Each indicator's condition row, looked up once for validation and computation.
+    let links: Vec<Option<usize>> = project
+        .indicators
+        .iter()
+        .map(|i| condition_index.get(i.condition.trim()).copied())
+        .collect();
+    let mut problems = super::validate::validate_linked(project, &links);
     let errors = ErrorCells::new(&problems);
     let program = &project.program;
     let program_error = |fields: &[Field]| errors.any(Location::Program, fields);
@@ -230,11 +250,7 @@ pub fn compute(project: &Project) -> Outcome {
                     indicator.effective_annual_change(program),
                 )
             });
-            let condition = project
-                .conditions
-                .iter()
-                .position(|c| c.name.trim() == indicator.condition.trim())
-                .and_then(|j| conditions[j]);
+            let condition = links[i].and_then(|j| conditions[j]);
             let value = condition
                 .filter(|_| !errors.any(at, &[Field::Population, Field::Condition]))
                 .map(|c| IndicatorValue {

@@ -21,7 +21,10 @@ pub use compute::{
 pub use negotiate::{GoalSeek, NegotiationError, Rebalance, RebalanceStatus, goal_seek, rebalance};
 pub use sensitivity::{Parameter, SensitivityRanges, SensitivityRow, sensitivity};
 pub use stats::{TestKind, minimum_detectable_change, normal_quantile, required_sample_size};
-pub use validate::{Field, Location, Problem, Severity, validate};
+pub use validate::{
+    Field, Location, Problem, Severity, condition_problems, indicator_problems, program_problems,
+    validate,
+};
 pub use verify::{
     Measurement, Round, RoundOutcome, RowCompliance, RowVerification, Spread, TrancheRule,
     evaluate_round, verification,

@@ -254,15 +254,29 @@ fn shown_percent(value: f64) -> String {
 
 /// Every problem with the inputs of `project`, in sheet order.
 pub fn validate(project: &Project) -> Vec<Problem> {
+    let index = super::compute::condition_index(project);
+    let links: Vec<Option<usize>> = project
+        .indicators
+        .iter()
+        .map(|i| index.get(i.condition.trim()).copied())
+        .collect();
+    validate_linked(project, &links)
+}
+
+/// [`validate`], given each indicator's condition row (`None`: not found).
+pub(crate) fn validate_linked(project: &Project, links: &[Option<usize>]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    validate_program(project, &mut problems);
+    validate_program(
+        &project.program,
+        project.indicators.is_empty(),
+        &mut problems,
+    );
     validate_conditions(project, &mut problems);
-    validate_indicators(project, &mut problems);
+    validate_indicators(project, links, &mut problems);
     problems
 }
 
-fn validate_program(project: &Project, problems: &mut Vec<Problem>) {
-    let p = &project.program;
+fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut Vec<Problem>) {
     let at = Location::Program;
     let mut error =
         |field: Field, reason: String| problems.push(Problem::error(at, "", field, reason));
@@ -359,7 +373,7 @@ fn validate_program(project: &Project, problems: &mut Vec<Problem>) {
             ),
         );
     }
-    if project.indicators.is_empty() {
+    if has_no_indicators {
         error(
             Field::Indicators,
             "there are no indicators; add at least one row to the Targets sheet".to_owned(),
@@ -451,136 +465,204 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
     }
 }
 
-fn validate_indicators(project: &Project, problems: &mut Vec<Problem>) {
-    let program = &project.program;
+fn validate_indicators(project: &Project, links: &[Option<usize>], problems: &mut Vec<Problem>) {
     for (i, indicator) in project.indicators.iter().enumerate() {
-        let at = Location::Indicator(i);
-        let name = indicator.name.as_str();
-        let mut error =
-            |field: Field, reason: String| problems.push(Problem::error(at, name, field, reason));
-        if !project
-            .conditions
-            .iter()
-            .any(|c| c.name.trim() == indicator.condition.trim())
-        {
-            let reason = if indicator.condition.trim().is_empty() {
-                "no condition is chosen; pick the Values row whose DALYs this indicator improves"
-                    .to_owned()
-            } else {
-                format!(
-                    "\"{}\" is not a condition of the Values sheet",
-                    indicator.condition.trim()
-                )
-            };
-            error(Field::Condition, reason);
-        }
-        if !finite_positive(indicator.population) {
-            error(
-                Field::Population,
-                format!(
-                    "{} is not a population; enter the number of people reached, more than zero",
-                    shown(indicator.population)
-                ),
-            );
-        }
-        if !proportion(indicator.baseline) {
-            error(
-                Field::Baseline,
-                format!("{} is outside 0%–100%", shown_percent(indicator.baseline)),
-            );
-        }
-        if let Some(change) = indicator.annual_change
-            && !(change.is_finite() && (-1.0..=1.0).contains(&change))
-        {
-            error(
-                Field::AnnualChange,
-                format!(
-                    "{} is not a yearly change between −100% and 100%",
-                    shown_percent(change)
-                ),
-            );
-        }
-        if !(indicator.weight.is_finite() && indicator.weight >= 0.0) {
-            error(
-                Field::Weight,
-                format!(
-                    "{} is not a weight; enter 0 or more (1 = equal priority)",
-                    shown(indicator.weight)
-                ),
-            );
-        }
-        if let Some(target) = indicator.negotiated_target {
-            if !proportion(target) {
-                error(
-                    Field::NegotiatedTarget,
-                    format!("{} is outside 0%–100%", shown_percent(target)),
-                );
-            } else {
-                let beyond = match indicator.direction {
-                    Direction::Higher if target > program.ceiling => {
-                        Some(("above the ceiling", program.ceiling))
-                    }
-                    Direction::Lower if target < program.floor => {
-                        Some(("below the floor", program.floor))
-                    }
-                    _ => None,
-                };
-                if let Some((side, bound)) = beyond {
-                    problems.push(Problem::warning(
-                        at,
-                        name,
-                        Field::NegotiatedTarget,
-                        format!(
-                            "{} is {side} of {}",
-                            shown_percent(target),
-                            shown_percent(bound)
-                        ),
-                    ));
-                }
-            }
-        }
-        if let Some(change) = indicator.annual_change
-            && change.is_finite()
-            && change.abs() > 0.2
-        {
-            problems.push(Problem::warning(
-                at,
-                name,
-                Field::AnnualChange,
-                format!(
-                    "{} points a year is a very fast trend; to enter a trend of {} points a year type \"{}%\"",
-                    format_number(change * 100.0),
-                    format_number(change),
-                    format_number(change)
-                ),
-            ));
-        }
-        validate_survey(project, i, problems);
-        let counterfactual =
-            indicator.baseline + program.program_years * indicator.effective_annual_change(program);
-        if proportion(indicator.baseline)
-            && program.program_years.is_finite()
-            && counterfactual.is_finite()
-            && !(0.0..=1.0).contains(&counterfactual)
-        {
-            problems.push(Problem::warning(
-                at,
-                name,
-                Field::Counterfactual,
-                format!(
-                    "the trend takes the indicator to {} in {} years, outside 0%–100%; the counterfactual is counted as {}. Check the annual change",
-                    format_percent(counterfactual, 1),
-                    format_number(program.program_years),
-                    format_percent(counterfactual.clamp(0.0, 1.0), 0)
-                ),
-            ));
-        }
+        let linked = links.get(i).copied().flatten().is_some();
+        validate_indicator(project, linked, i, indicator, problems);
     }
 }
 
+/// Problems of `indicator` as row `i` of `project`.
+fn validate_indicator(
+    project: &Project,
+    linked: bool,
+    i: usize,
+    indicator: &super::Indicator,
+    problems: &mut Vec<Problem>,
+) {
+    let program = &project.program;
+    let at = Location::Indicator(i);
+    let name = indicator.name.as_str();
+    let mut error =
+        |field: Field, reason: String| problems.push(Problem::error(at, name, field, reason));
+    if !linked {
+        let reason = if indicator.condition.trim().is_empty() {
+            "no condition is chosen; pick the Values row whose DALYs this indicator improves"
+                .to_owned()
+        } else {
+            format!(
+                "\"{}\" is not a condition of the Values sheet",
+                indicator.condition.trim()
+            )
+        };
+        error(Field::Condition, reason);
+    }
+    if !finite_positive(indicator.population) {
+        error(
+            Field::Population,
+            format!(
+                "{} is not a population; enter the number of people reached, more than zero",
+                shown(indicator.population)
+            ),
+        );
+    }
+    if !proportion(indicator.baseline) {
+        error(
+            Field::Baseline,
+            format!("{} is outside 0%–100%", shown_percent(indicator.baseline)),
+        );
+    }
+    if let Some(change) = indicator.annual_change
+        && !(change.is_finite() && (-1.0..=1.0).contains(&change))
+    {
+        error(
+            Field::AnnualChange,
+            format!(
+                "{} is not a yearly change between −100% and 100%",
+                shown_percent(change)
+            ),
+        );
+    }
+    if !(indicator.weight.is_finite() && indicator.weight >= 0.0) {
+        error(
+            Field::Weight,
+            format!(
+                "{} is not a weight; enter 0 or more (1 = equal priority)",
+                shown(indicator.weight)
+            ),
+        );
+    }
+    if let Some(target) = indicator.negotiated_target {
+        if !proportion(target) {
+            error(
+                Field::NegotiatedTarget,
+                format!("{} is outside 0%–100%", shown_percent(target)),
+            );
+        } else {
+            let beyond = match indicator.direction {
+                Direction::Higher if target > program.ceiling => {
+                    Some(("above the ceiling", program.ceiling))
+                }
+                Direction::Lower if target < program.floor => {
+                    Some(("below the floor", program.floor))
+                }
+                _ => None,
+            };
+            if let Some((side, bound)) = beyond {
+                problems.push(Problem::warning(
+                    at,
+                    name,
+                    Field::NegotiatedTarget,
+                    format!(
+                        "{} is {side} of {}",
+                        shown_percent(target),
+                        shown_percent(bound)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(change) = indicator.annual_change
+        && change.is_finite()
+        && change.abs() > 0.2
+    {
+        problems.push(Problem::warning(
+            at,
+            name,
+            Field::AnnualChange,
+            format!(
+                "{} points a year is a very fast trend; to enter a trend of {} points a year type \"{}%\"",
+                format_number(change * 100.0),
+                format_number(change),
+                format_number(change)
+            ),
+        ));
+    }
+    validate_survey(project, i, indicator, problems);
+    let counterfactual =
+        indicator.baseline + program.program_years * indicator.effective_annual_change(program);
+    if proportion(indicator.baseline)
+        && program.program_years.is_finite()
+        && counterfactual.is_finite()
+        && !(0.0..=1.0).contains(&counterfactual)
+    {
+        problems.push(Problem::warning(
+            at,
+            name,
+            Field::Counterfactual,
+            format!(
+                "the trend takes the indicator to {} in {} years, outside 0%–100%; the counterfactual is counted as {}. Check the annual change",
+                format_percent(counterfactual, 1),
+                format_number(program.program_years),
+                format_percent(counterfactual.clamp(0.0, 1.0), 0)
+            ),
+        ));
+    }
+}
+
+/// The problems row `i` would have with `indicator` in it (a cell checks a value with this
+/// before the value enters the document).
+pub fn indicator_problems(
+    project: &Project,
+    i: usize,
+    indicator: &super::Indicator,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let linked = project
+        .conditions
+        .iter()
+        .any(|c| c.name.trim() == indicator.condition.trim());
+    validate_indicator(project, linked, i, indicator, &mut problems);
+    problems
+}
+
+/// The problems Values row `j` would have with `condition` in it.
+pub fn condition_problems(
+    project: &Project,
+    j: usize,
+    condition: &super::Condition,
+) -> Vec<Problem> {
+    let mut conditions = project.conditions.clone();
+    if let Some(slot) = conditions.get_mut(j) {
+        *slot = condition.clone();
+    }
+    let scratch = Project {
+        conditions,
+        indicators: Vec::new(),
+        ..Project::default()
+    };
+    let mut problems = Vec::new();
+    validate_conditions(&scratch, &mut problems);
+    let same_name = |k: usize| k != j && scratch.conditions[k].name.trim() == condition.name.trim();
+    if !condition.name.trim().is_empty() && (0..scratch.conditions.len()).any(same_name) {
+        problems.push(Problem::error(
+            Location::Condition(j),
+            &condition.name,
+            Field::Name,
+            format!(
+                "another condition is also called \"{}\"; names must be unique",
+                condition.name.trim()
+            ),
+        ));
+    }
+    problems.retain(|p| p.location == Location::Condition(j));
+    problems
+}
+
+/// The problems the program inputs would have as `program`.
+pub fn program_problems(project: &Project, program: &super::Program) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    validate_program(program, project.indicators.is_empty(), &mut problems);
+    problems
+}
+
 /// The verification inputs and measurements of indicator `i`.
-fn validate_survey(project: &Project, i: usize, problems: &mut Vec<Problem>) {
-    let indicator = &project.indicators[i];
+fn validate_survey(
+    project: &Project,
+    i: usize,
+    indicator: &super::Indicator,
+    problems: &mut Vec<Problem>,
+) {
     let at = Location::Indicator(i);
     let name = indicator.name.as_str();
     let design = &indicator.survey;

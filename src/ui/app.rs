@@ -20,7 +20,7 @@ use crate::io::recovery::{
 use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::audit::{Change, changes};
-use crate::model::{Condition, Indicator, Location, Project, Severity, validate};
+use crate::model::{Condition, Indicator, Location, Project, Severity};
 
 /// The sheet shown in the central panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +86,7 @@ pub struct App {
     sensitivity: sensitivity::SensitivityState,
     rounds: rounds::RoundsState,
     log: log::LogState,
+    verification: verification::VerificationState,
     /// Who the audit log names, and why (typed in the Log tab and the status line).
     user: String,
     reason: String,
@@ -94,6 +95,17 @@ pub struct App {
     autosave: Autosave,
     /// A recovery file found at start, with what it changes, waiting for "restore?".
     recovered: Option<(Recovery, Vec<Change>)>,
+    /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
+    /// the document, for the Performance figures.
+    timing: Option<Timing>,
+}
+
+/// Timing printed with `RBF_TIMING=1`.
+#[derive(Debug, Default)]
+struct Timing {
+    frames: u64,
+    revision: u64,
+    started: Option<Instant>,
 }
 
 /// The state of autosave.
@@ -104,6 +116,19 @@ struct Autosave {
     last_write: Option<Instant>,
     /// The recovery file written for the current document.
     path: Option<PathBuf>,
+    /// A write in progress on a worker thread (serializing a large project takes a while).
+    pending: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl Autosave {
+    /// Waits for a write in progress; returns its error, if any.
+    fn finish(&mut self) -> Option<std::io::Error> {
+        let handle = self.pending.take()?;
+        match handle.join() {
+            Ok(result) => result.err(),
+            Err(_) => Some(std::io::Error::other("the autosave thread stopped")),
+        }
+    }
 }
 
 /// At most one recovery write per this interval; every change is on disk within it.
@@ -134,11 +159,13 @@ impl App {
             sensitivity: sensitivity::SensitivityState::default(),
             rounds: rounds::RoundsState::default(),
             log: log::LogState::default(),
+            verification: verification::VerificationState::default(),
             user: persisted.user.clone(),
             reason: String::new(),
             recovery_dir: None,
             autosave: Autosave::default(),
             recovered: None,
+            timing: std::env::var_os("RBF_TIMING").map(|_| Timing::default()),
         }
     }
 
@@ -220,8 +247,8 @@ impl App {
             }
         }
         if !self.document.is_dirty() {
-            if self.autosave.path.take().is_some() {
-                remove_recovery(&path);
+            if self.autosave.path.is_some() {
+                self.discard_recovery();
             }
             self.autosave.written = None;
             return;
@@ -236,26 +263,40 @@ impl App {
                 return;
             }
         }
+        if self
+            .autosave
+            .pending
+            .as_ref()
+            .is_some_and(|h| !h.is_finished())
+        {
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
+        }
+        if let Some(error) = self.autosave.finish() {
+            self.set_status(
+                format!("Autosave failed ({error}); save the project to keep your changes."),
+                false,
+            );
+        }
         let recovery = Recovery {
             original: self.document.path().map(Path::to_owned),
             written: crate::model::audit::now_utc(),
             project: self.document.project().clone(),
         };
-        match write_recovery(&path, &recovery) {
-            Ok(()) => {
-                self.autosave.written = Some(self.document.revision());
-                self.autosave.path = Some(path);
-            }
-            Err(error) => self.set_status(
-                format!("Autosave failed ({error}); save the project to keep your changes."),
-                false,
-            ),
-        }
+        let target = path.clone();
+        self.autosave.pending = Some(std::thread::spawn(move || {
+            write_recovery(&target, &recovery)
+        }));
+        self.autosave.written = Some(self.document.revision());
+        self.autosave.path = Some(path);
         self.autosave.last_write = Some(Instant::now());
+        ctx.request_repaint_after(AUTOSAVE_INTERVAL);
     }
 
     /// Forgets the recovery file of changes the user chose to discard.
     fn discard_recovery(&mut self) {
+        // A write still in progress would bring the file back after it is removed.
+        let _ = self.autosave.finish();
         if let Some(path) = self.autosave.path.take().or_else(|| self.recovery_file()) {
             remove_recovery(&path);
         }
@@ -291,6 +332,7 @@ impl App {
     }
 
     fn replace_document(&mut self, document: Document) {
+        let _ = self.autosave.finish();
         self.document = document;
         self.document.set_user(&self.user);
         self.document.set_reason(&self.reason);
@@ -429,10 +471,10 @@ impl App {
         match action {
             Action::Command(command) => self.run_command(command, ctx),
             Action::CellEdit { cell, edit, label } => {
-                let Some(preview) = self.document.preview(edit.clone()) else {
+                let Some(problems) = self.document.problems_after(&edit) else {
                     return;
                 };
-                let rejected = validate(&preview)
+                let rejected = problems
                     .into_iter()
                     .find(|p| p.is_error() && p.location == cell.0 && p.field == cell.1);
                 match rejected {
@@ -884,7 +926,29 @@ fn new_project() -> Project {
 }
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
+        if let Some(timing) = &mut self.timing {
+            timing.frames += 1;
+            if timing.frames == 2
+                && let Some(started) = super::STARTED.get()
+            {
+                eprintln!(
+                    "timing: first frame shown {:.0} ms after start",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            // cpu_usage is the CPU time of the previous frame, painting included (with a software
+            // renderer such as Mesa's llvmpipe under Xvfb, painting is most of it).
+            if let Some(cpu) = frame.info().cpu_usage {
+                eprintln!(
+                    "timing: frame {} took {:.2} ms of CPU with painting",
+                    timing.frames - 1,
+                    cpu * 1000.0
+                );
+            }
+            timing.revision = self.document.revision();
+            timing.started = Some(Instant::now());
+        }
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
 
@@ -975,6 +1039,7 @@ impl eframe::App for App {
                     ui,
                     &self.document,
                     &mut self.buffers,
+                    &mut self.verification,
                     &mut actions,
                 ),
                 Tab::Log => log::log_ui(
@@ -1009,6 +1074,20 @@ impl eframe::App for App {
         }
         self.autosave(&ctx);
         self.update_title(&ctx);
+        if let Some(timing) = &self.timing
+            && let Some(started) = timing.started
+        {
+            let edited = if timing.revision == self.document.revision() {
+                ""
+            } else {
+                ", with an edit"
+            };
+            eprintln!(
+                "timing: frame {} ran the app's update and layout in {:.2} ms{edited}",
+                timing.frames,
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -52,6 +52,10 @@ pub enum Action {
     ResetRow(usize),
 }
 
+/// When the process started: set by `main`, read for the first-frame time that
+/// `RBF_TIMING=1` prints.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Opens the window. `file` is a project to open; without it the last file opened comes back,
 /// or the embedded El Salvador sample on a first start.
 pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {

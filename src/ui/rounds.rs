@@ -11,7 +11,8 @@ use super::cells::{
 };
 use crate::document::{Document, Edit};
 use crate::model::{
-    Field, Indicator, Location, Measurement, Program, Round, Spread, TrancheRule, evaluate_round,
+    Field, Indicator, Location, Measurement, Program, Round, RoundOutcome, Spread, TrancheRule,
+    evaluate_round,
 };
 use crate::text::{format_amount, format_percent};
 
@@ -20,6 +21,28 @@ use crate::text::{format_amount, format_percent};
 pub struct RoundsState {
     pub selected_round: usize,
     pub chart_row: usize,
+    /// Every round evaluated, for one revision of the document.
+    cache: Option<(u64, Vec<RoundOutcome>)>,
+}
+
+impl RoundsState {
+    fn evaluated(&mut self, document: &Document) -> Vec<RoundOutcome> {
+        if self
+            .cache
+            .as_ref()
+            .is_none_or(|(revision, _)| *revision != document.revision())
+        {
+            let project = document.project();
+            let rounds = (0..project.rounds.len())
+                .map(|k| evaluate_round(project, document.outcome(), k))
+                .collect();
+            self.cache = Some((document.revision(), rounds));
+        }
+        self.cache
+            .as_ref()
+            .map(|(_, rounds)| rounds.clone())
+            .unwrap_or_default()
+    }
 }
 
 fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
@@ -168,7 +191,7 @@ fn rounds_list(
     actions: &mut Vec<Action>,
 ) {
     let project = document.project();
-    let outcome = document.outcome();
+    let all = state.evaluated(document);
     egui::Grid::new("rounds-list")
         .striped(true)
         .num_columns(6)
@@ -185,7 +208,9 @@ fn rounds_list(
             }
             ui.end_row();
             for (k, round) in project.rounds.iter().enumerate() {
-                let evaluated = evaluate_round(project, outcome, k);
+                let Some(evaluated) = all.get(k).cloned() else {
+                    continue;
+                };
                 let key = (Location::Program, Field::RoundName(k));
                 ui.scope(|ui| {
                     ui.set_width(140.0);
@@ -298,7 +323,9 @@ fn round_table(
     let outcome = document.outcome();
     let k = state.selected_round;
     let round = &project.rounds[k];
-    let evaluated = evaluate_round(project, outcome, k);
+    let Some(evaluated) = state.evaluated(document).get(k).cloned() else {
+        return;
+    };
     ui.heading(format!("{} ({} months)", round.name, round.months));
     ui.label(format!(
         "Weighted share of targets met: {}. Rule: {}. Tranche paid: {}.",

@@ -61,16 +61,35 @@ fn edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) 
     Edit::Indicator { row, value }
 }
 
+/// What the tab keeps between frames: the verification of every row, for one revision of the
+/// document (each row solves for its detectable target).
+#[derive(Debug, Default)]
+pub struct VerificationState {
+    cache: Option<(u64, Vec<Option<RowVerification>>)>,
+}
+
 /// The Verification tab.
 pub fn verification_ui(
     ui: &mut Ui,
     document: &Document,
     buffers: &mut CellBuffers,
+    state: &mut VerificationState,
     actions: &mut Vec<Action>,
 ) {
     let project = document.project();
     let outcome = document.outcome();
-    let rows = verification(project, outcome);
+    if state
+        .cache
+        .as_ref()
+        .is_none_or(|(revision, _)| *revision != document.revision())
+    {
+        state.cache = Some((document.revision(), verification(project, outcome)));
+    }
+    let rows = state
+        .cache
+        .as_ref()
+        .map(|(_, rows)| rows.clone())
+        .unwrap_or_default();
     ui.horizontal(|ui| {
         ui.label("Survey budget (respondents per round)")
             .on_hover_text("Leave empty when there is no budget in respondents");
