@@ -298,3 +298,26 @@ pub fn computed_text(ui: &mut Ui, text: impl Into<RichText>) {
             }
         });
 }
+
+/// The header cells of a grid: each title bold (computed columns, whose title starts with
+/// "=", in italics), wrapped, with what the column is on hover.
+pub fn header_cells(header: &mut egui_extras::TableRow<'_, '_>, columns: &[(&str, &str)]) {
+    for &(title, tooltip) in columns {
+        header.col(|ui| {
+            let text = if title.starts_with('=') {
+                RichText::new(title).italics()
+            } else {
+                RichText::new(title)
+            };
+            let response = ui.add(egui::Label::new(text.strong()).wrap());
+            if !tooltip.is_empty() {
+                response.on_hover_text(tooltip);
+            }
+        });
+    }
+}
+
+/// What a cell shows when there is no value.
+pub fn dash() -> String {
+    "—".to_owned()
+}

@@ -7,7 +7,8 @@ use egui_plot::{HLine, Legend, Line, MarkerShape, Plot, Points};
 
 use super::Action;
 use super::cells::{
-    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, number_cell, text_cell,
+    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, header_cells, number_cell,
+    text_cell,
 };
 use crate::document::{Document, Edit};
 use crate::model::{
@@ -333,20 +334,20 @@ fn round_table(
         project.program.tranche.describe(),
         format_amount(evaluated.tranche_paid)
     ));
-    let titles = [
-        "#",
-        "Indicator",
-        "= Target",
-        "= Counterfactual",
-        "Estimate",
-        "Precision",
-        "SE / n / low",
-        "DEFF / high",
-        "Payment weight",
-        "= Rule 1",
-        "= Rule 2",
-        "= Met",
-        "= Why not",
+    let titles: [(&str, &str); 13] = [
+        ("#", ""),
+        ("Indicator", ""),
+        ("= Target", ""),
+        ("= Counterfactual", ""),
+        ("Estimate", ""),
+        ("Precision", ""),
+        ("SE / n / low", ""),
+        ("DEFF / high", ""),
+        ("Payment weight", ""),
+        ("= Rule 1", ""),
+        ("= Rule 2", ""),
+        ("= Met", ""),
+        ("= Why not", ""),
     ];
     egui::ScrollArea::horizontal()
         .id_salt("round-h")
@@ -363,18 +364,7 @@ fn round_table(
                 .columns(Column::initial(72.0), 3)
                 .columns(Column::initial(52.0), 3)
                 .column(Column::initial(420.0).clip(true))
-                .header(40.0, |mut header| {
-                    for title in titles {
-                        header.col(|ui| {
-                            let text = if title.starts_with('=') {
-                                RichText::new(title).italics()
-                            } else {
-                                RichText::new(title)
-                            };
-                            ui.add(egui::Label::new(text.strong()).wrap());
-                        });
-                    }
-                })
+                .header(40.0, |mut header| header_cells(&mut header, &titles))
                 .body(|body| {
                     body.rows(30.0, project.indicators.len(), |mut row| {
                         let i = row.index();

@@ -5,7 +5,9 @@ use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
-use super::cells::{CellBuffers, NumberKind, bound_color, computed_cell, number_cell, text_cell};
+use super::cells::{
+    CellBuffers, NumberKind, bound_color, computed_cell, dash, header_cells, number_cell, text_cell,
+};
 use super::commands::UiCommand;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
@@ -195,14 +197,7 @@ fn targets_table(
         .column(Column::initial(88.0).clip(true))
         .column(Column::initial(58.0).clip(true))
         .column(Column::initial(112.0).at_least(100.0))
-        .header(40.0, |mut header| {
-            for (title, tooltip) in COLUMNS {
-                header.col(|ui| {
-                    let text = if title.starts_with('=') { RichText::new(title).italics() } else { RichText::new(title) };
-                    ui.add(egui::Label::new(text.strong()).wrap()).on_hover_text(tooltip);
-                });
-            }
-        })
+        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
         .body(|body| {
             body.rows(row_height, project.indicators.len(), |mut row| {
                 let i = row.index();
@@ -339,10 +334,6 @@ fn targets_table(
                 });
             });
         });
-}
-
-fn dash() -> String {
-    "—".to_owned()
 }
 
 fn row_menu(

@@ -1,11 +1,13 @@
 //! The Values sheet: GNI per capita, the value of a DALY, discounting, and one row per health
 //! condition with its DALYs and population, then the computed value of one unit of improvement.
 
-use egui::{Align, ComboBox, Layout, RichText, Ui};
+use egui::{Align, ComboBox, Layout, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
-use super::cells::{CellBuffers, NumberKind, computed_cell, number_cell, text_cell};
+use super::cells::{
+    CellBuffers, NumberKind, computed_cell, dash, header_cells, number_cell, text_cell,
+};
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
 use crate::model::{Condition, Field, Location, Program, Timing};
@@ -165,14 +167,7 @@ fn values_table(
         .columns(Column::initial(110.0).at_least(80.0).clip(true), 2)
         .columns(Column::initial(120.0).at_least(80.0).clip(true), 3)
         .column(Column::initial(90.0).at_least(90.0))
-        .header(40.0, |mut header| {
-            for (title, tooltip) in COLUMNS {
-                header.col(|ui| {
-                    let text = if title.starts_with('=') { RichText::new(title).italics() } else { RichText::new(title) };
-                    ui.add(egui::Label::new(text.strong()).wrap()).on_hover_text(tooltip);
-                });
-            }
-        })
+        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
         .body(|body| {
             body.rows(row_height, project.conditions.len(), |mut row| {
                 let j = row.index();
@@ -246,8 +241,4 @@ fn values_table(
                 });
             });
         });
-}
-
-fn dash() -> String {
-    "—".to_owned()
 }

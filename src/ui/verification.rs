@@ -6,7 +6,8 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Action;
 use super::cells::{
-    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, error_fill, number_cell,
+    CellBuffers, NumberKind, bound_color, computed_cell, computed_text, error_fill, header_cells,
+    number_cell,
 };
 use crate::document::{Document, Edit};
 use crate::model::verify::CANNOT_VERIFY;
@@ -191,19 +192,7 @@ fn table(
         .columns(Column::initial(90.0), 2)
         .column(Column::initial(280.0).clip(true))
         .column(Column::initial(70.0))
-        .header(40.0, |mut header| {
-            for (title, tooltip) in COLUMNS {
-                header.col(|ui| {
-                    let text = if title.starts_with('=') {
-                        RichText::new(title).italics()
-                    } else {
-                        RichText::new(title)
-                    };
-                    ui.add(egui::Label::new(text.strong()).wrap())
-                        .on_hover_text(tooltip);
-                });
-            }
-        })
+        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
         .body(|body| {
             body.rows(ui_row_height(), project.indicators.len(), |mut row| {
                 let i = row.index();
