@@ -112,6 +112,7 @@ fn a_killed_session_loses_nothing() {
         .expect("marker")
         .parse()
         .expect("seconds");
+    eprintln!("the last edit reached the recovery file {delay:.3} s after it was typed");
     assert!(
         delay < 2.0,
         "the last edit reached the recovery file after {delay} s"

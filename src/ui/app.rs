@@ -756,9 +756,9 @@ impl App {
             ui.heading("Unsaved changes were recovered");
             let file = recovery.original.as_ref().map_or_else(|| "a project never saved".to_owned(), |p| p.display().to_string());
             ui.label(format!(
-                "rbf-targets did not close normally. Changes to {file}, kept at {} (UTC), differ from the last saved version in {} places:",
+                "rbf-targets did not close normally. Changes to {file}, kept at {} (UTC), differ from the last saved version in {}:",
                 recovery.written,
-                changes.len()
+                if changes.len() == 1 { "one place".to_owned() } else { format!("{} places", changes.len()) }
             ));
             egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                 for change in changes.iter().take(200) {
