@@ -132,7 +132,7 @@ impl Autosave {
 }
 
 /// At most one recovery write per this interval; every change is on disk within it.
-const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(1000);
+const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(500);
 
 impl App {
     /// A window on `document`.
