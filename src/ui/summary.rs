@@ -128,7 +128,10 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
         });
         if !outcome.excluded_rows.is_empty() {
             ui.label(
-                RichText::new(format!("{} rows left out of d and benefits", outcome.excluded_rows.len()))
+                RichText::new(match outcome.excluded_rows.len() {
+                    1 => "1 row left out of d and benefits".to_owned(),
+                    n => format!("{n} rows left out of d and benefits"),
+                })
                     .color(verdict_color(ui, false)),
             );
         }
