@@ -444,6 +444,13 @@ fn rounds_show_targets_met_and_the_tranche() {
         Some(0.96)
     );
     harness.get_by_label_contains("Weighted share of targets met: 40.9%");
+    // An estimate outside 0-100% is kept out of the model, with the reason.
+    type_into(&mut harness, "Estimate row 2", "150");
+    assert_eq!(
+        project(&harness).indicators[1].measurements[0].map(|m| m.estimate),
+        Some(0.644)
+    );
+    harness.get_by_label_contains("18 months: the estimate 150.0% is outside 0%–100%");
     harness.get_by_label("Add round").click();
     harness.run();
     assert_eq!(project(&harness).rounds.len(), 3);

@@ -754,26 +754,43 @@ fn validate_survey(
             .map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
         if !proportion(m.estimate) {
             error(
-                Field::Measurement(k),
+                Field::MeasurementPart(k, 0),
                 format!(
                     "{round}: the estimate {} is outside 0%–100%",
                     shown_percent(m.estimate)
                 ),
             );
         }
-        let spread_ok = match m.spread {
-            super::Spread::StandardError(se) => se.is_finite() && se >= 0.0,
-            super::Spread::Sample { n, deff } => finite_positive(n) && finite_positive(deff),
+        // Each value of the precision is checked in its own cell: part 1 (SE, n or low) and
+        // part 2 (DEFF or high).
+        let (first_ok, second_ok) = match m.spread {
+            super::Spread::StandardError(se) => (se.is_finite() && se >= 0.0, true),
+            super::Spread::Sample { n, deff } => (finite_positive(n), finite_positive(deff)),
             super::Spread::Interval { low, high } => {
-                proportion(low) && proportion(high) && low <= high
+                (proportion(low), proportion(high) && low <= high)
             }
         };
-        if !spread_ok {
+        let expected = match m.spread {
+            super::Spread::StandardError(_) => ("a standard error of 0 or more", ""),
+            super::Spread::Sample { .. } => (
+                "a number of respondents above zero",
+                "a design effect above zero",
+            ),
+            super::Spread::Interval { .. } => (
+                "a lower bound within 0%–100%",
+                "an upper bound within 0%–100%, at least the lower bound",
+            ),
+        };
+        if !first_ok {
             error(
-                Field::Measurement(k),
-                format!(
-                    "{round}: the precision is not usable; give a standard error of 0 or more, n and DEFF above zero, or an interval with low ≤ high within 0%–100%"
-                ),
+                Field::MeasurementPart(k, 1),
+                format!("{round}: expected {}", expected.0),
+            );
+        }
+        if !second_ok {
+            error(
+                Field::MeasurementPart(k, 2),
+                format!("{round}: expected {}", expected.1),
             );
         }
     }

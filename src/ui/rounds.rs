@@ -428,7 +428,7 @@ fn round_table(
                                 true,
                                 "—",
                                 &format!("Estimate row {n}"),
-                                outcome.problem_at(at, Field::Measurement(k)),
+                                outcome.problem_at(at, Field::MeasurementPart(k, 0)),
                             ) {
                                 let value = typed.map(|estimate| Measurement {
                                     estimate,
@@ -512,7 +512,7 @@ fn round_table(
                                     false,
                                     "",
                                     &format!("Precision {part} row {n}"),
-                                    None,
+                                    outcome.problem_at(at, Field::MeasurementPart(k, part)),
                                 ) {
                                     let spread = match (m.spread, part) {
                                         (Spread::StandardError(_), _) => {
