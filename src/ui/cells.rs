@@ -68,6 +68,8 @@ pub struct CellBuffers {
     /// The last rejected cell and why, for the status line: a hover tooltip is invisible to a
     /// room reading the projector.
     last_rejection: Option<(CellKey, String)>,
+    /// Cells just clicked: their text is selected when the text field appears.
+    select_on_edit: std::collections::HashSet<CellKey>,
 }
 
 impl CellBuffers {
@@ -233,6 +235,13 @@ fn text_cell_inner(
     } else {
         None
     };
+    if !focused {
+        // A cell not being edited is drawn as text in a box, not as a text field: a grid shows
+        // hundreds of cells and only one is edited at a time. A click (or Tab) focuses the id,
+        // and the next frame shows the text field in its place with its text selected.
+        display_cell(ui, buffers, key, id, &text, hint, name, fill, align, error.as_ref().or(warning.as_ref()));
+        return None;
+    }
     let mut edit = TextEdit::singleline(&mut text)
         .id(id)
         .hint_text(hint)
@@ -242,7 +251,7 @@ fn text_cell_inner(
         edit = edit.background_color(fill);
     }
     let mut output = edit.show(ui);
-    if output.response.gained_focus() {
+    if buffers.select_on_edit.remove(&key) || output.response.gained_focus() {
         // As in a spreadsheet, typing into a cell replaces what it held.
         output
             .state
@@ -265,6 +274,57 @@ fn text_cell_inner(
         return Some(text);
     }
     None
+}
+
+/// A cell that is not being edited: its text in an input-looking box.
+#[allow(clippy::too_many_arguments)]
+fn display_cell(
+    ui: &mut Ui,
+    buffers: &mut CellBuffers,
+    key: CellKey,
+    id: Id,
+    text: &str,
+    hint: &str,
+    name: &str,
+    fill: Option<Color32>,
+    align: Align,
+    hover: Option<&String>,
+) {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let response = ui.interact(rect, id, egui::Sense::click());
+    let visuals = ui.style().interact(&response);
+    let painter = ui.painter_at(rect);
+    painter.rect(
+        rect,
+        visuals.corner_radius,
+        fill.unwrap_or(ui.visuals().extreme_bg_color),
+        visuals.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    let (shown, color) = if text.is_empty() {
+        (hint, ui.visuals().weak_text_color())
+    } else {
+        (text, ui.visuals().text_color())
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let galley = painter.layout_no_wrap(shown.to_owned(), font, color);
+    let margin = 4.0;
+    let x = match align {
+        Align::Max => rect.right() - margin - galley.size().x,
+        _ => rect.left() + margin,
+    };
+    let y = rect.center().y - galley.size().y / 2.0;
+    painter.galley(egui::pos2(x, y), galley, color);
+    let mut response = response.accessible_name(name);
+    if let Some(reason) = hover {
+        response = response.on_hover_text(reason.as_str());
+    }
+    if response.clicked() || response.has_focus() {
+        response.request_focus();
+        buffers.select_on_edit.insert(key);
+        ui.ctx().request_repaint();
+    }
 }
 
 /// A computed value: not editable, on a tinted background, right-aligned.
