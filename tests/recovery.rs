@@ -154,8 +154,13 @@ fn discarded_changes_are_not_offered_again() {
         &data,
     );
     type_into(&mut harness, "Weight row 3", "2");
-    harness.run();
     let recovery = recovery_path(None, &data);
+    // Autosave writes once typing pauses (a quarter of a second).
+    let typed = Instant::now();
+    while !recovery.exists() && typed.elapsed() < Duration::from_secs(5) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
     assert!(
         recovery.exists(),
         "an untitled document is kept in the data folder"

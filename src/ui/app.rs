@@ -113,7 +113,10 @@ struct Timing {
 struct Autosave {
     /// The document revision last written to the recovery file.
     written: Option<u64>,
-    last_write: Option<Instant>,
+    /// The revision last seen, when it was first seen, and when the unwritten changes began.
+    seen: Option<u64>,
+    last_change: Option<Instant>,
+    first_change: Option<Instant>,
     /// The recovery file written for the current document.
     path: Option<PathBuf>,
     /// A write in progress on a worker thread (serializing a large project takes a while).
@@ -131,8 +134,10 @@ impl Autosave {
     }
 }
 
-/// At most one recovery write per this interval; every change is on disk within it.
-const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(500);
+/// A change is written once edits pause this long…
+const AUTOSAVE_PAUSE: Duration = Duration::from_millis(250);
+/// …and never later than this after the first unwritten change.
+const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(1000);
 
 impl App {
     /// A window on `document`.
@@ -256,12 +261,26 @@ impl App {
         if self.autosave.written == Some(self.document.revision()) {
             return;
         }
-        if let Some(last) = self.autosave.last_write {
-            let elapsed = last.elapsed();
-            if elapsed < AUTOSAVE_INTERVAL {
-                ctx.request_repaint_after(AUTOSAVE_INTERVAL - elapsed);
-                return;
-            }
+        // Note when the unsaved changes started and when the last one came.
+        let now = Instant::now();
+        if self.autosave.seen != Some(self.document.revision()) {
+            self.autosave.seen = Some(self.document.revision());
+            self.autosave.last_change = Some(now);
+            self.autosave.first_change.get_or_insert(now);
+        }
+        // Write once typing pauses (so that a keystroke's frame does not also copy the
+        // project), but never later than AUTOSAVE_INTERVAL after the first unwritten change.
+        let quiet = self
+            .autosave
+            .last_change
+            .map_or(AUTOSAVE_PAUSE, |t| now - t);
+        let waiting = self
+            .autosave
+            .first_change
+            .map_or(Duration::ZERO, |t| now - t);
+        if quiet < AUTOSAVE_PAUSE && waiting < AUTOSAVE_INTERVAL {
+            ctx.request_repaint_after((AUTOSAVE_PAUSE - quiet).min(AUTOSAVE_INTERVAL - waiting));
+            return;
         }
         if self
             .autosave
@@ -289,8 +308,8 @@ impl App {
         }));
         self.autosave.written = Some(self.document.revision());
         self.autosave.path = Some(path);
-        self.autosave.last_write = Some(Instant::now());
-        ctx.request_repaint_after(AUTOSAVE_INTERVAL);
+        self.autosave.first_change = None;
+        ctx.request_repaint_after(AUTOSAVE_PAUSE);
     }
 
     /// Forgets the recovery file of changes the user chose to discard.

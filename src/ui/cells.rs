@@ -239,7 +239,18 @@ fn text_cell_inner(
         // A cell not being edited is drawn as text in a box, not as a text field: a grid shows
         // hundreds of cells and only one is edited at a time. A click (or Tab) focuses the id,
         // and the next frame shows the text field in its place with its text selected.
-        display_cell(ui, buffers, key, id, &text, hint, name, fill, align, error.as_ref().or(warning.as_ref()));
+        display_cell(
+            ui,
+            buffers,
+            key,
+            id,
+            &text,
+            hint,
+            name,
+            fill,
+            align,
+            error.as_ref().or(warning.as_ref()),
+        );
         return None;
     }
     let mut edit = TextEdit::singleline(&mut text)
