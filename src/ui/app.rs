@@ -1083,8 +1083,16 @@ impl eframe::App for App {
         self.about_window(&ctx);
         self.modals(&ctx);
 
+        let applying = Instant::now();
+        let had_actions = !actions.is_empty();
         for action in actions {
             self.apply(action, &ctx);
+        }
+        if had_actions && self.timing.is_some() {
+            eprintln!(
+                "timing: applying the frame's actions took {:.2} ms",
+                applying.elapsed().as_secs_f64() * 1000.0
+            );
         }
         if self.document.user() != self.user.trim() || self.document.reason() != self.reason.trim()
         {
