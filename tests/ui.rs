@@ -468,3 +468,61 @@ fn nothing_repaints_while_nothing_changes() {
         "the idle app asked for another frame"
     );
 }
+
+#[test]
+fn the_command_palette_runs_what_is_typed() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    harness.run();
+    harness
+        .get_by_label("Find a command")
+        .type_text("rebalance");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Rebalanced"))
+    );
+    assert!(
+        harness.query_by_label("Find a command").is_none(),
+        "the palette closes"
+    );
+}
+
+#[test]
+fn projector_mode_enlarges_and_restores() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.5);
+    assert!(
+        !harness.ctx.global_style().visuals.dark_mode,
+        "high-contrast black on white"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+}
+
+#[test]
+fn saved_files_are_listed_under_open_recent() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("day-two.ron");
+    let mut harness = harness_on(Document::new(
+        el_salvador_sample().expect("sample"),
+        Some(path.clone()),
+    ));
+    type_into(&mut harness, "Weight row 2", "2");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").hover();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    harness.get_by_label(&path.display().to_string());
+}

@@ -45,6 +45,8 @@ struct Persisted {
     tab: Tab,
     /// The name the audit log records.
     user: String,
+    /// Files opened or saved lately, newest first.
+    recent: Vec<PathBuf>,
 }
 
 /// Something that replaces or closes the document, waiting for "save changes?".
@@ -95,6 +97,12 @@ pub struct App {
     autosave: Autosave,
     /// A recovery file found at start, with what it changes, waiting for "restore?".
     recovered: Option<(Recovery, Vec<Change>)>,
+    /// The theme in use before projector mode, while projector mode is on.
+    projector: Option<egui::Visuals>,
+    /// The command palette's filter text, while the palette is open.
+    palette: Option<String>,
+    /// Files opened or saved lately, newest first.
+    recent: Vec<PathBuf>,
     /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
     /// the document, for the Performance figures.
     timing: Option<Timing>,
@@ -171,6 +179,9 @@ impl App {
             autosave: Autosave::default(),
             recovered: None,
             timing: std::env::var_os("RBF_TIMING").map(|_| Timing::default()),
+            projector: None,
+            palette: None,
+            recent: persisted.recent.clone(),
         }
     }
 
@@ -367,6 +378,7 @@ impl App {
                 let saved_path = import.is_none().then(|| path.to_owned());
                 self.replace_document(Document::new(project, saved_path));
                 self.set_status(format!("Opened {}.", path.display()), true);
+                self.remember(path);
                 self.import_report = import.map(|report| (path.to_owned(), report));
             }
             Err(error) => {
@@ -379,6 +391,7 @@ impl App {
         match crate::io::save(self.document.project(), &path) {
             Ok(()) => {
                 self.set_status(format!("Saved {}.", path.display()), true);
+                self.remember(&path);
                 self.discard_recovery();
                 self.document.mark_saved(path);
                 true
@@ -387,6 +400,67 @@ impl App {
                 self.error = Some(error.to_string());
                 false
             }
+        }
+    }
+
+    /// Puts `path` first in the recent files (at most eight).
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(8);
+    }
+
+    /// The palette: a filter box and the commands whose name contains what is typed.
+    fn palette_window(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(filter) = self.palette.as_mut() else {
+            return;
+        };
+        let mut open = true;
+        let mut chosen = None;
+        egui::Window::new("Commands")
+            .open(&mut open)
+            .collapsible(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .show(ctx, |ui| {
+                let response = ui
+                    .add(
+                        egui::TextEdit::singleline(filter)
+                            .hint_text("type part of a command, then Enter")
+                            .desired_width(420.0),
+                    )
+                    .accessible_name("Find a command");
+                response.request_focus();
+                let needle = filter.to_lowercase();
+                let matching: Vec<UiCommand> = UiCommand::ALL
+                    .iter()
+                    .copied()
+                    .filter(|c| {
+                        *c != UiCommand::CommandPalette
+                            && c.label().to_lowercase().contains(&needle)
+                    })
+                    .collect();
+                for command in &matching {
+                    let shortcut = command
+                        .shortcut()
+                        .map(|s| ctx.format_shortcut(&s))
+                        .unwrap_or_default();
+                    if ui
+                        .add(egui::Button::new(command.label()).shortcut_text(shortcut))
+                        .on_hover_text(command.tooltip())
+                        .clicked()
+                    {
+                        chosen = Some(*command);
+                    }
+                }
+                if ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    chosen = matching.first().copied();
+                }
+            });
+        if chosen.is_some() || !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.palette = None;
+        }
+        if let Some(command) = chosen {
+            actions.push(Action::Command(command));
         }
     }
 
@@ -482,6 +556,25 @@ impl App {
             }
             UiCommand::ShowProblems => self.show_problems = !self.show_problems,
             UiCommand::About => self.show_about = true,
+            UiCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            UiCommand::ZoomReset => ctx.set_zoom_factor(if self.projector.is_some() {
+                PROJECTOR_ZOOM
+            } else {
+                1.0
+            }),
+            UiCommand::ProjectorMode => match self.projector.take() {
+                Some(saved) => {
+                    ctx.set_visuals(saved);
+                    ctx.set_zoom_factor(1.0);
+                }
+                None => {
+                    self.projector = Some(ctx.global_style().visuals.clone());
+                    ctx.set_visuals(projector_visuals());
+                    ctx.set_zoom_factor(PROJECTOR_ZOOM);
+                }
+            },
+            UiCommand::CommandPalette => self.palette = Some(String::new()),
         }
     }
 
@@ -539,6 +632,7 @@ impl App {
                     Err(error) => self.set_status(error.to_string(), false),
                 }
             }
+            Action::OpenRecent(path) => self.guarded(Pending::OpenPath(path), ctx),
             Action::ResetRow(row) => {
                 self.document.reset_to_model(row);
                 self.buffers.clear();
@@ -589,6 +683,17 @@ impl App {
                     self.menu_item(ui, command, true, actions);
                 }
                 ui.separator();
+                ui.menu_button("Open recent", |ui| {
+                    if self.recent.is_empty() {
+                        ui.label("No files yet");
+                    }
+                    for path in &self.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            actions.push(Action::OpenRecent(path.clone()));
+                        }
+                    }
+                });
+                ui.separator();
                 self.menu_item(ui, UiCommand::Quit, true, actions);
             });
             ui.menu_button("Edit", |ui| {
@@ -616,6 +721,16 @@ impl App {
                     UiCommand::ShowValues,
                     UiCommand::ShowTargets,
                     UiCommand::ShowProblems,
+                ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+                ui.separator();
+                for command in [
+                    UiCommand::ZoomIn,
+                    UiCommand::ZoomOut,
+                    UiCommand::ZoomReset,
+                    UiCommand::ProjectorMode,
+                    UiCommand::CommandPalette,
                 ] {
                     self.menu_item(ui, command, true, actions);
                 }
@@ -900,6 +1015,22 @@ impl App {
     }
 }
 
+/// How much projector mode enlarges everything.
+const PROJECTOR_ZOOM: f32 = 1.5;
+
+/// Black on white with strong strokes, for a projector in a lit room.
+fn projector_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    visuals.override_text_color = Some(Color32::BLACK);
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.faint_bg_color = Color32::from_gray(235);
+    visuals.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::BLACK);
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, Color32::from_gray(60));
+    visuals
+}
+
 /// The census sheet of an imported workbook, read-only.
 fn census_ui(ui: &mut Ui, census: &crate::model::CensusTable) {
     use crate::model::TableCell;
@@ -1078,6 +1209,7 @@ impl eframe::App for App {
             }
         });
 
+        self.palette_window(&ctx, &mut actions);
         self.problems_window(&ctx);
         self.import_window(&ctx);
         self.about_window(&ctx);
@@ -1122,6 +1254,7 @@ impl eframe::App for App {
             last_file: self.document.path().map(Path::to_owned),
             tab: self.tab,
             user: self.user.clone(),
+            recent: self.recent.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

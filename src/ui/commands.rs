@@ -26,12 +26,17 @@ pub enum UiCommand {
     ShowLog,
     ShowCensus,
     ShowProblems,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ProjectorMode,
+    CommandPalette,
     About,
 }
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 21] = [
+    pub const ALL: [UiCommand; 26] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -52,6 +57,11 @@ impl UiCommand {
         UiCommand::ShowLog,
         UiCommand::ShowCensus,
         UiCommand::ShowProblems,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomReset,
+        UiCommand::ProjectorMode,
+        UiCommand::CommandPalette,
         UiCommand::About,
     ];
 
@@ -77,6 +87,11 @@ impl UiCommand {
             UiCommand::ShowLog => "Audit log",
             UiCommand::ShowCensus => "Census data",
             UiCommand::ShowProblems => "Problems",
+            UiCommand::ZoomIn => "Zoom in",
+            UiCommand::ZoomOut => "Zoom out",
+            UiCommand::ZoomReset => "Normal size",
+            UiCommand::ProjectorMode => "Projector mode",
+            UiCommand::CommandPalette => "Find a command…",
             UiCommand::About => "About rbf-targets",
         }
     }
@@ -121,6 +136,13 @@ impl UiCommand {
                 "Population figures kept from the imported workbook (read-only)"
             }
             UiCommand::ShowProblems => "Every input the model cannot use, and why",
+            UiCommand::ZoomIn => "Make everything larger",
+            UiCommand::ZoomOut => "Make everything smaller",
+            UiCommand::ZoomReset => "Back to the normal size",
+            UiCommand::ProjectorMode => {
+                "Large, high-contrast display for a projector, readable from the back of the room; again to turn it off"
+            }
+            UiCommand::CommandPalette => "Type part of a command's name and press Enter to run it",
             UiCommand::About => "What the program computes and where the method comes from",
         }
     }
@@ -152,6 +174,11 @@ impl UiCommand {
             UiCommand::ShowRounds => command(Key::Num5),
             UiCommand::ShowLog => command(Key::Num6),
             UiCommand::ShowCensus => command(Key::Num7),
+            UiCommand::ZoomIn => command(Key::Plus),
+            UiCommand::ZoomOut => command(Key::Minus),
+            UiCommand::ZoomReset => command(Key::Num0),
+            UiCommand::ProjectorMode => command_shift(Key::P),
+            UiCommand::CommandPalette => command(Key::K),
             UiCommand::LockNegotiated
             | UiCommand::UnlockAll
             | UiCommand::ShowProblems

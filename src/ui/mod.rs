@@ -50,6 +50,8 @@ pub enum Action {
     },
     GoalSeek(usize),
     ResetRow(usize),
+    /// Open a file from File → Open recent (asks first about unsaved changes).
+    OpenRecent(PathBuf),
 }
 
 /// When the process started: set by `main`, read for the first-frame time that
