@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::model::audit::{self, AuditEntry, Change, Collector};
 use crate::model::{
     Condition, Indicator, Metadata, NegotiationError, Outcome, Problem, Program, Project,
-    RebalanceStatus, Round, compute, condition_problems, goal_seek, indicator_problems,
+    RebalanceStatus, Round, Scenario, compute, condition_problems, goal_seek, indicator_problems,
     program_problems, rebalance,
 };
 
@@ -48,6 +48,8 @@ pub enum Edit {
     },
     /// The list of measurement rounds.
     Rounds(Vec<Round>),
+    /// The list of saved scenarios.
+    Scenarios(Vec<Scenario>),
     /// Several edits applied as one undo step, in order.
     Batch(Vec<Edit>),
 }
@@ -59,6 +61,7 @@ impl Edit {
             Edit::Program(value) => project.program == *value,
             Edit::Metadata(value) => project.metadata == *value,
             Edit::Rounds(value) => project.rounds == *value,
+            Edit::Scenarios(value) => project.scenarios == *value,
             Edit::Condition { row, value } => project.conditions.get(*row) == Some(value),
             Edit::Indicator { row, value } => project.indicators.get(*row) == Some(value),
             Edit::MoveCondition { from, to } | Edit::MoveIndicator { from, to } => from == to,
@@ -90,6 +93,9 @@ impl Edit {
                 Edit::Metadata(std::mem::replace(&mut project.metadata, value))
             }
             Edit::Rounds(value) => Edit::Rounds(std::mem::replace(&mut project.rounds, value)),
+            Edit::Scenarios(value) => {
+                Edit::Scenarios(std::mem::replace(&mut project.scenarios, value))
+            }
             Edit::Condition { row, value } => Edit::Condition {
                 row,
                 value: set(&mut project.conditions, row, value)?,
@@ -211,6 +217,15 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
                 ..Project::default()
             };
             c.changes.extend(audit::changes(&before, &after));
+        }
+        (Edit::Scenarios(a), Edit::Scenarios(b)) => {
+            let show = |list: &[Scenario]| {
+                list.iter()
+                    .map(|s| s.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            c.field("Scenarios", "", "saved scenarios", show(a), show(b));
         }
         (Edit::Rounds(a), Edit::Rounds(b)) => {
             let show = |rounds: &[Round]| {
@@ -653,6 +668,38 @@ impl Document {
             .filter_map(|row| self.indicator_with(row, |i| i.locked = false))
             .collect();
         self.apply(Edit::Batch(edits), "Unlock all rows", None)
+    }
+
+    /// Saves the current negotiated targets and locks as a scenario (replacing one of the same
+    /// name).
+    pub fn save_scenario(&mut self, name: &str) -> bool {
+        let mut scenarios = self.project.scenarios.clone();
+        let scenario = Scenario::capture(&self.project, name.trim());
+        match scenarios.iter_mut().find(|s| s.name == scenario.name) {
+            Some(existing) => *existing = scenario,
+            None => scenarios.push(scenario),
+        }
+        self.apply(
+            Edit::Scenarios(scenarios),
+            &format!("Save scenario {}", name.trim()),
+            None,
+        )
+    }
+
+    /// Restores a scenario's targets and locks, as one undo step.
+    pub fn restore_scenario(&mut self, index: usize) -> bool {
+        let Some(scenario) = self.project.scenarios.get(index) else {
+            return false;
+        };
+        let applied = scenario.applied_to(&self.project);
+        let label = format!("Restore scenario {}", scenario.name);
+        let edits = applied
+            .indicators
+            .into_iter()
+            .enumerate()
+            .map(|(row, value)| Edit::Indicator { row, value })
+            .collect();
+        self.apply(Edit::Batch(edits), &label, None)
     }
 
     /// Clears the negotiated target of a row (and unlocks it): the model target applies again.

@@ -526,3 +526,43 @@ fn saved_files_are_listed_under_open_recent() {
     harness.run();
     harness.get_by_label(&path.display().to_string());
 }
+
+#[test]
+fn scenarios_are_saved_compared_and_restored_as_one_step() {
+    let mut harness = harness();
+    harness.get_by_label("Scenarios").click();
+    harness.run();
+    harness.get_by_label("Scenario name").click();
+    harness.run();
+    harness
+        .get_by_label("Scenario name")
+        .type_text("government proposal");
+    harness.run();
+    harness
+        .get_by_label("Save current targets as a scenario")
+        .click();
+    harness.run();
+    assert_eq!(project(&harness).scenarios.len(), 1);
+
+    // Move two targets, then put the proposal back.
+    harness.get_by_label("Targets").click();
+    harness.run();
+    type_into(&mut harness, "Negotiated target row 1", "70");
+    type_into(&mut harness, "Negotiated target row 7", "55");
+    let moved = project(&harness);
+    harness.get_by_label("Scenarios").click();
+    harness.run();
+    // The comparison shows the scenario's BCR (1.60) beside the current one.
+    harness.get_by_label("1.60");
+    harness
+        .get_by_label("Restore scenario government proposal")
+        .click();
+    harness.run();
+    let restored = project(&harness);
+    assert_eq!(restored.indicators[0].negotiated_target, Some(0.62));
+    assert_eq!(restored.indicators[6].negotiated_target, Some(0.60));
+    // One undo step takes the whole restore back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).indicators, moved.indicators);
+}

@@ -55,6 +55,60 @@ pub struct Project {
     pub rounds: Vec<Round>,
     /// Who changed what, when and why. Appended to by the document, never edited or undone.
     pub audit: Vec<AuditEntry>,
+    /// Named sets of negotiated targets ("government proposal", "donor proposal").
+    pub scenarios: Vec<Scenario>,
+}
+
+/// A named set of negotiated targets and locks, kept to compare and restore.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    pub name: String,
+    /// Per indicator, by name: its negotiated target (`None`: the model's) and lock.
+    pub targets: Vec<ScenarioTarget>,
+}
+
+/// One indicator's target in a scenario.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScenarioTarget {
+    pub indicator: String,
+    pub negotiated_target: Option<f64>,
+    pub locked: bool,
+}
+
+impl Scenario {
+    /// The project's current negotiated targets and locks under `name`.
+    pub fn capture(project: &Project, name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            targets: project
+                .indicators
+                .iter()
+                .map(|i| ScenarioTarget {
+                    indicator: i.name.clone(),
+                    negotiated_target: i.negotiated_target,
+                    locked: i.locked,
+                })
+                .collect(),
+        }
+    }
+
+    /// `project` with this scenario's targets and locks (indicators matched by name; rows the
+    /// scenario does not know keep theirs).
+    pub fn applied_to(&self, project: &Project) -> Project {
+        let mut applied = Project {
+            audit: Vec::new(),
+            ..project.clone()
+        };
+        for indicator in &mut applied.indicators {
+            if let Some(target) = self.targets.iter().find(|t| t.indicator == indicator.name) {
+                indicator.negotiated_target = target.negotiated_target;
+                indicator.locked = target.locked;
+            }
+        }
+        applied
+    }
 }
 
 /// A sheet of population figures kept as the workbook held it (the IDB tool's "Census data").
@@ -88,6 +142,7 @@ impl Default for Project {
             census: None,
             rounds: Vec::new(),
             audit: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 }

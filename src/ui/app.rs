@@ -10,7 +10,9 @@ use super::Action;
 use super::cells::{CellBuffers, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
-use super::{log, rounds, sample_document, sensitivity, summary, targets, values, verification};
+use super::{
+    log, rounds, sample_document, scenarios, sensitivity, summary, targets, values, verification,
+};
 use std::time::{Duration, Instant};
 
 use crate::document::Document;
@@ -33,6 +35,7 @@ pub enum Tab {
     Rounds,
     /// The audit log.
     Log,
+    Scenarios,
     /// Population figures kept from an imported workbook, read-only.
     Census,
 }
@@ -88,6 +91,7 @@ pub struct App {
     sensitivity: sensitivity::SensitivityState,
     rounds: rounds::RoundsState,
     log: log::LogState,
+    scenarios: scenarios::ScenariosState,
     verification: verification::VerificationState,
     /// Who the audit log names, and why (typed in the Log tab and the status line).
     user: String,
@@ -172,6 +176,7 @@ impl App {
             sensitivity: sensitivity::SensitivityState::default(),
             rounds: rounds::RoundsState::default(),
             log: log::LogState::default(),
+            scenarios: scenarios::ScenariosState::default(),
             verification: verification::VerificationState::default(),
             user: persisted.user.clone(),
             reason: String::new(),
@@ -549,6 +554,7 @@ impl App {
             | UiCommand::ShowVerification
             | UiCommand::ShowRounds
             | UiCommand::ShowLog
+            | UiCommand::ShowScenarios
             | UiCommand::ShowCensus => {
                 if let Some(tab) = command.tab() {
                     self.tab = tab;
@@ -633,6 +639,26 @@ impl App {
                 }
             }
             Action::OpenRecent(path) => self.guarded(Pending::OpenPath(path), ctx),
+            Action::SaveScenario(name) => {
+                if self.document.save_scenario(&name) {
+                    self.set_status(
+                        format!("Saved the current targets as the scenario \"{name}\"."),
+                        true,
+                    );
+                }
+            }
+            Action::RestoreScenario(index) => {
+                let name = self
+                    .document
+                    .project()
+                    .scenarios
+                    .get(index)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default();
+                self.document.restore_scenario(index);
+                self.buffers.clear();
+                self.set_status(format!("Restored the scenario \"{name}\"."), true);
+            }
             Action::ResetRow(row) => {
                 self.document.reset_to_model(row);
                 self.buffers.clear();
@@ -1141,6 +1167,7 @@ impl eframe::App for App {
                     UiCommand::ShowVerification,
                     UiCommand::ShowRounds,
                     UiCommand::ShowLog,
+                    UiCommand::ShowScenarios,
                     UiCommand::ShowCensus,
                 ] {
                     let Some(tab) = command.tab() else { continue };
@@ -1192,6 +1219,9 @@ impl eframe::App for App {
                     &mut self.verification,
                     &mut actions,
                 ),
+                Tab::Scenarios => {
+                    scenarios::scenarios_ui(ui, &self.document, &mut self.scenarios, &mut actions)
+                }
                 Tab::Log => log::log_ui(
                     ui,
                     &self.document,

@@ -24,6 +24,7 @@ pub enum UiCommand {
     ShowVerification,
     ShowRounds,
     ShowLog,
+    ShowScenarios,
     ShowCensus,
     ShowProblems,
     ZoomIn,
@@ -36,7 +37,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 26] = [
+    pub const ALL: [UiCommand; 27] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -55,6 +56,7 @@ impl UiCommand {
         UiCommand::ShowVerification,
         UiCommand::ShowRounds,
         UiCommand::ShowLog,
+        UiCommand::ShowScenarios,
         UiCommand::ShowCensus,
         UiCommand::ShowProblems,
         UiCommand::ZoomIn,
@@ -85,6 +87,7 @@ impl UiCommand {
             UiCommand::ShowVerification => "Verification",
             UiCommand::ShowRounds => "Measurement rounds",
             UiCommand::ShowLog => "Audit log",
+            UiCommand::ShowScenarios => "Scenarios",
             UiCommand::ShowCensus => "Census data",
             UiCommand::ShowProblems => "Problems",
             UiCommand::ZoomIn => "Zoom in",
@@ -128,6 +131,9 @@ impl UiCommand {
             }
             UiCommand::ShowRounds => {
                 "Survey estimates at each round: targets met, share met and the performance tranche"
+            }
+            UiCommand::ShowScenarios => {
+                "Save, compare and restore named sets of negotiated targets"
             }
             UiCommand::ShowLog => {
                 "Who changed which input or target, when, from what to what, and why"
@@ -173,7 +179,8 @@ impl UiCommand {
             UiCommand::ShowVerification => command(Key::Num4),
             UiCommand::ShowRounds => command(Key::Num5),
             UiCommand::ShowLog => command(Key::Num6),
-            UiCommand::ShowCensus => command(Key::Num7),
+            UiCommand::ShowScenarios => command(Key::Num7),
+            UiCommand::ShowCensus => command(Key::Num8),
             UiCommand::ZoomIn => command(Key::Plus),
             UiCommand::ZoomOut => command(Key::Minus),
             UiCommand::ZoomReset => command(Key::Num0),
@@ -198,6 +205,7 @@ impl UiCommand {
             UiCommand::ShowVerification => Tab::Verification,
             UiCommand::ShowRounds => Tab::Rounds,
             UiCommand::ShowLog => Tab::Log,
+            UiCommand::ShowScenarios => Tab::Scenarios,
             UiCommand::ShowCensus => Tab::Census,
             _ => return None,
         })
@@ -212,6 +220,7 @@ impl UiCommand {
             UiCommand::ShowVerification => "Verification",
             UiCommand::ShowRounds => "Rounds",
             UiCommand::ShowLog => "Log",
+            UiCommand::ShowScenarios => "Scenarios",
             UiCommand::ShowCensus => "Census data",
             _ => self.label(),
         }

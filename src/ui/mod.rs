@@ -8,6 +8,7 @@ mod files;
 mod log;
 mod program;
 mod rounds;
+mod scenarios;
 mod sensitivity;
 mod summary;
 mod targets;
@@ -52,6 +53,10 @@ pub enum Action {
     ResetRow(usize),
     /// Open a file from File → Open recent (asks first about unsaved changes).
     OpenRecent(PathBuf),
+    /// Save the negotiated targets under a name.
+    SaveScenario(String),
+    /// Restore a saved scenario (one undo step).
+    RestoreScenario(usize),
 }
 
 /// When the process started: set by `main`, read for the first-frame time that
