@@ -566,3 +566,14 @@ fn scenarios_are_saved_compared_and_restored_as_one_step() {
     harness.run();
     assert_eq!(project(&harness).indicators, moved.indicators);
 }
+
+#[test]
+fn the_window_icon_decodes_to_a_square_rgba_image() {
+    let icon = rbf_targets::ui::app_icon();
+    assert_eq!((icon.width, icon.height), (256, 256));
+    assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    // Opaque blue in the middle of the background, transparent in the rounded corner.
+    let pixel = |x: usize, y: usize| &icon.rgba[(y * 256 + x) * 4..(y * 256 + x) * 4 + 4];
+    assert_eq!(pixel(128, 30), [0x1f, 0x4e, 0x79, 0xff]);
+    assert_eq!(pixel(0, 0)[3], 0);
+}

@@ -72,7 +72,8 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
             .with_app_id("rbf-targets")
             .with_inner_size([1600.0, 900.0])
             .with_maximized(true)
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_icon(std::sync::Arc::new(app_icon())),
         persist_window: true,
         ..Default::default()
     };
@@ -82,6 +83,12 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(App::start(cc, file)))),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}
+
+/// The window's icon: a target line over rising bars, `assets/icon.png` (also the icon of the
+/// desktop entry that `scripts/install-desktop-entry` installs).
+pub fn app_icon() -> egui::IconData {
+    eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).unwrap_or_default()
 }
 
 /// A document on the embedded sample; an empty project if the sample could not be read.
