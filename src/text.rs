@@ -218,6 +218,14 @@ pub fn format_amount(value: f64) -> String {
     group_thousands(&format!("{rounded:.0}"))
 }
 
+/// A number with thousands separators and `decimals` decimals: 433.7195 → "433.72".
+pub fn format_decimal(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_owned();
+    }
+    group_thousands(&format!("{value:.decimals$}"))
+}
+
 fn group_thousands(text: &str) -> String {
     let (sign, digits) = text
         .strip_prefix('-')

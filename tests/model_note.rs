@@ -406,3 +406,96 @@ fn rebalance_with_every_row_locked_reports_without_nan() -> Result<(), Box<dyn s
     }
     Ok(())
 }
+
+/// "Explain this number" on Table 1, row 1: b = 42 %, L = 3, a = 1 point, d = 0.079, so
+/// c = 0.42 + 3 × 0.01 = 0.45 and M = 0.45 + 0.079 = 0.529 (the note's 0.53).
+#[test]
+fn explaining_row_1_writes_the_formula_with_the_notes_numbers() {
+    use rbf_targets::model::explain::{Column, explain};
+    let project = table_1_project(1.0);
+    let outcome = compute(&project);
+    let text = |column| {
+        let e = explain(&project, &outcome, 0, column).expect("row 1 is computed");
+        assert!(e.title.contains("row 1: Indicator 1"), "{}", e.title);
+        e
+    };
+    let c = text(Column::Counterfactual);
+    assert_eq!(c.formula, "c = b + L·a = 42.0% + 3 × 1.00 pts = 45.0%");
+    assert!(
+        c.sources
+            .iter()
+            .any(|s| s.contains("baseline typed in Targets row 1"))
+    );
+    let m = text(Column::ModelTarget);
+    assert_eq!(m.formula, "M = c + w·d = 45.0% + 1.00 × 7.90 pts = 52.9%");
+    assert!(
+        m.sources
+            .iter()
+            .any(|s| s.starts_with("d = R·C / Σ w·N·V") && s.contains("= 7.90 pts"))
+    );
+    // No negotiated target: F is the bounded model target; Δ = F − c = 7.9 points.
+    let f = text(Column::FinalTarget);
+    assert_eq!(f.formula, "F = M̃ (no negotiated target) = 52.9%");
+    assert_eq!(
+        text(Column::Impact).formula,
+        "Δ = F − c = 52.9% − 45.0% = 7.90 pts"
+    );
+    // The benefit is Δ × N × V with N = 1 and V = A (one DALY per person at GNI 1): 0.079·A.
+    let a = present_value_factor(0.12, 20, Timing::EndOfYear);
+    let benefit = text(Column::Benefit).formula;
+    assert!(
+        benefit.starts_with("benefit = Δ × N × V = 0.0790 × 1 × "),
+        "{benefit}"
+    );
+    use rbf_targets::text::{format_amount as shown, format_decimal};
+    assert!(
+        benefit.ends_with(&format!(
+            " × {} = {}",
+            format_decimal(a, 2),
+            shown(0.079 * a)
+        )),
+        "{benefit}"
+    );
+    // At the 100 % ceiling row 2 (c = 94 %) only gains 6 points, so B = (9 × 0.079 + 0.06)·A
+    // = 0.771·A and row 1 carries 0.079 / 0.771 = 10.25 % of it.
+    let share = text(Column::Share).formula;
+    let expected = format!(
+        "share = benefit / B = {} / {} = 10.2%",
+        shown(0.079 * a),
+        shown(0.771 * a)
+    );
+    assert_eq!(share, expected);
+}
+
+/// Lower-is-better row 5 (b = 43 %, a = −0.7 points) and ceiling row 2 (M = 102 % held at 95 %).
+#[test]
+fn explaining_a_lower_row_and_a_bounded_row() {
+    use rbf_targets::model::explain::{Column, explain};
+    let project = table_1_project(0.95);
+    let outcome = compute(&project);
+    let formula = |row, column| explain(&project, &outcome, row, column).map(|e| e.formula);
+    // c = 0.43 − 3 × 0.007 = 0.409; M = 0.409 − 0.079 = 0.330; Δ = c − F = 7.9 points.
+    assert_eq!(
+        formula(4, Column::Counterfactual).as_deref(),
+        Some("c = b + L·a = 43.0% − 3 × 0.70 pts = 40.9%")
+    );
+    assert_eq!(
+        formula(4, Column::ModelTarget).as_deref(),
+        Some("M = c − w·d = 40.9% − 1.00 × 7.90 pts = 33.0%")
+    );
+    assert_eq!(
+        formula(4, Column::Impact).as_deref(),
+        Some("Δ = c − F = 40.9% − 33.0% = 7.90 pts")
+    );
+    // Row 2: c = 0.85 + 3 × 0.03 = 0.94; M = 1.019, held at the 95 % ceiling.
+    assert_eq!(
+        formula(1, Column::Bounded).as_deref(),
+        Some("M̃ = min(M, ceiling) = min(101.9%, 95.0%) = 95.0%")
+    );
+    // A row that does not exist, and a row whose baseline is an error, explain nothing.
+    assert_eq!(formula(10, Column::ModelTarget), None);
+    let mut broken = project.clone();
+    broken.indicators[0].baseline = f64::NAN;
+    let outcome = compute(&broken);
+    assert_eq!(explain(&broken, &outcome, 0, Column::Counterfactual), None);
+}

@@ -577,3 +577,24 @@ fn the_window_icon_decodes_to_a_square_rgba_image() {
     assert_eq!(pixel(128, 30), [0x1f, 0x4e, 0x79, 0xff]);
     assert_eq!(pixel(0, 0)[3], 0);
 }
+
+#[test]
+fn clicking_a_computed_target_explains_it_and_follows_edits() {
+    let mut harness = harness();
+    harness.get_by_label("Targets").click();
+    harness.run();
+    harness.get_by_label("Model target row 1").click();
+    harness.run();
+    harness.get_by_label("How this number is computed");
+    harness.get_by_label("Model target, row 1: Modern contraceptive prevalence rate (mcpr)");
+    harness.get_by_label("M = c + w·d = 45.0% + 1.00 × 7.90 pts = 52.9%");
+    // Typing a baseline of 50 % with the sample's 1-point trend over L = 3 years:
+    // c = 50 + 3 × 1 = 53 %, and M = c + d = 53.0 % + 7.90 points = 60.9 %.
+    type_into(&mut harness, "Baseline row 1", "50");
+    harness.get_by_label("M = c + w·d = 53.0% + 1.00 × 7.90 pts = 60.9%");
+    // Clicking another cell replaces the explanation.
+    harness.get_by_label("Counterfactual row 1").click();
+    harness.run();
+    harness.get_by_label("c = b + L·a = 50.0% + 3 × 1.00 pts = 53.0%");
+    assert!(harness.query_by_label_contains("M = c + w·d").is_none());
+}

@@ -7,6 +7,7 @@
 
 pub mod audit;
 mod compute;
+pub mod explain;
 pub mod negotiate;
 pub mod sensitivity;
 pub mod stats;

@@ -88,6 +88,8 @@ pub struct App {
     last_focus: Option<egui::Id>,
     /// The report of the last workbook imported, shown until closed.
     import_report: Option<(PathBuf, ImportReport)>,
+    /// The computed Targets cell whose formula is shown, recomputed every frame.
+    explaining: Option<(usize, crate::model::explain::Column)>,
     sensitivity: sensitivity::SensitivityState,
     rounds: rounds::RoundsState,
     log: log::LogState,
@@ -173,6 +175,7 @@ impl App {
             title: String::new(),
             last_focus: None,
             import_report: None,
+            explaining: None,
             sensitivity: sensitivity::SensitivityState::default(),
             rounds: rounds::RoundsState::default(),
             log: log::LogState::default(),
@@ -659,6 +662,7 @@ impl App {
                 self.buffers.clear();
                 self.set_status(format!("Restored the scenario \"{name}\"."), true);
             }
+            Action::Explain { row, column } => self.explaining = Some((row, column)),
             Action::ResetRow(row) => {
                 self.document.reset_to_model(row);
                 self.buffers.clear();
@@ -837,6 +841,57 @@ impl App {
         self.show_problems = open;
         if let Some(tab) = go_to {
             self.tab = tab;
+        }
+    }
+
+    /// The formula of the computed cell last clicked, with its numbers and their sources; it
+    /// follows every edit while open.
+    fn explain_window(&mut self, ctx: &egui::Context) {
+        let Some((row, column)) = self.explaining else {
+            return;
+        };
+        let explanation = crate::model::explain::explain(
+            self.document.project(),
+            self.document.outcome(),
+            row,
+            column,
+        );
+        let mut open = true;
+        // Below the grid, so that the ratio and the row stay in sight.
+        let bottom = ctx.content_rect().center_bottom() - egui::vec2(0.0, 48.0);
+        egui::Window::new("How this number is computed")
+            .open(&mut open)
+            .default_width(720.0)
+            .pivot(egui::Align2::CENTER_BOTTOM)
+            .default_pos(bottom)
+            .show(ctx, |ui| match &explanation {
+                Some(explanation) => {
+                    ui.label(RichText::new(&explanation.title).strong());
+                    ui.add_space(4.0);
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(&explanation.formula)
+                                .monospace()
+                                .strong()
+                                .size(ui.text_style_height(&egui::TextStyle::Monospace) * 1.4),
+                        )
+                        .wrap(),
+                    );
+                    ui.add_space(4.0);
+                    ui.label("Where the numbers come from:");
+                    for source in &explanation.sources {
+                        ui.add(egui::Label::new(format!("• {source}")).wrap());
+                    }
+                }
+                None => {
+                    ui.label(
+                        "This number is not computed: an input it depends on has an error \
+                         (see View → Problems).",
+                    );
+                }
+            });
+        if !open {
+            self.explaining = None;
         }
     }
 
@@ -1242,6 +1297,7 @@ impl eframe::App for App {
         self.palette_window(&ctx, &mut actions);
         self.problems_window(&ctx);
         self.import_window(&ctx);
+        self.explain_window(&ctx);
         self.about_window(&ctx);
         self.modals(&ctx);
 

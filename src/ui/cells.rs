@@ -340,18 +340,47 @@ fn display_cell(
 
 /// A computed value: not editable, on a tinted background, right-aligned.
 pub fn computed_cell(ui: &mut Ui, text: impl Into<RichText>, hover: Option<&str>) {
+    computed_frame(ui, |ui| {
+        let response = ui.label(text.into());
+        if let Some(hover) = hover {
+            response.on_hover_text(hover);
+        }
+    });
+}
+
+/// The tinted, right-aligned frame of a computed number.
+fn computed_frame<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R {
     let fill = ui.visuals().faint_bg_color;
     egui::Frame::new()
         .fill(fill)
         .inner_margin(egui::Margin::symmetric(4, 2))
         .show(ui, |ui| {
-            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                let response = ui.label(text.into());
-                if let Some(hover) = hover {
-                    response.on_hover_text(hover);
-                }
-            });
-        });
+            ui.with_layout(egui::Layout::right_to_left(Align::Center), add_contents)
+                .inner
+        })
+        .inner
+}
+
+/// A computed number that explains itself: clicking it (or Enter on it) asks for its formula.
+/// Returns true when clicked.
+pub fn explained_cell(
+    ui: &mut Ui,
+    text: impl Into<RichText>,
+    hover: Option<&str>,
+    accessible_name: &str,
+) -> bool {
+    computed_frame(ui, |ui| {
+        // A frameless button rather than a clickable label: it takes keyboard focus (Tab,
+        // then Enter) and its accessible name is the cell's.
+        let response = ui
+            .add(egui::Button::new(text.into()).frame(false))
+            .accessible_name(accessible_name);
+        let hover = match hover {
+            Some(hover) => format!("{hover}\nClick to see how it is computed."),
+            None => "Click to see how it is computed.".to_owned(),
+        };
+        response.on_hover_text(hover).clicked()
+    })
 }
 
 /// A computed sentence: not editable, tinted, left-aligned, the whole text on hover.

@@ -57,6 +57,11 @@ pub enum Action {
     SaveScenario(String),
     /// Restore a saved scenario (one undo step).
     RestoreScenario(usize),
+    /// Show how a computed Targets cell is computed.
+    Explain {
+        row: usize,
+        column: crate::model::explain::Column,
+    },
 }
 
 /// When the process started: set by `main`, read for the first-frame time that

@@ -6,11 +6,13 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Action;
 use super::cells::{
-    CellBuffers, NumberKind, bound_color, computed_cell, dash, header_cells, number_cell, text_cell,
+    CellBuffers, NumberKind, bound_color, dash, explained_cell, header_cells, number_cell,
+    text_cell,
 };
 use super::commands::UiCommand;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
+use crate::model::explain::Column as Computed;
 use crate::model::{Bound, Direction, Field, Indicator, Location};
 use crate::text::{format_amount, format_percent};
 
@@ -207,6 +209,14 @@ fn targets_table(
                 let at = Location::Indicator(i);
                 let n = i + 1;
                 let problem = |field| outcome.problem_at(at, field);
+                // The computed cell clicked in this row, if any (a Cell: the number closure
+                // below holds `actions`).
+                let clicked = std::cell::Cell::new(None);
+                let explained = |ui: &mut Ui, text: RichText, hover: Option<&str>, column: Computed| {
+                    if explained_cell(ui, text, hover, &format!("{} row {n}", column.title())) {
+                        clicked.set(Some(column));
+                    }
+                };
 
                 row.col(|ui| {
                     ui.label(n.to_string());
@@ -286,10 +296,10 @@ fn targets_table(
                 row.col(|ui| number(ui, Field::AnnualChange, indicator.annual_change, NumberKind::Percent, true, &default_change, "Annual change", &|v, x| v.annual_change = x));
                 row.col(|ui| number(ui, Field::Weight, Some(indicator.weight), NumberKind::Plain, false, "", "Weight", &|v, x| v.weight = x.unwrap_or_default()));
                 row.col(|ui| {
-                    computed_cell(ui, computed.counterfactual.map_or_else(dash, |c| format_percent(c, 1)), None);
+                    explained(ui, computed.counterfactual.map_or_else(dash, |c| format_percent(c, 1)).into(), None, Computed::Counterfactual);
                 });
                 row.col(|ui| {
-                    computed_cell(ui, targets.map_or_else(dash, |t| format_percent(t.model_target, 1)), None);
+                    explained(ui, targets.map_or_else(dash, |t| format_percent(t.model_target, 1)).into(), None, Computed::ModelTarget);
                 });
                 row.col(|ui| match targets {
                     Some(t) if t.bound.is_some() => {
@@ -299,10 +309,10 @@ fn targets_table(
                         };
                         let text = RichText::new(format!("{} {word}", format_percent(t.bounded_target, 1))).color(bound_color(ui)).strong();
                         let hover = format!("Held at the {bound_name}: the model target is {}", format_percent(t.model_target, 1));
-                        computed_cell(ui, text, Some(&hover));
+                        explained(ui, text, Some(&hover), Computed::Bounded);
                     }
-                    Some(t) => computed_cell(ui, format_percent(t.bounded_target, 1), None),
-                    None => computed_cell(ui, dash(), None),
+                    Some(t) => explained(ui, format_percent(t.bounded_target, 1).into(), None, Computed::Bounded),
+                    None => explained(ui, dash().into(), None, Computed::Bounded),
                 });
                 row.col(|ui| number(ui, Field::NegotiatedTarget, indicator.negotiated_target, NumberKind::Percent, true, "model", "Negotiated target", &|v, x| v.negotiated_target = x));
                 row.col(|ui| {
@@ -315,16 +325,16 @@ fn targets_table(
                 });
                 row.col(|ui| {
                     let text = targets.map_or_else(dash, |t| format_percent(t.final_target, 1));
-                    computed_cell(ui, RichText::new(text).strong(), None);
+                    explained(ui, RichText::new(text).strong(), None, Computed::FinalTarget);
                 });
                 row.col(|ui| {
-                    computed_cell(ui, targets.map_or_else(dash, |t| format!("{:.1} pts", t.impact * 100.0)), None);
+                    explained(ui, targets.map_or_else(dash, |t| format!("{:.1} pts", t.impact * 100.0)).into(), None, Computed::Impact);
                 });
                 row.col(|ui| {
-                    computed_cell(ui, targets.map_or_else(dash, |t| format_amount(t.benefit)), None);
+                    explained(ui, targets.map_or_else(dash, |t| format_amount(t.benefit)).into(), None, Computed::Benefit);
                 });
                 row.col(|ui| {
-                    computed_cell(ui, targets.and_then(|t| t.share_of_benefit).map_or_else(dash, |s| format_percent(s, 1)), None);
+                    explained(ui, targets.and_then(|t| t.share_of_benefit).map_or_else(dash, |s| format_percent(s, 1)).into(), None, Computed::Share);
                 });
                 row.col(|ui| {
                     if ui.small_button("Goal seek").accessible_name(format!("Goal seek row {n}")).on_hover_text("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are").clicked() {
@@ -332,6 +342,9 @@ fn targets_table(
                     }
                     row_menu(ui, i, project.indicators.len(), indicator, document, actions);
                 });
+                if let Some(column) = clicked.get() {
+                    actions.push(Action::Explain { row: i, column });
+                }
             });
         });
 }
