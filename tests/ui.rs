@@ -598,3 +598,25 @@ fn clicking_a_computed_target_explains_it_and_follows_edits() {
     harness.get_by_label("c = b + L·a = 50.0% + 3 × 1.00 pts = 53.0%");
     assert!(harness.query_by_label_contains("M = c + w·d").is_none());
 }
+
+#[test]
+fn the_charts_tab_reads_the_largest_step_and_share_in_words() {
+    let mut harness = harness();
+    harness.get_by_label("Charts").click();
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Charts);
+    harness.get_by_label("Targets by indicator");
+    harness.get_by_label("Share of the total benefit");
+    // The sample's steps from baseline to final target, by hand: row 7 goes 39 % → 60 %
+    // (21 points); rows 1 and 8 take 20, rows 3 and 9 take 15, the rest 10 or fewer.
+    harness.get_by_label("Largest step from baseline to final target: row 7, 21.0 points.");
+    // Row 8 buys 17 points × 26,808 people: US$ 4,667,210 of the total B = 1.60 × C =
+    // 1.60 × 9,750,000 = US$ 15,600,000, that is 29.9 %.
+    harness.get_by_label("Largest share of the benefit: row 8, 29.9%.");
+    // Ctrl+8 reaches the same tab from another one.
+    harness.get_by_label("Values").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num8);
+    harness.run();
+    assert_eq!(harness.state().tab(), Tab::Charts);
+}

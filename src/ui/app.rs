@@ -11,7 +11,8 @@ use super::cells::{CellBuffers, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
 use super::{
-    log, rounds, sample_document, scenarios, sensitivity, summary, targets, values, verification,
+    charts, log, rounds, sample_document, scenarios, sensitivity, summary, targets, values,
+    verification,
 };
 use std::time::{Duration, Instant};
 
@@ -36,6 +37,7 @@ pub enum Tab {
     /// The audit log.
     Log,
     Scenarios,
+    Charts,
     /// Population figures kept from an imported workbook, read-only.
     Census,
 }
@@ -558,6 +560,7 @@ impl App {
             | UiCommand::ShowRounds
             | UiCommand::ShowLog
             | UiCommand::ShowScenarios
+            | UiCommand::ShowCharts
             | UiCommand::ShowCensus => {
                 if let Some(tab) = command.tab() {
                     self.tab = tab;
@@ -1223,6 +1226,7 @@ impl eframe::App for App {
                     UiCommand::ShowRounds,
                     UiCommand::ShowLog,
                     UiCommand::ShowScenarios,
+                    UiCommand::ShowCharts,
                     UiCommand::ShowCensus,
                 ] {
                     let Some(tab) = command.tab() else { continue };
@@ -1277,6 +1281,7 @@ impl eframe::App for App {
                 Tab::Scenarios => {
                     scenarios::scenarios_ui(ui, &self.document, &mut self.scenarios, &mut actions)
                 }
+                Tab::Charts => charts::charts_ui(ui, &self.document),
                 Tab::Log => log::log_ui(
                     ui,
                     &self.document,

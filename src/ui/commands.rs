@@ -25,6 +25,7 @@ pub enum UiCommand {
     ShowRounds,
     ShowLog,
     ShowScenarios,
+    ShowCharts,
     ShowCensus,
     ShowProblems,
     ZoomIn,
@@ -37,7 +38,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 27] = [
+    pub const ALL: [UiCommand; 28] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -57,6 +58,7 @@ impl UiCommand {
         UiCommand::ShowRounds,
         UiCommand::ShowLog,
         UiCommand::ShowScenarios,
+        UiCommand::ShowCharts,
         UiCommand::ShowCensus,
         UiCommand::ShowProblems,
         UiCommand::ZoomIn,
@@ -88,6 +90,7 @@ impl UiCommand {
             UiCommand::ShowRounds => "Measurement rounds",
             UiCommand::ShowLog => "Audit log",
             UiCommand::ShowScenarios => "Scenarios",
+            UiCommand::ShowCharts => "Charts",
             UiCommand::ShowCensus => "Census data",
             UiCommand::ShowProblems => "Problems",
             UiCommand::ZoomIn => "Zoom in",
@@ -135,6 +138,9 @@ impl UiCommand {
             UiCommand::ShowScenarios => {
                 "Save, compare and restore named sets of negotiated targets"
             }
+            UiCommand::ShowCharts => {
+                "Each indicator's baseline, counterfactual, model and final target, and its share of the benefit"
+            }
             UiCommand::ShowLog => {
                 "Who changed which input or target, when, from what to what, and why"
             }
@@ -180,7 +186,8 @@ impl UiCommand {
             UiCommand::ShowRounds => command(Key::Num5),
             UiCommand::ShowLog => command(Key::Num6),
             UiCommand::ShowScenarios => command(Key::Num7),
-            UiCommand::ShowCensus => command(Key::Num8),
+            UiCommand::ShowCharts => command(Key::Num8),
+            UiCommand::ShowCensus => command(Key::Num9),
             UiCommand::ZoomIn => command(Key::Plus),
             UiCommand::ZoomOut => command(Key::Minus),
             UiCommand::ZoomReset => command(Key::Num0),
@@ -206,6 +213,7 @@ impl UiCommand {
             UiCommand::ShowRounds => Tab::Rounds,
             UiCommand::ShowLog => Tab::Log,
             UiCommand::ShowScenarios => Tab::Scenarios,
+            UiCommand::ShowCharts => Tab::Charts,
             UiCommand::ShowCensus => Tab::Census,
             _ => return None,
         })
@@ -221,6 +229,7 @@ impl UiCommand {
             UiCommand::ShowRounds => "Rounds",
             UiCommand::ShowLog => "Log",
             UiCommand::ShowScenarios => "Scenarios",
+            UiCommand::ShowCharts => "Charts",
             UiCommand::ShowCensus => "Census data",
             _ => self.label(),
         }

@@ -3,6 +3,7 @@
 
 mod app;
 mod cells;
+mod charts;
 pub mod commands;
 mod files;
 mod log;
