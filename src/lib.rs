@@ -8,6 +8,7 @@ pub mod cli;
 pub mod document;
 pub mod io;
 pub mod model;
+pub mod paste;
 pub mod report;
 pub mod synthetic;
 pub mod text;

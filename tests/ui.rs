@@ -620,3 +620,25 @@ fn the_charts_tab_reads_the_largest_step_and_share_in_words() {
     harness.run();
     assert_eq!(harness.state().tab(), Tab::Charts);
 }
+
+#[test]
+fn pasting_a_block_from_a_spreadsheet_fills_the_grid_as_one_undo_step() {
+    let mut harness = harness();
+    harness.get_by_label("Targets").click();
+    harness.run();
+    let before = project(&harness);
+    harness.get_by_label("Baseline row 1").click();
+    harness.run();
+    harness.event(egui::Event::Paste("45%\t1,5%\r\n50%\t\r\n".to_owned()));
+    harness.run();
+    let after = project(&harness);
+    assert_eq!(after.indicators[0].baseline, 0.45);
+    assert_eq!(after.indicators[0].annual_change, Some(0.015));
+    assert_eq!(after.indicators[1].baseline, 0.50);
+    assert_eq!(after.indicators[1].annual_change, None);
+    harness.get_by_label("Pasted 2 × 2 cells into Targets rows 1–2 from Baseline.");
+    // One Ctrl+Z takes the four cells back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).indicators, before.indicators);
+}

@@ -364,6 +364,45 @@ impl App {
         self.status.as_ref().map(|s| s.text.as_str())
     }
 
+    /// A paste into a Targets cell, taken before the cell's text field sees it: the block
+    /// (one cell or many, copied from a spreadsheet) fills the grid from that cell down and to
+    /// the right, as one undo step.
+    fn paste_block(&mut self, ctx: &egui::Context, focus: egui::Id) {
+        if self.tab != Tab::Targets {
+            return;
+        }
+        let rows = self.document.project().indicators.len();
+        let Some((row, field)) = (0..rows)
+            .flat_map(|row| crate::paste::TARGET_COLUMNS.map(|(field, _)| (row, field)))
+            .find(|&(row, field)| {
+                egui::Id::unique(("cell", (Location::Indicator(row), field))) == focus
+            })
+        else {
+            return;
+        };
+        let pasted = ctx.input_mut(|input| {
+            let mut pasted = None;
+            input.events.retain(|event| match event {
+                egui::Event::Paste(text) => {
+                    pasted = Some(text.clone());
+                    false
+                }
+                _ => true,
+            });
+            pasted
+        });
+        let Some(text) = pasted else { return };
+        match crate::paste::paste_into_targets(self.document.project(), row, field, &text) {
+            Ok(paste) => {
+                self.document.apply(paste.edit, &paste.summary, None);
+                self.document.seal();
+                self.buffers.clear();
+                self.set_status(format!("{}.", paste.summary), true);
+            }
+            Err(message) => self.set_status(message, false),
+        }
+    }
+
     fn set_status(&mut self, text: impl Into<String>, good: bool) {
         self.status = Some(Status {
             text: text.into(),
@@ -1206,6 +1245,9 @@ impl eframe::App for App {
         if focus != self.last_focus {
             self.document.seal();
             self.last_focus = focus;
+        }
+        if let Some(focus) = focus {
+            self.paste_block(&ctx, focus);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));

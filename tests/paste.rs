@@ -1,0 +1,99 @@
+//! Pasting blocks copied from a spreadsheet into the Targets sheet.
+
+use rbf_targets::document::{Document, Edit};
+use rbf_targets::io::el_salvador_sample;
+use rbf_targets::model::{Field, Project};
+use rbf_targets::paste::{parse_block, paste_into_targets};
+
+fn sample() -> Project {
+    el_salvador_sample().expect("the embedded sample reads")
+}
+
+#[test]
+fn a_block_splits_at_tabs_and_line_breaks_without_a_trailing_empty_row() {
+    assert_eq!(
+        parse_block("1\t2\r\n3\t4\r\n"),
+        vec![vec!["1", "2"], vec!["3", "4"]]
+    );
+    assert_eq!(parse_block("62%\n"), vec![vec!["62%"]]);
+    assert_eq!(parse_block("a\t\tb"), vec![vec!["a", "", "b"]]);
+}
+
+#[test]
+fn a_block_from_excel_fills_baselines_and_trends_as_one_undo_step() {
+    let project = sample();
+    // Spanish-locale Excel: decimal commas, percent signs, an empty trend (the default).
+    let paste = paste_into_targets(&project, 0, Field::Baseline, "45%\t1,5%\r\n0,50\t\r\n")
+        .expect("the block fits and reads");
+    assert_eq!(
+        paste.summary,
+        "Pasted 2 × 2 cells into Targets rows 1–2 from Baseline"
+    );
+    let mut document = Document::new(project.clone(), None);
+    document.apply(paste.edit, &paste.summary, None);
+    let rows = &document.project().indicators;
+    assert_eq!(rows[0].baseline, 0.45);
+    assert_eq!(rows[0].annual_change, Some(0.015));
+    assert_eq!(rows[1].baseline, 0.50);
+    assert_eq!(rows[1].annual_change, None);
+    // Row 1's counterfactual by hand: 45 % + 3 years × 1.5 points = 49.5 %.
+    let c = document.outcome().indicators[0]
+        .counterfactual
+        .unwrap_or(f64::NAN);
+    assert!((c - 0.495).abs() < 1e-12, "c = {c}");
+    // Everything else is as it was, and one undo takes the whole block back.
+    assert_eq!(rows[2..], project.indicators[2..]);
+    document.undo();
+    assert_eq!(document.project().indicators, project.indicators);
+}
+
+#[test]
+fn names_and_populations_paste_from_the_indicator_column() {
+    let project = sample();
+    let paste = paste_into_targets(&project, 8, Field::Name, "Exclusive breastfeeding\t2.700\n")
+        .expect("fits");
+    let Edit::Batch(edits) = paste.edit else {
+        panic!("a paste is one batch");
+    };
+    let Edit::Indicator { row, value } = &edits[0] else {
+        panic!("a paste changes indicator rows");
+    };
+    assert_eq!(*row, 8);
+    assert_eq!(value.name, "Exclusive breastfeeding");
+    // "2.700" as a Spanish-locale spreadsheet writes 2700 is read by the same rule as typing.
+    assert_eq!(
+        value.population,
+        rbf_targets::text::parse_number("2.700").unwrap_or(f64::NAN)
+    );
+}
+
+#[test]
+fn a_block_that_does_not_fit_or_read_changes_nothing_and_says_where() {
+    let project = sample();
+    let error = |row, field, text: &str| {
+        paste_into_targets(&project, row, field, text).expect_err("the paste is refused")
+    };
+    let bad = error(0, Field::Baseline, "45%\nabc\n");
+    assert!(
+        bad.contains("line 2 of the block, column 1 (Baseline of Targets row 2)")
+            && bad.contains("\"abc\"")
+            && bad.ends_with("Nothing was changed."),
+        "{bad}"
+    );
+    let eleven_rows = "1\n".repeat(11);
+    let tall = error(0, Field::Weight, &eleven_rows);
+    assert!(
+        tall.contains("11 rows but the Targets sheet has 10 from row 1 down"),
+        "{tall}"
+    );
+    let wide = error(3, Field::Weight, "1\t50%\t7\n");
+    assert!(
+        wide.contains("3 columns but only 2 editable columns start at Weight"),
+        "{wide}"
+    );
+    let empty_baseline = error(0, Field::Baseline, "\n");
+    assert!(
+        empty_baseline.contains("the cell is empty"),
+        "{empty_baseline}"
+    );
+}
