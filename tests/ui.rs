@@ -642,3 +642,33 @@ fn pasting_a_block_from_a_spreadsheet_fills_the_grid_as_one_undo_step() {
     harness.run();
     assert_eq!(project(&harness).indicators, before.indicators);
 }
+
+#[test]
+fn enter_and_the_arrows_move_down_and_up_a_column_as_in_a_spreadsheet() {
+    let mut harness = harness();
+    harness.get_by_label("Targets").click();
+    harness.run();
+    let typed = |harness: &mut Harness<'_, App>, text: &str| {
+        harness.event(egui::Event::Text(text.to_owned()));
+        harness.run();
+    };
+    type_into(&mut harness, "Baseline row 1", "50");
+    // Enter goes to row 2 with its text selected: typing replaces it.
+    harness.key_press(Key::Enter);
+    harness.run();
+    typed(&mut harness, "60");
+    // The down arrow to row 3, the up arrow back to row 2.
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    typed(&mut harness, "55");
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    typed(&mut harness, "61");
+    let rows = project(&harness).indicators;
+    assert_eq!(
+        (rows[0].baseline, rows[1].baseline, rows[2].baseline),
+        (0.50, 0.61, 0.55)
+    );
+    // Row 4 kept its 75 %.
+    assert_eq!(rows[3].baseline, 0.75);
+}

@@ -7,7 +7,7 @@ use egui::{Color32, Modal, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::Action;
-use super::cells::{CellBuffers, merge_key};
+use super::cells::{CellBuffers, cell_id, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
 use super::{
@@ -23,7 +23,7 @@ use crate::io::recovery::{
 use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::audit::{Change, changes};
-use crate::model::{Condition, Indicator, Location, Project, Severity};
+use crate::model::{Condition, Field, Indicator, Location, Project, Severity};
 
 /// The sheet shown in the central panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -364,22 +364,48 @@ impl App {
         self.status.as_ref().map(|s| s.text.as_str())
     }
 
+    /// The Targets cell (row, column) that has the keyboard focus, if one does.
+    fn focused_targets_cell(&self, focus: egui::Id) -> Option<(usize, Field)> {
+        if self.tab != Tab::Targets {
+            return None;
+        }
+        let rows = self.document.project().indicators.len();
+        (0..rows)
+            .flat_map(|row| crate::paste::TARGET_COLUMNS.map(|(field, _)| (row, field)))
+            .find(|&(row, field)| cell_id((Location::Indicator(row), field)) == focus)
+    }
+
+    /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same
+    /// column of the row above or below.
+    fn move_between_cells(&mut self, ctx: &egui::Context, row: usize, field: Field) {
+        let rows = self.document.project().indicators.len();
+        let (up, down) = ctx.input_mut(|input| {
+            let up = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)
+                || input.consume_key(egui::Modifiers::SHIFT, egui::Key::Enter);
+            let down = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)
+                || input.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+            (up, down)
+        });
+        let target = if up {
+            row.checked_sub(1)
+        } else if down {
+            Some(row + 1).filter(|&next| next < rows)
+        } else {
+            None
+        };
+        if let Some(target) = target {
+            self.buffers
+                .focus_cell(ctx, (Location::Indicator(target), field));
+        } else if down && row + 1 == rows {
+            // Enter on the last row ends the edit, as it did before.
+            ctx.memory_mut(|m| m.surrender_focus(cell_id((Location::Indicator(row), field))));
+        }
+    }
+
     /// A paste into a Targets cell, taken before the cell's text field sees it: the block
     /// (one cell or many, copied from a spreadsheet) fills the grid from that cell down and to
     /// the right, as one undo step.
-    fn paste_block(&mut self, ctx: &egui::Context, focus: egui::Id) {
-        if self.tab != Tab::Targets {
-            return;
-        }
-        let rows = self.document.project().indicators.len();
-        let Some((row, field)) = (0..rows)
-            .flat_map(|row| crate::paste::TARGET_COLUMNS.map(|(field, _)| (row, field)))
-            .find(|&(row, field)| {
-                egui::Id::unique(("cell", (Location::Indicator(row), field))) == focus
-            })
-        else {
-            return;
-        };
+    fn paste_block(&mut self, ctx: &egui::Context, row: usize, field: Field) {
         let pasted = ctx.input_mut(|input| {
             let mut pasted = None;
             input.events.retain(|event| match event {
@@ -1246,8 +1272,9 @@ impl eframe::App for App {
             self.document.seal();
             self.last_focus = focus;
         }
-        if let Some(focus) = focus {
-            self.paste_block(&ctx, focus);
+        if let Some((row, field)) = focus.and_then(|focus| self.focused_targets_cell(focus)) {
+            self.paste_block(&ctx, row, field);
+            self.move_between_cells(&ctx, row, field);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));

@@ -73,6 +73,13 @@ pub struct CellBuffers {
 }
 
 impl CellBuffers {
+    /// Moves the keyboard focus to `key`'s cell, its text selected so that typing replaces
+    /// it, as a spreadsheet does when the arrow keys or Enter move to another cell.
+    pub fn focus_cell(&mut self, ctx: &egui::Context, key: CellKey) {
+        ctx.memory_mut(|m| m.request_focus(cell_id(key)));
+        self.select_on_edit.insert(key);
+    }
+
     /// Marks the text typed in `key` as rejected, with the reason.
     pub fn reject(&mut self, key: CellKey, reason: String) {
         self.buffers.entry(key).or_default().error = Some(reason.clone());
@@ -198,6 +205,11 @@ pub fn text_cell(
     Some(typed)
 }
 
+/// The widget id of an editable cell, the same whether it is shown as text or being edited.
+pub fn cell_id(key: CellKey) -> Id {
+    Id::unique(("cell", key))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn text_cell_inner(
     ui: &mut Ui,
@@ -209,7 +221,7 @@ fn text_cell_inner(
     problem: Option<&Problem>,
     align: Align,
 ) -> Option<String> {
-    let id = Id::unique(("cell", key));
+    let id = cell_id(key);
     let focused = ui.memory(|m| m.has_focus(id));
     // Once the cell is left and the model took its text, show the model's own formatting.
     if !focused && buffers.buffers.get(&key).is_some_and(|b| b.error.is_none()) {
