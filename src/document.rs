@@ -486,6 +486,30 @@ impl Document {
         true
     }
 
+    /// Cancels the typing step still open in the cell `merge_key` (Esc, as in a spreadsheet):
+    /// the value before the first keystroke comes back, and the step leaves nothing in the
+    /// history or the audit log. False when no step is open in that cell.
+    pub fn cancel_typing(&mut self, merge_key: &str) -> bool {
+        let open_here = self.open_for_merge
+            && self.undo.last().is_some_and(|last| {
+                last.merge_key.as_deref() == Some(merge_key) && last.id != self.saved_at
+            });
+        if !open_here {
+            return false;
+        }
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        if step.undo.clone().apply(&mut self.project).is_none() {
+            self.undo.push(step);
+            return false;
+        }
+        self.project.audit.truncate(step.audit_start);
+        self.open_for_merge = false;
+        self.recompute();
+        true
+    }
+
     /// Ends the current typing step: the next keystroke starts a new undo step.
     pub fn seal(&mut self) {
         self.open_for_merge = false;

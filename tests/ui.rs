@@ -672,3 +672,30 @@ fn enter_and_the_arrows_move_down_and_up_a_column_as_in_a_spreadsheet() {
     // Row 4 kept its 75 %.
     assert_eq!(rows[3].baseline, 0.75);
 }
+
+#[test]
+fn escape_cancels_what_was_typed_in_the_cell() {
+    let mut harness = harness();
+    harness.get_by_label("Targets").click();
+    harness.run();
+    let audit_before = harness.state().document().project().audit.len();
+    type_into(&mut harness, "Baseline row 1", "5");
+    harness.event(egui::Event::Text("0".to_owned()));
+    harness.run();
+    assert_eq!(project(&harness).indicators[0].baseline, 0.50);
+    harness.key_press(Key::Escape);
+    harness.run();
+    // The sample's 42 % is back, with no undo step and no audit entry left behind.
+    assert_eq!(project(&harness).indicators[0].baseline, 0.42);
+    harness.get_by_label("Typing cancelled: the cell holds its value again.");
+    let document = harness.state().document();
+    assert_eq!(document.undo_label(), None);
+    assert_eq!(document.project().audit.len(), audit_before);
+    // A cell left with Enter keeps its value: Esc afterwards in another cell changes nothing.
+    type_into(&mut harness, "Baseline row 1", "50");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(project(&harness).indicators[0].baseline, 0.50);
+}

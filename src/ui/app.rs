@@ -1266,8 +1266,19 @@ impl eframe::App for App {
             self.guarded(Pending::OpenPath(path), &ctx);
         }
 
-        // A new focus ends the typing step of the cell that had it.
         let focus = ctx.memory(|m| m.focused());
+        // Esc puts back what a Targets cell held before typing began. egui has already taken
+        // the focus away, so the cell is the one focused in the last frame.
+        if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            let left = self.last_focus.and_then(|f| self.focused_targets_cell(f));
+            if let Some(cell) = left.map(|(row, field)| (Location::Indicator(row), field))
+                && self.document.cancel_typing(&merge_key(cell))
+            {
+                self.buffers.clear();
+                self.set_status("Typing cancelled: the cell holds its value again.", true);
+            }
+        }
+        // A new focus ends the typing step of the cell that had it.
         if focus != self.last_focus {
             self.document.seal();
             self.last_focus = focus;
