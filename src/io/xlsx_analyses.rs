@@ -558,34 +558,10 @@ pub fn write_audit(
         "Audit log: every change to an input or a negotiated target",
         f.title,
     )?;
-    header_row(
-        sheet,
-        2,
-        &[
-            "Time (UTC)",
-            "Who",
-            "Action",
-            "What",
-            "Old",
-            "New",
-            "Reason",
-        ],
-        f.header,
-    )?;
+    header_row(sheet, 2, &crate::model::AuditEntry::COLUMNS, f.header)?;
     for (k, entry) in project.audit.iter().enumerate() {
         let r = 3 + k as u32;
-        for (c, text) in [
-            &entry.time,
-            &entry.user,
-            &entry.action,
-            &entry.what,
-            &entry.old,
-            &entry.new,
-            &entry.reason,
-        ]
-        .into_iter()
-        .enumerate()
-        {
+        for (c, text) in entry.cells().into_iter().enumerate() {
             sheet.write_string(r, c as u16, text)?;
         }
     }

@@ -26,6 +26,32 @@ pub struct AuditEntry {
     pub reason: String,
 }
 
+impl AuditEntry {
+    /// The titles of the columns an entry is shown and exported in, matching [`Self::cells`].
+    pub const COLUMNS: [&'static str; 7] = [
+        "Time (UTC)",
+        "Who",
+        "Action",
+        "What",
+        "Old",
+        "New",
+        "Reason",
+    ];
+
+    /// The entry's text in the order of [`Self::COLUMNS`].
+    pub fn cells(&self) -> [&str; 7] {
+        [
+            &self.time,
+            &self.user,
+            &self.action,
+            &self.what,
+            &self.old,
+            &self.new,
+            &self.reason,
+        ]
+    }
+}
+
 /// A difference between two versions of a project.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {

@@ -18,16 +18,6 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 7] = [
-        Column::Counterfactual,
-        Column::ModelTarget,
-        Column::Bounded,
-        Column::FinalTarget,
-        Column::Impact,
-        Column::Benefit,
-        Column::Share,
-    ];
-
     /// The column's title in the grid, without its "= " mark.
     pub fn title(self) -> &'static str {
         match self {

@@ -364,15 +364,21 @@ impl App {
         self.status.as_ref().map(|s| s.text.as_str())
     }
 
-    /// The Targets cell (row, column) that has the keyboard focus, if one does.
+    /// The Targets cell (row, column) whose widget is `focus`, if it is one.
     fn focused_targets_cell(&self, focus: egui::Id) -> Option<(usize, Field)> {
         if self.tab != Tab::Targets {
             return None;
         }
-        let rows = self.document.project().indicators.len();
-        (0..rows)
-            .flat_map(|row| crate::paste::TARGET_COLUMNS.map(|(field, _)| (row, field)))
-            .find(|&(row, field)| cell_id((Location::Indicator(row), field)) == focus)
+        match self.buffers.cell_with_id(focus)? {
+            (Location::Indicator(row), field)
+                if crate::paste::TARGET_COLUMNS
+                    .iter()
+                    .any(|(f, _)| *f == field) =>
+            {
+                Some((row, field))
+            }
+            _ => None,
+        }
     }
 
     /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same

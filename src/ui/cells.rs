@@ -70,6 +70,9 @@ pub struct CellBuffers {
     last_rejection: Option<(CellKey, String)>,
     /// Cells just clicked: their text is selected when the text field appears.
     select_on_edit: std::collections::HashSet<CellKey>,
+    /// The cell that last took the keyboard focus, so that keys can be routed to it without
+    /// searching the grid for its id.
+    last_focused: Option<CellKey>,
 }
 
 impl CellBuffers {
@@ -78,6 +81,12 @@ impl CellBuffers {
     pub fn focus_cell(&mut self, ctx: &egui::Context, key: CellKey) {
         ctx.memory_mut(|m| m.request_focus(cell_id(key)));
         self.select_on_edit.insert(key);
+        self.last_focused = Some(key);
+    }
+
+    /// The cell whose widget is `id`, if it is the one that last took the focus.
+    pub fn cell_with_id(&self, id: Id) -> Option<CellKey> {
+        self.last_focused.filter(|&key| cell_id(key) == id)
     }
 
     /// Marks the text typed in `key` as rejected, with the reason.
@@ -346,6 +355,7 @@ fn display_cell(
     if response.clicked() || response.has_focus() {
         response.request_focus();
         buffers.select_on_edit.insert(key);
+        buffers.last_focused = Some(key);
         ui.ctx().request_repaint();
     }
 }

@@ -86,15 +86,7 @@ pub fn log_ui(
         .columns(Column::initial(110.0).clip(true), 2)
         .column(Column::remainder().clip(true))
         .header(28.0, |mut header| {
-            for title in [
-                "Time (UTC)",
-                "Who",
-                "Action",
-                "What",
-                "Old",
-                "New",
-                "Reason",
-            ] {
+            for title in crate::model::AuditEntry::COLUMNS {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -103,18 +95,10 @@ pub fn log_ui(
         .body(|body| {
             body.rows(24.0, entries.len(), |mut row| {
                 let entry = entries[row.index()];
-                for text in [
-                    &entry.time,
-                    &entry.user,
-                    &entry.action,
-                    &entry.what,
-                    &entry.old,
-                    &entry.new,
-                    &entry.reason,
-                ] {
+                for text in entry.cells() {
                     row.col(|ui| {
-                        ui.add(egui::Label::new(text.as_str()).truncate())
-                            .on_hover_text(text.as_str());
+                        ui.add(egui::Label::new(text).truncate())
+                            .on_hover_text(text);
                     });
                 }
             });

@@ -159,31 +159,24 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         .iter()
         .map(|r| r.parameter.label().to_owned())
         .collect();
+    // One bar from the project's d to the d at one end of a parameter's range.
+    let bar = |y: usize, row: &SensitivityRow, end: &str, d: f64| {
+        Bar::new(y as f64, (d - base) * 100.0)
+            .base_offset(base * 100.0)
+            .name(format!(
+                "{} {end}: d = {:.2} points",
+                row.parameter.label(),
+                d * 100.0
+            ))
+    };
     let mut low_bars = Vec::new();
     let mut high_bars = Vec::new();
     for (y, row) in ordered.iter().enumerate() {
-        let y = y as f64;
         if let Some(d) = row.low.minimum_impact {
-            low_bars.push(
-                Bar::new(y, (d - base) * 100.0)
-                    .base_offset(base * 100.0)
-                    .name(format!(
-                        "{} low: d = {:.2} points",
-                        row.parameter.label(),
-                        d * 100.0
-                    )),
-            );
+            low_bars.push(bar(y, row, "low", d));
         }
         if let Some(d) = row.high.minimum_impact {
-            high_bars.push(
-                Bar::new(y, (d - base) * 100.0)
-                    .base_offset(base * 100.0)
-                    .name(format!(
-                        "{} high: d = {:.2} points",
-                        row.parameter.label(),
-                        d * 100.0
-                    )),
-            );
+            high_bars.push(bar(y, row, "high", d));
         }
     }
     Plot::new("tornado")
