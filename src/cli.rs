@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::{Project, TestKind, compute, required_sample_size};
 use crate::report::{ComputeReport, text_table};
+use crate::tf;
 
 /// Set, defend and verify performance targets of results-based-financing health programs.
 #[derive(Debug, Parser)]
@@ -17,7 +18,8 @@ use crate::report::{ComputeReport, text_table};
     name = "rbf-targets",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    // A project file and a command do not go together; --lang goes with either.
+    subcommand_negates_reqs = true
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -25,6 +27,11 @@ pub struct Cli {
     /// Project (.ron) or workbook (.xlsx) to open in the window; without it the last file
     /// opened, or the El Salvador sample, opens.
     pub file: Option<PathBuf>,
+    /// Language of the window, the messages and exported workbooks: en or es. Without it,
+    /// the window uses the language last chosen in its View menu, and otherwise (and the
+    /// commands always) the system's locale.
+    #[arg(long, global = true, value_name = "en|es")]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -100,14 +107,31 @@ pub fn run(command: Command) -> ExitCode {
             match required_sample_size(p1, p2, alpha, power, deff, test) {
                 Some(n) => {
                     println!(
-                        "n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})",
-                        test.short()
+                        "{}",
+                        tf!(
+                            "n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})",
+                            "n = {n:.4} por ronda (prueba {}, alfa {alpha}, potencia {power}, DEFF {deff})",
+                            test.short()
+                        )
                     );
-                    println!("n rounded up = {}", n.ceil());
+                    println!(
+                        "{}",
+                        tf!(
+                            "n rounded up = {}",
+                            "n redondeada hacia arriba = {}",
+                            n.ceil()
+                        )
+                    );
                     ExitCode::SUCCESS
                 }
                 None => {
-                    eprintln!("rbf-targets: p1 and p2 are equal; no sample can tell them apart");
+                    eprintln!(
+                        "{}",
+                        tf!(
+                            "rbf-targets: p1 and p2 are equal; no sample can tell them apart",
+                            "rbf-targets: p1 y p2 son iguales; ninguna muestra puede distinguirlos"
+                        )
+                    );
                     ExitCode::from(1)
                 }
             }
@@ -127,7 +151,14 @@ fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
     if let Some(import) = &import
         && !json
     {
-        eprint!("Import of {}:\n{import}", file.display());
+        eprint!(
+            "{}",
+            tf!(
+                "Import of {}:\n{import}",
+                "Importación de {}:\n{import}",
+                file.display()
+            )
+        );
     }
     let printed = if json {
         let mut report = ComputeReport::new(&project, &outcome);
@@ -139,7 +170,13 @@ fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
         write!(std::io::stdout(), "{}", text_table(&project, &outcome))
     };
     if let Err(error) = printed {
-        eprintln!("rbf-targets: cannot write the result: {error}");
+        eprintln!(
+            "{}",
+            tf!(
+                "rbf-targets: cannot write the result: {error}",
+                "rbf-targets: no se puede escribir el resultado: {error}"
+            )
+        );
         return ExitCode::from(1);
     }
     let mut invalid = false;
@@ -151,7 +188,7 @@ fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
         match export_xlsx(&project, out, ExportOptions::default()) {
             Ok(()) => {
                 if !json {
-                    eprintln!("Wrote {}", out.display());
+                    eprintln!("{}", tf!("Wrote {}", "Escrito {}", out.display()));
                 }
             }
             Err(error) => {
@@ -173,7 +210,10 @@ fn parse_level(text: &str) -> Result<f64, String> {
     if (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("{text} is outside 0%–100%"))
+        Err(tf!(
+            "{text} is outside 0%–100%",
+            "{text} está fuera de 0%–100%"
+        ))
     }
 }
 
@@ -182,7 +222,10 @@ fn parse_probability(text: &str) -> Result<f64, String> {
     if value > 0.0 && value < 1.0 {
         Ok(value)
     } else {
-        Err(format!("{text} is not between 0 and 1 (e.g. 0.05 or 0.9)"))
+        Err(tf!(
+            "{text} is not between 0 and 1 (e.g. 0.05 or 0.9)",
+            "{text} no está entre 0 y 1 (p. ej. 0.05 o 0.9)"
+        ))
     }
 }
 
@@ -191,6 +234,9 @@ fn parse_positive(text: &str) -> Result<f64, String> {
     if value > 0.0 {
         Ok(value)
     } else {
-        Err(format!("{text} is not more than zero"))
+        Err(tf!(
+            "{text} is not more than zero",
+            "{text} no es mayor que cero"
+        ))
     }
 }

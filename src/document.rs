@@ -4,12 +4,14 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::t;
 use crate::model::audit::{self, AuditEntry, Change, Collector};
 use crate::model::{
     Condition, Indicator, Metadata, NegotiationError, Outcome, Problem, Program, Project,
     RebalanceStatus, Round, Scenario, compute, condition_problems, goal_seek, indicator_problems,
     program_problems, rebalance,
 };
+use crate::tf;
 
 /// One change to a project. Applying an edit returns its inverse, which is how undo works.
 #[derive(Clone, Debug, PartialEq)]
@@ -225,17 +227,29 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            c.field("Scenarios", "", "saved scenarios", show(a), show(b));
+            c.field(
+                t("Scenarios", "Escenarios"),
+                "",
+                t("saved scenarios", "escenarios guardados"),
+                show(a),
+                show(b),
+            );
         }
         (Edit::Rounds(a), Edit::Rounds(b)) => {
             let show = |rounds: &[Round]| {
                 rounds
                     .iter()
-                    .map(|r| format!("{} ({} months)", r.name, r.months))
+                    .map(|r| tf!("{} ({} months)", "{} ({} meses)", r.name, r.months))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
-            c.field("Rounds", "", "measurement rounds", show(a), show(b));
+            c.field(
+                t("Rounds", "Rondas"),
+                "",
+                t("measurement rounds", "rondas de medición"),
+                show(a),
+                show(b),
+            );
         }
         (Edit::Batch(olds), Edit::Batch(news)) => {
             // The inverse of a batch lists its inverses in reverse order.
@@ -244,39 +258,39 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
             }
         }
         (_, Edit::InsertCondition { row, value }) => c.field(
-            &format!("Values row {}", row + 1),
+            &tf!("Values row {}", "Valores fila {}", row + 1),
             "",
-            "row",
-            "(new)".into(),
+            t("row", "fila"),
+            t("(new)", "(nueva)").into(),
             value.name.clone(),
         ),
         (Edit::InsertCondition { row, value }, Edit::RemoveCondition { .. }) => c.field(
-            &format!("Values row {}", row + 1),
+            &tf!("Values row {}", "Valores fila {}", row + 1),
             "",
-            "row",
+            t("row", "fila"),
             value.name.clone(),
-            "(removed)".into(),
+            t("(removed)", "(eliminada)").into(),
         ),
         (_, Edit::InsertIndicator { row, value }) => c.field(
-            &format!("Targets row {}", row + 1),
+            &tf!("Targets row {}", "Metas fila {}", row + 1),
             &value.name,
-            "row",
-            "(new)".into(),
+            t("row", "fila"),
+            t("(new)", "(nueva)").into(),
             value.name.clone(),
         ),
         (Edit::InsertIndicator { row, value }, Edit::RemoveIndicator { .. }) => c.field(
-            &format!("Targets row {}", row + 1),
+            &tf!("Targets row {}", "Metas fila {}", row + 1),
             &value.name,
-            "row",
+            t("row", "fila"),
             value.name.clone(),
-            "(removed)".into(),
+            t("(removed)", "(eliminada)").into(),
         ),
         (_, Edit::MoveCondition { from, to }) => c.field(
-            "Values",
+            t("Values", "Valores"),
             "",
-            "row order",
-            format!("row {}", from + 1),
-            format!("row {}", to + 1),
+            t("row order", "orden de filas"),
+            tf!("row {}", "fila {}", from + 1),
+            tf!("row {}", "fila {}", to + 1),
         ),
         (_, Edit::MoveIndicator { from, to }) => {
             let name = project
@@ -285,11 +299,11 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
                 .map(|i| i.name.clone())
                 .unwrap_or_default();
             c.field(
-                "Targets",
+                t("Targets", "Metas"),
                 &name,
-                "row order",
-                format!("row {}", from + 1),
-                format!("row {}", to + 1),
+                t("row order", "orden de filas"),
+                tf!("row {}", "fila {}", from + 1),
+                tf!("row {}", "fila {}", to + 1),
             )
         }
         _ => {}
@@ -402,6 +416,12 @@ impl Document {
         self.revision
     }
 
+    /// Recomputes the outcome without changing the project, so that its messages follow the
+    /// language in use (see [`crate::i18n`]); caches keyed on the revision refresh too.
+    pub fn recompute_messages(&mut self) {
+        self.recompute();
+    }
+
     fn recompute(&mut self) {
         self.outcome = compute(&self.project);
         self.revision += 1;
@@ -420,9 +440,12 @@ impl Document {
         }
         let program = self.project.metadata.program_name.trim();
         if program.is_empty() {
-            "Untitled".to_owned()
+            t("Untitled", "Sin título").to_owned()
         } else {
-            format!("{program} (not saved to a file)")
+            tf!(
+                "{program} (not saved to a file)",
+                "{program} (no guardado en un archivo)"
+            )
         }
     }
 
@@ -541,7 +564,7 @@ impl Document {
             Some(_) => {
                 let label = step.label.clone();
                 let changes = edit_changes(&step.redo, &step.undo, &self.project);
-                self.record(&format!("Undo: {label}"), changes);
+                self.record(&tf!("Undo: {label}", "Deshacer: {label}"), changes);
                 self.redo.push(step);
                 self.recompute();
                 Some(label)
@@ -563,7 +586,7 @@ impl Document {
                 let changes = edit_changes(&step.undo, &step.redo, &self.project);
                 let mut step = step;
                 step.audit_start = self.project.audit.len();
-                self.record(&format!("Redo: {label}"), changes);
+                self.record(&tf!("Redo: {label}", "Rehacer: {label}"), changes);
                 self.undo.push(step);
                 self.recompute();
                 Some(label)
@@ -612,7 +635,11 @@ impl Document {
                 self.indicator_with(row, |i| i.negotiated_target = Some(target))
             })
             .collect();
-        self.apply(Edit::Batch(edits), "Rebalance unlocked rows", None);
+        self.apply(
+            Edit::Batch(edits),
+            t("Rebalance unlocked rows", "Reequilibrar filas no fijadas"),
+            None,
+        );
         let currency = self.currency();
         Ok(ActionReport {
             message: result.status.describe(&currency),
@@ -624,24 +651,31 @@ impl Document {
     pub fn goal_seek(&mut self, row: usize) -> Result<ActionReport, NegotiationError> {
         let seek = goal_seek(&self.project, row)?;
         if let Some(edit) = self.indicator_with(row, |i| i.negotiated_target = Some(seek.target)) {
-            self.apply(edit, &format!("Goal seek row {}", row + 1), None);
+            self.apply(
+                edit,
+                &tf!("Goal seek row {}", "Buscar objetivo fila {}", row + 1),
+                None,
+            );
         }
         let currency = self.currency();
         let target = crate::text::format_percent(seek.target, 2);
         let message = if seek.reached() {
-            format!(
+            tf!(
                 "Row {}: a target of {target} brings the benefit-cost ratio to the required level.",
+                "Fila {}: una meta de {target} lleva la relación beneficio-costo al nivel exigido.",
                 row + 1
             )
         } else if seek.remaining_surplus < 0.0 {
-            format!(
+            tf!(
                 "Row {}: even at its bound ({target}) benefits fall short by {currency} {}.",
+                "Fila {}: aun en su límite ({target}) a los beneficios les faltan {currency} {}.",
                 row + 1,
                 crate::text::format_amount(-seek.remaining_surplus)
             )
         } else {
-            format!(
+            tf!(
                 "Row {}: even at {target} the other rows exceed the requirement by {currency} {}.",
+                "Fila {}: aun en {target} las demás filas superan lo exigido en {currency} {}.",
                 row + 1,
                 crate::text::format_amount(seek.remaining_surplus)
             )
@@ -669,7 +703,11 @@ impl Document {
         }) else {
             return false;
         };
-        let label = if locked { "Lock row" } else { "Unlock row" };
+        let label = if locked {
+            t("Lock row", "Fijar fila")
+        } else {
+            t("Unlock row", "Liberar fila")
+        };
         self.apply(edit, &format!("{label} {}", row + 1), None)
     }
 
@@ -681,7 +719,10 @@ impl Document {
             .collect();
         self.apply(
             Edit::Batch(edits),
-            "Lock rows with a negotiated target",
+            t(
+                "Lock rows with a negotiated target",
+                "Fijar filas con meta negociada",
+            ),
             None,
         )
     }
@@ -691,7 +732,11 @@ impl Document {
         let edits = (0..self.project.indicators.len())
             .filter_map(|row| self.indicator_with(row, |i| i.locked = false))
             .collect();
-        self.apply(Edit::Batch(edits), "Unlock all rows", None)
+        self.apply(
+            Edit::Batch(edits),
+            t("Unlock all rows", "Liberar todas las filas"),
+            None,
+        )
     }
 
     /// Saves the current negotiated targets and locks as a scenario (replacing one of the same
@@ -705,7 +750,7 @@ impl Document {
         }
         self.apply(
             Edit::Scenarios(scenarios),
-            &format!("Save scenario {}", name.trim()),
+            &tf!("Save scenario {}", "Guardar escenario {}", name.trim()),
             None,
         )
     }
@@ -716,7 +761,11 @@ impl Document {
             return false;
         };
         let applied = scenario.applied_to(&self.project);
-        let label = format!("Restore scenario {}", scenario.name);
+        let label = tf!(
+            "Restore scenario {}",
+            "Restaurar escenario {}",
+            scenario.name
+        );
         let edits = applied
             .indicators
             .into_iter()
@@ -736,7 +785,11 @@ impl Document {
         };
         self.apply(
             edit,
-            &format!("Reset row {} to the model target", row + 1),
+            &tf!(
+                "Reset row {} to the model target",
+                "Volver la fila {} a la meta del modelo",
+                row + 1
+            ),
             None,
         )
     }
@@ -767,7 +820,7 @@ impl Document {
         }
         self.apply(
             Edit::Batch(edits),
-            &format!("Rename condition {}", row + 1),
+            &tf!("Rename condition {}", "Renombrar condición {}", row + 1),
             merge_key,
         )
     }

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod document;
+pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod paste;

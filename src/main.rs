@@ -2,15 +2,28 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
 use rbf_targets::cli::{Cli, run};
+use rbf_targets::i18n::{Lang, set_lang};
 
 fn main() -> ExitCode {
     let _ = rbf_targets::ui::STARTED.set(std::time::Instant::now());
+    // Usage errors come before --lang is known: they follow the system's locale.
+    set_lang(Lang::from_system());
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => run(command),
-        None => match rbf_targets::ui::run(cli.file) {
+        Some(_) if cli.file.is_some() => Cli::command()
+            .error(
+                ErrorKind::ArgumentConflict,
+                "a file to open in the window and a command do not go together",
+            )
+            .exit(),
+        Some(command) => {
+            set_lang(cli.lang.unwrap_or_else(Lang::from_system));
+            run(command)
+        }
+        None => match rbf_targets::ui::run(cli.file, cli.lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("rbf-targets: {error:#}");

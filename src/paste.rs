@@ -4,18 +4,25 @@
 //! of the block could not be read.
 
 use crate::document::Edit;
+use crate::i18n::t;
 use crate::model::{Field, Indicator, Project};
 use crate::text::{parse_number, parse_percent};
+use crate::tf;
 
 /// The editable Targets columns a block fills from left to right, with their titles.
-pub const TARGET_COLUMNS: [(Field, &str); 6] = [
-    (Field::Name, "Indicator"),
-    (Field::Population, "N"),
-    (Field::Baseline, "Baseline"),
-    (Field::AnnualChange, "Annual change"),
-    (Field::Weight, "Weight"),
-    (Field::NegotiatedTarget, "Negotiated target"),
-];
+pub fn target_columns() -> [(Field, &'static str); 6] {
+    [
+        (Field::Name, t("Indicator", "Indicador")),
+        (Field::Population, "N"),
+        (Field::Baseline, t("Baseline", "Línea de base")),
+        (Field::AnnualChange, t("Annual change", "Cambio anual")),
+        (Field::Weight, t("Weight", "Peso")),
+        (
+            Field::NegotiatedTarget,
+            t("Negotiated target", "Meta negociada"),
+        ),
+    ]
+}
 
 /// The cells of a copied block: lines split at tabs. A spreadsheet ends the block with a line
 /// break, which is not an empty last row.
@@ -57,11 +64,20 @@ fn set_cell(indicator: &mut Indicator, field: Field, text: &str) -> Result<(), S
         }
         Field::Weight => indicator.weight = parse_number(text).map_err(|e| e.to_string())?,
         Field::Baseline => {
-            indicator.baseline = percent(text)?.ok_or("the cell is empty; expected a percentage")?
+            indicator.baseline = percent(text)?.ok_or(t(
+                "the cell is empty; expected a percentage",
+                "la celda está vacía; se esperaba un porcentaje",
+            ))?
         }
         Field::AnnualChange => indicator.annual_change = percent(text)?,
         Field::NegotiatedTarget => indicator.negotiated_target = percent(text)?,
-        _ => return Err("this column cannot be pasted into".to_owned()),
+        _ => {
+            return Err(t(
+                "this column cannot be pasted into",
+                "no se puede pegar en esta columna",
+            )
+            .to_owned());
+        }
     }
     Ok(())
 }
@@ -75,27 +91,33 @@ pub fn paste_into_targets(
     text: &str,
 ) -> Result<Paste, String> {
     let block = parse_block(text);
-    let first_column = TARGET_COLUMNS.iter().position(|(f, _)| *f == field).ok_or(
+    let columns = target_columns();
+    let first_column = columns.iter().position(|(f, _)| *f == field).ok_or(t(
         "Paste into the Indicator, N, Baseline, Annual change, Weight or Negotiated target column.",
-    )?;
+        "Pegue en la columna Indicador, N, Línea de base, Cambio anual, Peso o Meta negociada.",
+    ))?;
     let rows = project.indicators.len();
     if row + block.len() > rows {
-        return Err(format!(
+        return Err(tf!(
             "The pasted block has {} rows but the Targets sheet has {} from row {} down; add rows \
              first. Nothing was changed.",
+            "El bloque pegado tiene {} filas pero la hoja Metas tiene {} desde la fila {} hacia abajo; \
+             agregue filas primero. No se cambió nada.",
             block.len(),
             rows.saturating_sub(row),
             row + 1
         ));
     }
     let widest = block.iter().map(Vec::len).max().unwrap_or(0);
-    if first_column + widest > TARGET_COLUMNS.len() {
-        return Err(format!(
+    if first_column + widest > columns.len() {
+        return Err(tf!(
             "The pasted block has {widest} columns but only {} editable columns start at {}: \
              {}. Nothing was changed.",
-            TARGET_COLUMNS.len() - first_column,
-            TARGET_COLUMNS[first_column].1,
-            TARGET_COLUMNS[first_column..]
+            "El bloque pegado tiene {widest} columnas pero solo {} columnas editables empiezan en {}: \
+             {}. No se cambió nada.",
+            columns.len() - first_column,
+            columns[first_column].1,
+            columns[first_column..]
                 .iter()
                 .map(|(_, title)| *title)
                 .collect::<Vec<_>>()
@@ -107,11 +129,13 @@ pub fn paste_into_targets(
         let target_row = row + line;
         let mut indicator = project.indicators[target_row].clone();
         for (offset, cell) in cells.iter().enumerate() {
-            let (column_field, title) = TARGET_COLUMNS[first_column + offset];
+            let (column_field, title) = columns[first_column + offset];
             set_cell(&mut indicator, column_field, cell).map_err(|reason| {
-                format!(
+                tf!(
                     "Cannot paste: line {} of the block, column {} ({title} of Targets row {}): \
                      {reason}. Nothing was changed.",
+                    "No se puede pegar: línea {} del bloque, columna {} ({title} de Metas fila {}): \
+                     {reason}. No se cambió nada.",
                     line + 1,
                     offset + 1,
                     target_row + 1
@@ -124,19 +148,21 @@ pub fn paste_into_targets(
         });
     }
     let summary = if block.len() == 1 && widest == 1 {
-        format!(
+        tf!(
             "Pasted {} of row {}",
-            TARGET_COLUMNS[first_column].1.to_lowercase(),
+            "Pegado {} de la fila {}",
+            columns[first_column].1.to_lowercase(),
             row + 1
         )
     } else {
-        format!(
+        tf!(
             "Pasted {} × {} cells into Targets rows {}–{} from {}",
+            "Pegadas {} × {} celdas en Metas filas {}–{} desde {}",
             block.len(),
             widest,
             row + 1,
             row + block.len(),
-            TARGET_COLUMNS[first_column].1
+            columns[first_column].1
         )
     };
     Ok(Paste {

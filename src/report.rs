@@ -1,6 +1,8 @@
 //! What `compute` prints: the JSON object (schema `rbf-targets/compute/1`; fields are only
 //! ever added, never renamed) and the human-readable table.
 
+use crate::i18n::t;
+use crate::tf;
 use serde::Serialize;
 
 use crate::io::ImportReport;
@@ -350,11 +352,11 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
     }
     let lines = [
         (
-            "Total program cost C",
+            t("Total program cost C", "Costo total del programa C"),
             format!("{currency} {}", format_amount(program.total_cost)),
         ),
         (
-            "Present value factor A",
+            t("Present value factor A", "Factor de valor presente A"),
             or_dash(outcome.present_value_factor, |a| format!("{a:.6}")),
         ),
         (
@@ -365,33 +367,37 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             ),
         ),
         (
-            "Minimum common impact d",
+            t("Minimum common impact d", "Impacto mínimo común d"),
             or_dash(outcome.minimum_impact, |d| {
-                format!("{d:.4} ({:.2} points)", d * 100.0)
+                tf!("{d:.4} ({:.2} points)", "{d:.4} ({:.2} puntos)", d * 100.0)
             }),
         ),
         (
-            "Total benefit B",
+            t("Total benefit B", "Beneficio total B"),
             or_dash(outcome.total_benefit, |b| {
                 format!("{currency} {}", format_amount(b))
             }),
         ),
         (
-            "Benefit-cost ratio",
+            t("Benefit-cost ratio", "Relación beneficio-costo"),
             or_dash(outcome.benefit_cost_ratio, |r| {
-                format!(
+                tf!(
                     "{r:.3} (required {})",
+                    "{r:.3} (exigida {})",
                     format_number(program.required_ratio)
                 )
             }),
         ),
         (
-            "Surplus (+) / shortfall (−)",
+            t("Surplus (+) / shortfall (−)", "Excedente (+) / déficit (−)"),
             or_dash(outcome.surplus, |s| {
                 format!("{currency} {}", format_amount(s))
             }),
         ),
-        ("Rows at a bound", outcome.rows_at_bound.to_string()),
+        (
+            t("Rows at a bound", "Filas en un límite"),
+            outcome.rows_at_bound.to_string(),
+        ),
     ];
     for (label, value) in lines {
         out.push_str(&format!("{label:<30} {value}\n"));
@@ -400,17 +406,17 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
     let header = format!(
         "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
         "#",
-        "Indicator",
-        "Better",
+        t("Indicator", "Indicador"),
+        t("Better", "Mejor"),
         "N",
-        "Baseline",
-        "Counterf",
-        "Model",
-        "Bounded",
-        "Negot.",
-        "Final",
-        "Impact",
-        "Benefit"
+        t("Baseline", "Base"),
+        t("Counterf", "Contraf."),
+        t("Model", "Modelo"),
+        t("Bounded", "Acotada"),
+        t("Negot.", "Negoc."),
+        t("Final", "Final"),
+        t("Impact", "Impacto"),
+        t("Benefit", "Beneficio")
     );
     out.push_str(&header);
     out.push_str(&format!("{}\n", "─".repeat(header.chars().count() - 1)));
@@ -435,7 +441,10 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
             i + 1,
             fit(&indicator.name, 44),
-            indicator.direction.as_str(),
+            match indicator.direction {
+                crate::model::Direction::Higher => t("higher", "mayor"),
+                crate::model::Direction::Lower => t("lower", "menor"),
+            },
             format_amount(indicator.population),
             format_percent(indicator.baseline, 1),
             pct(row.counterfactual),
@@ -447,14 +456,17 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             or_dash(targets.map(|t| t.benefit), format_amount),
         ));
     }
-    out.push_str("\n* held at the ceiling or floor; L locked; impact in percentage points\n");
+    out.push_str(t(
+        "\n* held at the ceiling or floor; L locked; impact in percentage points\n",
+        "\n* detenida en el techo o el piso; L fijada; impacto en puntos porcentuales\n",
+    ));
     if !outcome.problems.is_empty() {
-        out.push_str("\nProblems:\n");
+        out.push_str(t("\nProblems:\n", "\nProblemas:\n"));
         for problem in &outcome.problems {
             let kind = if problem.is_error() {
-                "error"
+                t("error", "error")
             } else {
-                "warning"
+                t("warning", "advertencia")
             };
             out.push_str(&format!("  {kind}: {problem}\n"));
         }

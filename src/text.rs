@@ -10,6 +10,8 @@
 //! exactly three digits is a thousands separator (`9,750` is nine thousand seven hundred fifty),
 //! anything else a decimal one (`0,42`, `1.5`). Spaces and underscores are ignored.
 
+use crate::i18n::t;
+use crate::tf;
 use std::fmt;
 
 /// Text that is not a number, with what was expected.
@@ -22,14 +24,22 @@ pub struct ParseError {
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.text.trim().is_empty() {
-            write!(f, "the cell is empty; expected {}", self.expected)
-        } else {
+            let expected = self.expected;
             write!(
                 f,
-                "\"{}\" is not a number; expected {}",
-                self.text.trim(),
-                self.expected
+                "{}",
+                tf!(
+                    "the cell is empty; expected {expected}",
+                    "la celda está vacía; se esperaba {expected}"
+                )
             )
+        } else {
+            let (text, expected) = (self.text.trim(), self.expected);
+            let message = tf!(
+                "\"{text}\" is not a number; expected {expected}",
+                "\"{text}\" no es un número; se esperaba {expected}"
+            );
+            write!(f, "{message}")
         }
     }
 }
@@ -38,7 +48,10 @@ impl std::error::Error for ParseError {}
 
 /// Reads an amount, count or ratio ("9,750,000", "0,42", "1.5", "-3").
 pub fn parse_number(text: &str) -> Result<f64, ParseError> {
-    parse_with(text, "a number such as 1500 or 0.5")
+    parse_with(
+        text,
+        t("a number such as 1500 or 0.5", "un número como 1500 o 0.5"),
+    )
 }
 
 fn parse_with(text: &str, expected: &'static str) -> Result<f64, ParseError> {
@@ -129,14 +142,17 @@ fn normalize_separators(text: &str) -> Option<String> {
 
 /// Reads a level or change typed in a percent cell, by the rule in this module's docs.
 pub fn parse_percent(text: &str) -> Result<f64, ParseError> {
-    const EXPECTED: &str = "a percentage such as 62%, 62 or 0.62";
+    let expected = t(
+        "a percentage such as 62%, 62 or 0.62",
+        "un porcentaje como 62%, 62 o 0.62",
+    );
     let trimmed = text.trim();
     if let Some(number) = trimmed.strip_suffix('%') {
-        return parse_scaled(number, EXPECTED, 2);
+        return parse_scaled(number, expected, 2);
     }
-    let value = parse_with(trimmed, EXPECTED)?;
+    let value = parse_with(trimmed, expected)?;
     if value.abs() >= 1.0 {
-        parse_scaled(trimmed, EXPECTED, 2)
+        parse_scaled(trimmed, expected, 2)
     } else {
         Ok(value)
     }

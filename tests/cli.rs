@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 fn rbf_targets(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
         .args(args)
+        // Messages are checked in English whatever this machine's locale.
+        .env("LANGUAGE", "en")
         .output()
         .expect("the binary runs")
 }

@@ -19,6 +19,7 @@ fn compute(path: &Path) -> (Option<i32>, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
         .arg("compute")
         .arg(path)
+        .env("LANGUAGE", "en")
         .output()
         .expect("runs");
     (

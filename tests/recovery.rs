@@ -23,6 +23,7 @@ fn harness(document: Document, data_dir: &Path) -> Harness<'static, App> {
         .build_eframe(move |cc| {
             App::new(cc, document)
                 .without_native_dialogs()
+                .with_language(rbf_targets::i18n::Lang::En)
                 .with_recovery_dir(data_dir)
         });
     harness.run();

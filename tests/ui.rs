@@ -6,6 +6,7 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rbf_targets::document::Document;
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::Project;
 use rbf_targets::ui::{App, Tab, impact_text, ratio_text, sample_document};
@@ -13,7 +14,11 @@ use rbf_targets::ui::{App, Tab, impact_text, ratio_text, sample_document};
 fn harness_on(document: Document) -> Harness<'static, App> {
     let mut harness = Harness::builder()
         .with_size(Vec2::new(2000.0, 1000.0))
-        .build_eframe(move |cc| App::new(cc, document).without_native_dialogs());
+        .build_eframe(move |cc| {
+            App::new(cc, document)
+                .without_native_dialogs()
+                .with_language(Lang::En)
+        });
     harness.run();
     harness
 }

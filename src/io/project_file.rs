@@ -1,6 +1,8 @@
 //! The project file: RON, with a `format_version` so that a newer file is refused with a
 //! clear message instead of being misread.
 
+use crate::i18n::t;
+use crate::tf;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -19,24 +21,54 @@ const EL_SALVADOR_SAMPLE: &str = include_str!("../../samples/el_salvador_sm2015.
 /// Why a project file could not be read or written.
 #[derive(Debug, Error)]
 pub enum ProjectFileError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", tf!("cannot read {}: {}", "no se puede leer {}: {}", .path.display(), .source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot save to {path}: {source}; the document is not saved")]
+    #[error(
+        "{}",
+        tf!(
+            "cannot save to {}: {}; the document is not saved",
+            "no se puede guardar en {}: {}; el documento no está guardado",
+            .path.display(),
+            .source
+        )
+    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error(
-        "{path} is too large to be a project file ({size} bytes; at most {MAX_PROJECT_FILE_BYTES})"
+        "{}",
+        tf!(
+            "{} is too large to be a project file ({} bytes; at most {})",
+            "{} es demasiado grande para ser un archivo de proyecto ({} bytes; como máximo {})",
+            .path.display(),
+            .size,
+            MAX_PROJECT_FILE_BYTES
+        )
     )]
     TooLarge { path: PathBuf, size: u64 },
-    #[error("{origin} is not a readable rbf-targets project: {message}")]
+    #[error(
+        "{}",
+        tf!(
+            "{} is not a readable rbf-targets project: {}",
+            "{} no es un proyecto de rbf-targets legible: {}",
+            .origin,
+            .message
+        )
+    )]
     Parse { origin: String, message: String },
     #[error(
-        "{origin} was written by a newer rbf-targets (file format {found}; this version reads up to {FORMAT_VERSION}); update rbf-targets to open it"
+        "{}",
+        tf!(
+            "{} was written by a newer rbf-targets (file format {}; this version reads up to {}); update rbf-targets to open it",
+            "{} fue escrito por un rbf-targets más nuevo (formato {}; esta versión lee hasta {}); actualice rbf-targets para abrirlo",
+            .origin,
+            .found,
+            FORMAT_VERSION
+        )
     )]
     Newer { origin: String, found: u32 },
 }
@@ -51,8 +83,9 @@ struct VersionProbe {
 fn parse_error(origin: &str, error: &ron::error::SpannedError) -> ProjectFileError {
     ProjectFileError::Parse {
         origin: origin.to_owned(),
-        message: format!(
+        message: tf!(
             "{} at line {}, column {}",
+            "{} en la línea {}, columna {}",
             error
                 .code
                 .to_string()
@@ -69,7 +102,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
     if text.trim().is_empty() {
         return Err(ProjectFileError::Parse {
             origin: origin.to_owned(),
-            message: "the file is empty".to_owned(),
+            message: t("the file is empty", "el archivo está vacío").to_owned(),
         });
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
@@ -77,7 +110,11 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
         0 => {
             return Err(ProjectFileError::Parse {
                 origin: origin.to_owned(),
-                message: "it has no format_version field".to_owned(),
+                message: t(
+                    "it has no format_version field",
+                    "no tiene el campo format_version",
+                )
+                .to_owned(),
             });
         }
         found if found > FORMAT_VERSION => {
@@ -121,8 +158,9 @@ pub fn load(path: &Path) -> Result<Project, ProjectFileError> {
     let bytes = fs::read(path).map_err(read_error)?;
     let text = String::from_utf8(bytes).map_err(|e| ProjectFileError::Parse {
         origin: path.display().to_string(),
-        message: format!(
+        message: tf!(
             "it is not UTF-8 text (invalid byte at position {})",
+            "no es texto UTF-8 (byte no válido en la posición {})",
             e.utf8_error().valid_up_to()
         ),
     })?;

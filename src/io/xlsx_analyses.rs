@@ -6,15 +6,80 @@
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::workbook::{Book, CellNumber, NumberRule, normalize};
-use crate::model::verify::CANNOT_VERIFY;
+use crate::i18n::{in_every_lang, t};
+use crate::model::verify::cannot_verify;
 use crate::model::{
     Measurement, Outcome, Parameter, Project, Round, Spread, TestKind, TrancheRule, evaluate_round,
     sensitivity, verification,
 };
+use crate::tf;
 
-pub const SENSITIVITY_SHEET: &str = "Sensitivity";
-pub const VERIFICATION_SHEET: &str = "Verification";
-pub const ROUNDS_SHEET: &str = "Rounds";
+/// The words the analysis sheets are written with and read back by, in the current language
+/// (a reader tries every language with [`in_every_lang`]).
+pub mod words {
+    use crate::i18n::t;
+
+    pub fn targets_sheet() -> &'static str {
+        t("Targets", "Metas")
+    }
+    pub fn values_sheet() -> &'static str {
+        t("Values", "Valores")
+    }
+    pub fn census_sheet() -> &'static str {
+        t("Census data", "Datos censales")
+    }
+    pub fn sensitivity_sheet() -> &'static str {
+        t("Sensitivity", "Sensibilidad")
+    }
+    pub fn verification_sheet() -> &'static str {
+        t("Verification", "Verificación")
+    }
+    pub fn rounds_sheet() -> &'static str {
+        t("Rounds", "Rondas")
+    }
+    pub fn audit_sheet() -> &'static str {
+        t("Audit", "Auditoría")
+    }
+    pub fn parameter() -> &'static str {
+        t("Parameter", "Parámetro")
+    }
+    pub fn indicator() -> &'static str {
+        t("Indicator", "Indicador")
+    }
+    pub fn survey_budget() -> &'static str {
+        t("Survey budget", "Presupuesto de la encuesta")
+    }
+    pub fn performance_tranche() -> &'static str {
+        t("Performance tranche", "Tramo de desempeño")
+    }
+    pub fn tranche_rule() -> &'static str {
+        t("Tranche rule", "Regla del tramo")
+    }
+    pub fn continuous() -> &'static str {
+        t("continuous", "continua")
+    }
+    pub fn steps() -> &'static str {
+        t("steps", "escalones")
+    }
+    pub fn share_required() -> &'static str {
+        t("Share of targets required", "Proporción de metas exigida")
+    }
+    pub fn round() -> &'static str {
+        t("Round", "Ronda")
+    }
+    pub fn in_round() -> &'static str {
+        t("In round", "En la ronda")
+    }
+    pub fn standard_error() -> &'static str {
+        t("SE", "EE")
+    }
+    pub fn sample() -> &'static str {
+        t("n and DEFF", "n y DEFF")
+    }
+    pub fn interval() -> &'static str {
+        t("95% CI", "IC 95%")
+    }
+}
 
 /// Formats the analysis sheets use.
 pub struct AnalysisFormats<'a> {
@@ -64,21 +129,24 @@ pub fn write_sensitivity(
     sheet.write_string_with_format(
         0,
         0,
-        "Sensitivity: d and every bounded target with one parameter changed at a time",
+        t(
+            "Sensitivity: d and every bounded target with one parameter changed at a time",
+            "Sensibilidad: d y cada meta acotada cambiando un parámetro a la vez",
+        ),
         f.title,
     )?;
     header_row(
         sheet,
         2,
         &[
-            "Parameter",
-            "Low",
-            "High",
-            "Range is",
-            "Low value",
-            "High value",
-            "d at low",
-            "d at high",
+            words::parameter(),
+            t("Low", "Bajo"),
+            t("High", "Alto"),
+            t("Range is", "El rango es"),
+            t("Low value", "Valor bajo"),
+            t("High value", "Valor alto"),
+            t("d at low", "d con el bajo"),
+            t("d at high", "d con el alto"),
         ],
         f.header,
     )?;
@@ -96,9 +164,14 @@ pub fn write_sensitivity(
         sheet.write_number_with_format(r, 1, low, number)?;
         sheet.write_number_with_format(r, 2, high, number)?;
         let unit = match crate::model::SensitivityRanges::unit(parameter) {
-            crate::model::sensitivity::RangeUnit::Value => "values",
-            crate::model::sensitivity::RangeUnit::YearsAdded => "years added to L",
-            crate::model::sensitivity::RangeUnit::Factor => "factors of the project's value",
+            crate::model::sensitivity::RangeUnit::Value => t("values", "valores"),
+            crate::model::sensitivity::RangeUnit::YearsAdded => {
+                t("years added to L", "años sumados a L")
+            }
+            crate::model::sensitivity::RangeUnit::Factor => t(
+                "factors of the project's value",
+                "factores del valor del proyecto",
+            ),
         };
         sheet.write_string(r, 3, unit)?;
         sheet.write_number_with_format(r, 4, row.low.value, number)?;
@@ -107,11 +180,14 @@ pub fn write_sensitivity(
         percent_or_blank(sheet, r, 7, row.high.minimum_impact, f.percent)?;
     }
     let top = 4 + rows.len() as u32;
-    sheet.write_string_with_format(top, 0, "Bounded targets", f.label)?;
-    let mut titles = vec!["Indicator".to_owned(), "Project".to_owned()];
+    sheet.write_string_with_format(top, 0, t("Bounded targets", "Metas acotadas"), f.label)?;
+    let mut titles = vec![
+        words::indicator().to_owned(),
+        t("Project", "Proyecto").to_owned(),
+    ];
     for row in &rows {
-        titles.push(format!("{} low", row.parameter.label()));
-        titles.push(format!("{} high", row.parameter.label()));
+        titles.push(tf!("{} low", "{} bajo", row.parameter.label()));
+        titles.push(tf!("{} high", "{} alto", row.parameter.label()));
     }
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     header_row(sheet, top + 1, &titles, f.header)?;
@@ -149,23 +225,25 @@ pub fn write_sensitivity(
     Ok(())
 }
 
-const VERIFY_HEADERS: [&str; 15] = [
-    "Indicator",
-    "Planned n",
-    "Cluster size m",
-    "ICC",
-    "DEFF (direct)",
-    "Alpha",
-    "Power",
-    "Test",
-    "Counterfactual SE",
-    "Payment weight",
-    "DEFF used",
-    "Required n",
-    "Detectable target",
-    "Minimum acceptable target",
-    "Verdict",
-];
+fn verify_headers() -> [&'static str; 15] {
+    [
+        words::indicator(),
+        t("Planned n", "n planificada"),
+        t("Cluster size m", "Tamaño de conglomerado m"),
+        t("ICC", "CCI"),
+        t("DEFF (direct)", "DEFF (directo)"),
+        t("Alpha", "Alfa"),
+        t("Power", "Potencia"),
+        t("Test", "Prueba"),
+        t("Counterfactual SE", "EE del contrafactual"),
+        t("Payment weight", "Peso de pago"),
+        t("DEFF used", "DEFF usado"),
+        t("Required n", "n requerida"),
+        t("Detectable target", "Meta detectable"),
+        t("Minimum acceptable target", "Meta mínima aceptable"),
+        t("Verdict", "Veredicto"),
+    ]
+}
 
 /// The Verification sheet: survey inputs per indicator and what they can verify.
 pub fn write_verification(
@@ -177,16 +255,19 @@ pub fn write_verification(
     sheet.write_string_with_format(
         0,
         0,
-        "Verification: survey sample sizes and minimum detectable targets",
+        t(
+            "Verification: survey sample sizes and minimum detectable targets",
+            "Verificación: tamaños de muestra de las encuestas y metas mínimas detectables",
+        ),
         f.title,
     )?;
-    sheet.write_string_with_format(2, 0, "Survey budget", f.label)?;
+    sheet.write_string_with_format(2, 0, words::survey_budget(), f.label)?;
     if let Some(budget) = project.program.survey_budget {
         sheet.write_number_with_format(2, 1, budget, f.money)?;
     }
-    sheet.write_string_with_format(3, 0, "Sample sizes", f.label)?;
-    sheet.write_string(3, 1, "two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round")?;
-    header_row(sheet, 5, &VERIFY_HEADERS, f.header)?;
+    sheet.write_string_with_format(3, 0, t("Sample sizes", "Tamaños de muestra"), f.label)?;
+    sheet.write_string(3, 1, t("two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round", "alfa bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); por ronda de encuesta"))?;
+    header_row(sheet, 5, &verify_headers(), f.header)?;
     let rows = verification(project, outcome);
     for (i, (indicator, result)) in project.indicators.iter().zip(&rows).enumerate() {
         let r = 6 + i as u32;
@@ -213,12 +294,18 @@ pub fn write_verification(
             percent_or_blank(sheet, r, 12, result.minimum_detectable_target, f.percent)?;
             percent_or_blank(sheet, r, 13, result.minimum_acceptable_target, f.percent)?;
             let verdict = if result.cannot_be_verified {
-                CANNOT_VERIFY
+                cannot_verify()
             } else {
                 match result.verifiable {
-                    Some(true) => "verifiable with the planned sample",
-                    Some(false) => "the planned sample is too small for the final target",
-                    None => "no planned sample",
+                    Some(true) => t(
+                        "verifiable with the planned sample",
+                        "verificable con la muestra planificada",
+                    ),
+                    Some(false) => t(
+                        "the planned sample is too small for the final target",
+                        "la muestra planificada es muy pequeña para la meta final",
+                    ),
+                    None => t("no planned sample", "sin muestra planificada"),
                 }
             };
             sheet.write_string(r, 14, verdict)?;
@@ -234,9 +321,9 @@ pub fn write_verification(
 
 fn rule_name(rule: &TrancheRule) -> &'static str {
     match rule {
-        TrancheRule::AllOrNothing { .. } => "all or nothing",
-        TrancheRule::Continuous => "continuous",
-        TrancheRule::Steps(_) => "steps",
+        TrancheRule::AllOrNothing { .. } => t("all or nothing", "todo o nada"),
+        TrancheRule::Continuous => words::continuous(),
+        TrancheRule::Steps(_) => words::steps(),
     }
 }
 
@@ -251,20 +338,23 @@ pub fn write_rounds(
     sheet.write_string_with_format(
         0,
         0,
-        "Measurement rounds and the performance tranche",
+        t(
+            "Measurement rounds and the performance tranche",
+            "Rondas de medición y tramo de desempeño",
+        ),
         f.title,
     )?;
-    sheet.write_string_with_format(2, 0, "Performance tranche", f.label)?;
+    sheet.write_string_with_format(2, 0, words::performance_tranche(), f.label)?;
     sheet.write_number_with_format(2, 1, program.tranche_amount, f.money)?;
-    sheet.write_string_with_format(3, 0, "Tranche rule", f.label)?;
+    sheet.write_string_with_format(3, 0, words::tranche_rule(), f.label)?;
     sheet.write_string(3, 1, rule_name(&program.tranche))?;
     match &program.tranche {
         TrancheRule::AllOrNothing { threshold } => {
-            sheet.write_string_with_format(4, 0, "Share of targets required", f.label)?;
+            sheet.write_string_with_format(4, 0, words::share_required(), f.label)?;
             sheet.write_number_with_format(4, 1, *threshold, f.percent)?;
         }
         TrancheRule::Steps(steps) => {
-            sheet.write_string_with_format(4, 0, "Steps", f.label)?;
+            sheet.write_string_with_format(4, 0, t("Steps", "Escalones"), f.label)?;
             let text: Vec<String> = steps.iter().map(|(s, p)| format!("{}:{}", s, p)).collect();
             sheet.write_string(4, 1, text.join("; "))?;
         }
@@ -274,11 +364,11 @@ pub fn write_rounds(
         sheet,
         6,
         &[
-            "Round",
-            "Months",
-            "Weighted share met",
-            "Fraction paid",
-            "Tranche paid",
+            words::round(),
+            t("Months", "Meses"),
+            t("Weighted share met", "Proporción ponderada cumplida"),
+            t("Fraction paid", "Fracción pagada"),
+            t("Tranche paid", "Tramo pagado"),
         ],
         f.header,
     )?;
@@ -298,16 +388,16 @@ pub fn write_rounds(
         sheet,
         top,
         &[
-            "Indicator",
-            "In round",
-            "Estimate",
-            "Precision",
-            "SE, n or low",
-            "DEFF or high",
-            "Rule 1",
-            "Rule 2",
-            "Met",
-            "Why not",
+            words::indicator(),
+            words::in_round(),
+            t("Estimate", "Estimación"),
+            t("Precision", "Precisión"),
+            t("SE, n or low", "EE, n o bajo"),
+            t("DEFF or high", "DEFF o alto"),
+            t("Rule 1", "Regla 1"),
+            t("Rule 2", "Regla 2"),
+            t("Met", "Cumplida"),
+            t("Why not", "Por qué no"),
         ],
         f.header,
     )?;
@@ -321,9 +411,9 @@ pub fn write_rounds(
             sheet.write_string(r, 1, &round.name)?;
             sheet.write_number_with_format(r, 2, m.estimate, f.percent)?;
             let (kind, a, b, pa) = match m.spread {
-                Spread::StandardError(se) => ("SE", se, None, true),
-                Spread::Sample { n, deff } => ("n and DEFF", n, Some(deff), false),
-                Spread::Interval { low, high } => ("95% CI", low, Some(high), true),
+                Spread::StandardError(se) => (words::standard_error(), se, None, true),
+                Spread::Sample { n, deff } => (words::sample(), n, Some(deff), false),
+                Spread::Interval { low, high } => (words::interval(), low, Some(high), true),
             };
             sheet.write_string(r, 3, kind)?;
             sheet.write_number_with_format(r, 4, a, if pa { f.percent } else { f.plain })?;
@@ -332,11 +422,15 @@ pub fn write_rounds(
                     r,
                     5,
                     b,
-                    if kind == "95% CI" { f.percent } else { f.plain },
+                    if kind == words::interval() {
+                        f.percent
+                    } else {
+                        f.plain
+                    },
                 )?;
             }
             if let Some(Some(c)) = result.rows.get(i) {
-                let yes = |v: bool| if v { "yes" } else { "no" };
+                let yes = |v: bool| if v { t("yes", "sí") } else { "no" };
                 sheet.write_string(r, 6, yes(c.rule1))?;
                 sheet.write_string(r, 7, yes(c.rule2))?;
                 sheet.write_string(r, 8, yes(c.met))?;
@@ -360,22 +454,28 @@ pub fn read_analyses(book: &Book, project: &mut Project) {
     read_rounds(book, project);
 }
 
-fn sheet_named(book: &Book, names: &[&str]) -> Option<usize> {
+/// The sheet named `name()` in any language.
+fn sheet_named(book: &Book, name: fn() -> &'static str) -> Option<usize> {
+    let names = in_every_lang(|| normalize(name()));
     book.sheets
         .iter()
-        .position(|s| names.contains(&normalize(&s.name).as_str()))
+        .position(|s| names.contains(&normalize(&s.name)))
 }
 
-/// Row and column of the first cell of the sheet's first column whose normalized text is
-/// `label` (the analysis sheets put their labels and table headers there), or of the second
-/// column for a header that starts there.
-fn find_text(book: &Book, sheet: usize, label: &str) -> Option<(u32, u32)> {
+/// Row and column of the first cell of the sheet's first column whose text is `label()` in
+/// any language (the analysis sheets put their labels and table headers there), or of the
+/// second column for a header that starts there.
+fn find_text(book: &Book, sheet: usize, label: fn() -> &'static str) -> Option<(u32, u32)> {
+    let labels = in_every_lang(|| normalize(label()));
     let s = &book.sheets[sheet];
     let (r0, r1) = s.row_span()?;
     let (c0, _) = s.col_span()?;
     [c0, c0 + 1].into_iter().find_map(|c| {
         (r0..=r1)
-            .find(|&r| s.text(r, c).is_some_and(|t| normalize(&t) == label))
+            .find(|&r| {
+                s.text(r, c)
+                    .is_some_and(|t| labels.contains(&normalize(&t)))
+            })
             .map(|r| (r, c))
     })
 }
@@ -397,10 +497,10 @@ fn rows_by_name(project: &Project) -> std::collections::HashMap<String, usize> {
 }
 
 fn read_sensitivity(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, &["sensitivity", "sensibilidad"]) else {
+    let Some(sheet) = sheet_named(book, words::sensitivity_sheet) else {
         return;
     };
-    let Some((header, col)) = find_text(book, sheet, "parameter") else {
+    let Some((header, col)) = find_text(book, sheet, words::parameter) else {
         return;
     };
     for row in header + 1..header + 1 + Parameter::ALL.len() as u32 {
@@ -409,7 +509,7 @@ fn read_sensitivity(book: &Book, project: &mut Project) {
         };
         let Some(&parameter) = Parameter::ALL
             .iter()
-            .find(|p| normalize(p.label()) == normalize(&label))
+            .find(|p| in_every_lang(|| normalize(p.label())).contains(&normalize(&label)))
         else {
             continue;
         };
@@ -423,13 +523,13 @@ fn read_sensitivity(book: &Book, project: &mut Project) {
 }
 
 fn read_verification(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, &["verification", "verificacion"]) else {
+    let Some(sheet) = sheet_named(book, words::verification_sheet) else {
         return;
     };
-    if let Some((r, c)) = find_text(book, sheet, "survey budget") {
+    if let Some((r, c)) = find_text(book, sheet, words::survey_budget) {
         project.program.survey_budget = number(book, sheet, r, c + 1, NumberRule::Plain);
     }
-    let Some((header, col)) = find_text(book, sheet, "indicator") else {
+    let Some((header, col)) = find_text(book, sheet, words::indicator) else {
         return;
     };
     let s = &book.sheets[sheet];
@@ -460,20 +560,25 @@ fn read_verification(book: &Book, project: &mut Project) {
 }
 
 fn read_rounds(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, &["rounds", "rondas"]) else {
+    let Some(sheet) = sheet_named(book, words::rounds_sheet) else {
         return;
     };
     let s = &book.sheets[sheet];
-    if let Some((r, c)) = find_text(book, sheet, "performance tranche") {
+    if let Some((r, c)) = find_text(book, sheet, words::performance_tranche) {
         project.program.tranche_amount =
             number(book, sheet, r, c + 1, NumberRule::Plain).unwrap_or(0.0);
     }
-    if let Some((r, c)) = find_text(book, sheet, "tranche rule") {
+    if let Some((r, c)) = find_text(book, sheet, words::tranche_rule) {
         let rule = s.text(r, c + 1).map(|t| normalize(&t)).unwrap_or_default();
-        project.program.tranche = if rule.starts_with("continuous") {
+        let is = |word: fn() -> &'static str| {
+            in_every_lang(|| normalize(word()))
+                .iter()
+                .any(|w| rule.starts_with(w.as_str()))
+        };
+        project.program.tranche = if is(words::continuous) {
             TrancheRule::Continuous
-        } else if rule.starts_with("steps") {
-            let steps = find_text(book, sheet, "steps")
+        } else if is(words::steps) {
+            let steps = find_text(book, sheet, words::steps)
                 .and_then(|(r, c)| s.text(r, c + 1))
                 .map(|text| {
                     text.split(';')
@@ -486,13 +591,13 @@ fn read_rounds(book: &Book, project: &mut Project) {
                 .unwrap_or_default();
             TrancheRule::Steps(steps)
         } else {
-            let threshold = find_text(book, sheet, "share of targets required")
+            let threshold = find_text(book, sheet, words::share_required)
                 .and_then(|(r, c)| number(book, sheet, r, c + 1, NumberRule::Plain))
                 .unwrap_or(0.8);
             TrancheRule::AllOrNothing { threshold }
         };
     }
-    if let Some((header, col)) = find_text(book, sheet, "round") {
+    if let Some((header, col)) = find_text(book, sheet, words::round) {
         let mut row = header + 1;
         let mut rounds = Vec::new();
         while let Some(name) = s.text(row, col) {
@@ -505,7 +610,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
         project.rounds = rounds;
     }
     let Some((header, col)) =
-        find_text(book, sheet, "in round").map(|(r, c)| (r, c.saturating_sub(1)))
+        find_text(book, sheet, words::in_round).map(|(r, c)| (r, c.saturating_sub(1)))
     else {
         return;
     };
@@ -522,10 +627,11 @@ fn read_rounds(book: &Book, project: &mut Project) {
             .unwrap_or_default();
         let a = number(book, sheet, row, col + 4, NumberRule::Plain);
         let b = number(book, sheet, row, col + 5, NumberRule::Plain);
-        let spread = match (kind.as_str(), a, b) {
-            ("se", Some(se), _) => Some(Spread::StandardError(se)),
-            ("n and deff", Some(n), Some(deff)) => Some(Spread::Sample { n, deff }),
-            ("95 ci", Some(low), Some(high)) => Some(Spread::Interval { low, high }),
+        let is = |word: fn() -> &'static str| in_every_lang(|| normalize(word())).contains(&kind);
+        let spread = match (a, b) {
+            (Some(se), _) if is(words::standard_error) => Some(Spread::StandardError(se)),
+            (Some(n), Some(deff)) if is(words::sample) => Some(Spread::Sample { n, deff }),
+            (Some(low), Some(high)) if is(words::interval) => Some(Spread::Interval { low, high }),
             _ => None,
         };
         if let (Some(k), Some(estimate), Some(spread), Some(indicator)) = (
@@ -544,8 +650,6 @@ fn read_rounds(book: &Book, project: &mut Project) {
     }
 }
 
-pub const AUDIT_SHEET: &str = "Audit";
-
 /// The Audit sheet: the log of who changed what, when and why.
 pub fn write_audit(
     sheet: &mut Worksheet,
@@ -555,10 +659,13 @@ pub fn write_audit(
     sheet.write_string_with_format(
         0,
         0,
-        "Audit log: every change to an input or a negotiated target",
+        t(
+            "Audit log: every change to an input or a negotiated target",
+            "Bitácora de cambios: cada cambio de un dato o de una meta negociada",
+        ),
         f.title,
     )?;
-    header_row(sheet, 2, &crate::model::AuditEntry::COLUMNS, f.header)?;
+    header_row(sheet, 2, &crate::model::AuditEntry::columns(), f.header)?;
     for (k, entry) in project.audit.iter().enumerate() {
         let r = 3 + k as u32;
         for (c, text) in entry.cells().into_iter().enumerate() {

@@ -9,10 +9,12 @@ use rust_xlsxwriter::{
 };
 use thiserror::Error;
 
+use crate::i18n::t;
+use crate::tf;
+
 use super::workbook::column_name;
 use super::xlsx_analyses::{
-    AUDIT_SHEET, AnalysisFormats, ROUNDS_SHEET, SENSITIVITY_SHEET, VERIFICATION_SHEET, write_audit,
-    write_rounds, write_sensitivity, write_verification,
+    AnalysisFormats, words, write_audit, write_rounds, write_sensitivity, write_verification,
 };
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 
@@ -20,12 +22,25 @@ use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 #[derive(Debug, Error)]
 pub enum ExportError {
     #[error(
-        "the project has problems the model cannot compute past; fix them before exporting:\n{0}"
+        "{}",
+        tf!(
+            "the project has problems the model cannot compute past; fix them before exporting:\n{}",
+            "el proyecto tiene problemas que impiden el cálculo; corríjalos antes de exportar:\n{}",
+            .0
+        )
     )]
     Problems(String),
-    #[error("cannot build the workbook: {0}")]
+    #[error("{}", tf!("cannot build the workbook: {}", "no se puede construir el libro: {}", .0))]
     Xlsx(#[from] XlsxError),
-    #[error("cannot write {path}: {source}; nothing was written")]
+    #[error(
+        "{}",
+        tf!(
+            "cannot write {}: {}; nothing was written",
+            "no se puede escribir {}: {}; no se escribió nada",
+            .path,
+            .source
+        )
+    )]
     Write {
         path: String,
         source: std::io::Error,
@@ -178,10 +193,10 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let targets = workbook.add_worksheet();
-    targets.set_name("Targets")?;
+    targets.set_name(words::targets_sheet())?;
     write_targets(targets, project, &outcome, options, &formats)?;
     let values = workbook.add_worksheet();
-    values.set_name("Values")?;
+    values.set_name(words::values_sheet())?;
     write_values(values, project, &outcome, options, &formats)?;
     let analysis = AnalysisFormats {
         title: &formats.title,
@@ -192,37 +207,31 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
         plain: &formats.plain,
     };
     let sheet = workbook.add_worksheet();
-    sheet.set_name(SENSITIVITY_SHEET)?;
+    sheet.set_name(words::sensitivity_sheet())?;
     write_sensitivity(sheet, project, &outcome, &analysis)?;
     let sheet = workbook.add_worksheet();
-    sheet.set_name(VERIFICATION_SHEET)?;
+    sheet.set_name(words::verification_sheet())?;
     write_verification(sheet, project, &outcome, &analysis)?;
     if !project.rounds.is_empty() || project.program.tranche_amount > 0.0 {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(ROUNDS_SHEET)?;
+        sheet.set_name(words::rounds_sheet())?;
         write_rounds(sheet, project, &outcome, &analysis)?;
     }
     if !project.audit.is_empty() {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(AUDIT_SHEET)?;
+        sheet.set_name(words::audit_sheet())?;
         write_audit(sheet, project, &analysis)?;
     }
     if let Some(census) = &project.census {
+        // The census keeps its own name unless it is one of the names written above.
+        let taken: Vec<String> = workbook.worksheets().iter().map(|w| w.name()).collect();
         let sheet = workbook.add_worksheet();
-        let taken = [
-            "targets",
-            "values",
-            "sensitivity",
-            "verification",
-            "rounds",
-            "audit",
-        ];
         let name = if census.sheet_name.trim().is_empty()
             || taken
                 .iter()
                 .any(|t| census.sheet_name.eq_ignore_ascii_case(t))
         {
-            "Census data"
+            words::census_sheet()
         } else {
             census.sheet_name.as_str()
         };
@@ -265,7 +274,7 @@ fn page_setup(sheet: &mut Worksheet, project: &Project, header_row: u32) -> Resu
     sheet.set_freeze_panes(header_row + 1, 1)?;
     let title = project.metadata.program_name.replace('&', "&&");
     sheet.set_header(format!("&L{title}&R&D"));
-    sheet.set_footer("&CPage &P of &N");
+    sheet.set_footer(t("&CPage &P of &N", "&CPágina &P de &N"));
     Ok(())
 }
 
@@ -278,11 +287,11 @@ fn write_targets(
 ) -> Result<(), XlsxError> {
     let program = &project.program;
     let m = &project.metadata;
-    text(sheet, T_PROGRAM, 0, "Program", &f.label)?;
+    text(sheet, T_PROGRAM, 0, t("Program", "Programa"), &f.label)?;
     text(sheet, T_PROGRAM, 1, &m.program_name, &f.title)?;
-    text(sheet, T_COUNTRY, 0, "Country", &f.label)?;
+    text(sheet, T_COUNTRY, 0, t("Country", "País"), &f.label)?;
     text(sheet, T_COUNTRY, 1, &m.country, &f.plain)?;
-    text(sheet, T_CURRENCY, 0, "Currency", &f.label)?;
+    text(sheet, T_CURRENCY, 0, t("Currency", "Moneda"), &f.label)?;
     text(
         sheet,
         T_CURRENCY,
@@ -294,28 +303,41 @@ fn write_targets(
         },
         &f.plain,
     )?;
-    text(sheet, T_DATE, 0, "Date", &f.label)?;
+    text(sheet, T_DATE, 0, t("Date", "Fecha"), &f.label)?;
     text(sheet, T_DATE, 1, &today(), &f.plain)?;
 
     let inputs: [(u32, &str, f64, &Format); 6] = [
-        (T_COST, "Total program cost", program.total_cost, &f.money),
+        (
+            T_COST,
+            t("Total program cost", "Costo total del programa"),
+            program.total_cost,
+            &f.money,
+        ),
         (
             T_YEARS,
-            "Program length (years)",
+            t("Program length (years)", "Duración del programa (años)"),
             program.program_years,
             &f.plain,
         ),
-        (T_CEILING, "Ceiling", program.ceiling, &f.percent_input),
-        (T_FLOOR, "Floor", program.floor, &f.percent_input),
+        (
+            T_CEILING,
+            t("Ceiling", "Techo"),
+            program.ceiling,
+            &f.percent_input,
+        ),
+        (T_FLOOR, t("Floor", "Piso"), program.floor, &f.percent_input),
         (
             T_RATIO,
-            "Required benefit-cost ratio",
+            t(
+                "Required benefit-cost ratio",
+                "Relación beneficio-costo exigida",
+            ),
             program.required_ratio,
             &f.plain,
         ),
         (
             T_A0,
-            "Default annual change",
+            t("Default annual change", "Cambio anual por defecto"),
             program.default_annual_change,
             &f.percent_input,
         ),
@@ -336,7 +358,13 @@ fn write_targets(
             last + 1
         )
     };
-    text(sheet, T_D, 0, "Minimum common impact d", &f.label)?;
+    text(
+        sheet,
+        T_D,
+        0,
+        t("Minimum common impact d", "Impacto mínimo común d"),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -353,7 +381,13 @@ fn write_targets(
         outcome.minimum_impact,
         &f.impact,
     )?;
-    text(sheet, T_BENEFIT, 0, "Total benefit", &f.label)?;
+    text(
+        sheet,
+        T_BENEFIT,
+        0,
+        t("Total benefit", "Beneficio total"),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -363,7 +397,13 @@ fn write_targets(
         outcome.total_benefit,
         &f.money,
     )?;
-    text(sheet, T_BCR, 0, "Benefit-cost ratio", &f.label)?;
+    text(
+        sheet,
+        T_BCR,
+        0,
+        t("Benefit-cost ratio", "Relación beneficio-costo"),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -373,7 +413,13 @@ fn write_targets(
         outcome.benefit_cost_ratio,
         &f.ratio,
     )?;
-    text(sheet, T_SURPLUS, 0, "Surplus (+) / shortfall (-)", &f.label)?;
+    text(
+        sheet,
+        T_SURPLUS,
+        0,
+        t("Surplus (+) / shortfall (-)", "Excedente (+) / déficit (-)"),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -384,30 +430,31 @@ fn write_targets(
         &f.money,
     )?;
 
-    let value_header = format!(
+    let value_header = tf!(
         "Value ({} yrs, {}% discount rate)",
+        "Valor ({} años, tasa de descuento {}%)",
         program.horizon_years,
         crate::text::format_number(program.discount_rate * 100.0)
     );
     let headers: [&str; 18] = [
-        "Indicator",
-        "Condition",
-        "Better",
-        "Unit value (vi)",
+        t("Indicator", "Indicador"),
+        t("Condition", "Condición"),
+        t("Better", "Mejor"),
+        t("Unit value (vi)", "Valor unitario (vi)"),
         &value_header,
-        "Population (N)",
-        "Baseline",
-        "Annual change",
-        "Weight",
-        "Counterfactual",
-        "Model target",
-        "Bounded target",
-        "Negotiated target",
-        "Locked",
-        "Final target",
-        "Impact",
-        "Benefit",
-        "Share of benefit",
+        t("Population (N)", "Población (N)"),
+        t("Baseline", "Línea de base"),
+        t("Annual change", "Cambio anual"),
+        t("Weight", "Peso"),
+        t("Counterfactual", "Contrafactual"),
+        t("Model target", "Meta del modelo"),
+        t("Bounded target", "Meta acotada"),
+        t("Negotiated target", "Meta negociada"),
+        t("Locked", "Bloqueada"),
+        t("Final target", "Meta final"),
+        t("Impact", "Impacto"),
+        t("Benefit", "Beneficio"),
+        t("Share of benefit", "Parte del beneficio"),
     ];
     for (c, header) in headers.iter().enumerate() {
         text(sheet, T_HEADER, c as u16, header, &f.header)?;
@@ -430,20 +477,24 @@ fn write_targets(
         let vr = V_FIRST + j + 1;
         let lower = indicator.direction == Direction::Lower;
         let value = row_outcome.value;
-        let t = row_outcome.targets;
+        let targets = row_outcome.targets;
         text(sheet, r, 0, &indicator.name, &f.name)?;
         let lines = indicator.name.chars().count().div_ceil(44).max(1);
         if lines > 1 {
             sheet.set_row_height(r, 15.0 * lines as f64)?;
         }
         text(sheet, r, 1, &indicator.condition, &f.plain)?;
-        text(sheet, r, 2, indicator.direction.as_str(), &f.plain)?;
+        let better = match indicator.direction {
+            Direction::Higher => t("higher", "mayor"),
+            Direction::Lower => t("lower", "menor"),
+        };
+        text(sheet, r, 2, better, &f.plain)?;
         formula(
             sheet,
             options,
             r,
             3,
-            &format!("'Values'!$F${vr}"),
+            &format!("'{}'!$F${vr}", words::values_sheet()),
             value.map(|v| v.unit_value),
             &f.number,
         )?;
@@ -452,7 +503,7 @@ fn write_targets(
             options,
             r,
             4,
-            &format!("'Values'!$G${vr}"),
+            &format!("'{}'!$G${vr}", words::values_sheet()),
             value.map(|v| v.present_value),
             &f.number,
         )?;
@@ -492,7 +543,7 @@ fn write_targets(
             r,
             10,
             &format!("J{x}{op}I{x}*{}", b(T_D)),
-            t.map(|t| t.model_target),
+            targets.map(|t| t.model_target),
             &f.percent,
         )?;
         let bound = if lower {
@@ -506,7 +557,7 @@ fn write_targets(
             r,
             11,
             &bound,
-            t.map(|t| t.bounded_target),
+            targets.map(|t| t.bounded_target),
             &f.percent,
         )?;
         if let Some(target) = indicator.negotiated_target {
@@ -518,7 +569,11 @@ fn write_targets(
             sheet,
             r,
             13,
-            if indicator.locked { "yes" } else { "" },
+            if indicator.locked {
+                t("yes", "sí")
+            } else {
+                ""
+            },
             &f.plain,
         )?;
         formula(
@@ -527,7 +582,7 @@ fn write_targets(
             r,
             14,
             &format!("IF(ISNUMBER(M{x}),M{x},L{x})"),
-            t.map(|t| t.final_target),
+            targets.map(|t| t.final_target),
             &f.percent,
         )?;
         let impact = if lower {
@@ -541,7 +596,7 @@ fn write_targets(
             r,
             15,
             &impact,
-            t.map(|t| t.impact),
+            targets.map(|t| t.impact),
             &f.percent,
         )?;
         formula(
@@ -550,7 +605,7 @@ fn write_targets(
             r,
             16,
             &format!("P{x}*F{x}*E{x}"),
-            t.map(|t| t.benefit),
+            targets.map(|t| t.benefit),
             &f.money,
         )?;
         formula(
@@ -559,7 +614,7 @@ fn write_targets(
             r,
             17,
             &format!("IF({}>0,Q{x}/{},0)", b(T_BENEFIT), b(T_BENEFIT)),
-            Some(t.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
+            Some(targets.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
             &f.percent,
         )?;
     }
@@ -567,21 +622,59 @@ fn write_targets(
     // The choices the model makes where the note is silent, and the sign-off block.
     let mut row = last + 2;
     let notes = [
-        "Method: IDB-TN-983 (2016). d = R x C / SUMPRODUCT(weight, N, V); model target = counterfactual +/- weight x d; benefit = impact x N x V.",
-        "Counterfactual = baseline + program length x annual change, held within 0%-100%.",
-        "Model targets are held at the ceiling (higher is better) or the floor (lower is better); the final target is the negotiated one where set.",
-        "An annual change given as a formula of the default annual change uses the program default (negative for lower-is-better indicators).",
+        t(
+            "Method: IDB-TN-983 (2016). d = R x C / SUMPRODUCT(weight, N, V); model target = counterfactual +/- weight x d; benefit = impact x N x V.",
+            "Método: IDB-TN-983 (2016). d = R x C / SUMAPRODUCTO(peso, N, V); meta del modelo = contrafactual +/- peso x d; beneficio = impacto x N x V.",
+        ),
+        t(
+            "Counterfactual = baseline + program length x annual change, held within 0%-100%.",
+            "Contrafactual = línea de base + duración del programa x cambio anual, dentro de 0%-100%.",
+        ),
+        t(
+            "Model targets are held at the ceiling (higher is better) or the floor (lower is better); the final target is the negotiated one where set.",
+            "Las metas del modelo se detienen en el techo (mayor es mejor) o en el piso (menor es mejor); la meta final es la negociada donde existe.",
+        ),
+        t(
+            "An annual change given as a formula of the default annual change uses the program default (negative for lower-is-better indicators).",
+            "Un cambio anual dado como fórmula del cambio anual por defecto usa el valor del programa (negativo para indicadores en que menor es mejor).",
+        ),
     ];
     for note in notes {
         text(sheet, row, 0, note, &f.note)?;
         row += 1;
     }
     row += 1;
-    text(sheet, row, 0, "Agreed targets: signatures", &f.title)?;
+    text(
+        sheet,
+        row,
+        0,
+        t("Agreed targets: signatures", "Metas acordadas: firmas"),
+        &f.title,
+    )?;
     row += 1;
-    text(sheet, row, 0, "For the government", &f.label)?;
-    text(sheet, row, 4, "For the donor / initiative", &f.label)?;
-    for label in ["Name", "Position", "Signature", "Date"] {
+    text(
+        sheet,
+        row,
+        0,
+        t("For the government", "Por el gobierno"),
+        &f.label,
+    )?;
+    text(
+        sheet,
+        row,
+        4,
+        t(
+            "For the donor / initiative",
+            "Por el donante / la iniciativa",
+        ),
+        &f.label,
+    )?;
+    for label in [
+        t("Name", "Nombre"),
+        t("Position", "Cargo"),
+        t("Signature", "Firma"),
+        "Date",
+    ] {
         row += 2;
         text(sheet, row, 0, label, &f.plain)?;
         for c in 1..3 {
@@ -625,30 +718,66 @@ fn write_values(
         sheet,
         0,
         0,
-        "Value of one unit of improvement per person (DALYs valued at GNI per capita)",
+        t(
+            "Value of one unit of improvement per person (DALYs valued at GNI per capita)",
+            "Valor de una unidad de mejora por persona (AVAD valorados al INB per cápita)",
+        ),
         &f.title,
     )?;
-    text(sheet, V_GNI, 0, "GNI per capita", &f.label)?;
+    text(
+        sheet,
+        V_GNI,
+        0,
+        t("GNI per capita", "INB per cápita"),
+        &f.label,
+    )?;
     sheet.write_number_with_format(V_GNI, 1, program.gni_per_capita, &f.money)?;
     text(
         sheet,
         V_K,
         0,
-        "Value of a DALY (x GNI per capita)",
+        t(
+            "Value of a DALY (x GNI per capita)",
+            "Valor de un AVAD (x INB per cápita)",
+        ),
         &f.label,
     )?;
     sheet.write_number(V_K, 1, program.daly_multiple)?;
-    text(sheet, V_RATE, 0, "Discount rate", &f.label)?;
+    text(
+        sheet,
+        V_RATE,
+        0,
+        t("Discount rate", "Tasa de descuento"),
+        &f.label,
+    )?;
     sheet.write_number_with_format(V_RATE, 1, program.discount_rate, &f.percent_input)?;
-    text(sheet, V_HORIZON, 0, "Horizon (years)", &f.label)?;
+    text(
+        sheet,
+        V_HORIZON,
+        0,
+        t("Horizon (years)", "Horizonte (años)"),
+        &f.label,
+    )?;
     sheet.write_number(V_HORIZON, 1, f64::from(program.horizon_years))?;
-    text(sheet, V_TIMING, 0, "Benefits counted", &f.label)?;
+    text(
+        sheet,
+        V_TIMING,
+        0,
+        t("Benefits counted", "Beneficios contados"),
+        &f.label,
+    )?;
     let (timing, kind) = match program.timing {
-        Timing::EndOfYear => ("end of each year", 0),
-        Timing::StartOfYear => ("start of each year", 1),
+        Timing::EndOfYear => (t("end of each year", "al final de cada año"), 0),
+        Timing::StartOfYear => (t("start of each year", "al inicio de cada año"), 1),
     };
     text(sheet, V_TIMING, 1, timing, &f.plain)?;
-    text(sheet, V_FACTOR, 0, "Present value factor A", &f.label)?;
+    text(
+        sheet,
+        V_FACTOR,
+        0,
+        t("Present value factor A", "Factor de valor presente A"),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -659,18 +788,19 @@ fn write_values(
         &f.impact,
     )?;
 
-    let value_header = format!(
+    let value_header = tf!(
         "Value ({} yrs, {}% discount rate)",
+        "Valor ({} años, tasa de descuento {}%)",
         program.horizon_years,
         crate::text::format_number(program.discount_rate * 100.0)
     );
     let headers = [
-        "Condition",
-        "Population group",
-        "DALYs",
-        "Population",
-        "DALYs per capita",
-        "Unit value (vi)",
+        t("Condition", "Condición"),
+        t("Population group", "Grupo de población"),
+        t("DALYs", "AVAD"),
+        t("Population", "Población"),
+        t("DALYs per capita", "AVAD per cápita"),
+        t("Unit value (vi)", "Valor unitario (vi)"),
         value_header.as_str(),
     ];
     for (c, header) in headers.iter().enumerate() {
@@ -720,12 +850,12 @@ fn write_values(
     let mut row = V_FIRST + project.conditions.len() as u32 + 1;
     let m = &project.metadata;
     if !m.notes.is_empty() {
-        text(sheet, row, 0, "Notes", &f.label)?;
+        text(sheet, row, 0, t("Notes", "Notas"), &f.label)?;
         wrapped(sheet, row, &m.notes, &f.wrap)?;
         row += 2;
     }
     if !m.sources.is_empty() {
-        text(sheet, row, 0, "Sources", &f.label)?;
+        text(sheet, row, 0, t("Sources", "Fuentes"), &f.label)?;
         for (k, source) in m.sources.iter().enumerate() {
             wrapped(sheet, row + k as u32, source, &f.wrap)?;
         }

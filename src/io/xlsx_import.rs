@@ -419,6 +419,7 @@ const VALUE_COLUMNS: &[ColumnSpec] = &[
             "group",
             "grupo",
             "grupo poblacional",
+            "grupo de poblacion",
             "grupo de edad",
             "grupo de edad y sexo",
         ],
@@ -507,6 +508,7 @@ const RATIO_LABELS: &[&str] = &[
     "required ratio",
     "razon beneficio costo requerida",
     "relacion beneficio costo requerida",
+    "relacion beneficio costo exigida",
 ];
 const A0_LABELS: &[&str] = &["default annual change", "cambio anual por defecto"];
 const D_LABELS: &[&str] = &[
@@ -514,6 +516,7 @@ const D_LABELS: &[&str] = &[
     "minimum common impact",
     "minimum impact",
     "d",
+    "impacto minimo comun d",
     "impacto minimo comun",
     "impacto minimo",
 ];

@@ -1,6 +1,8 @@
 //! The audit log: who changed which input or negotiated target, when, from what to what, and
 //! why. [`changes`] lists what differs between two versions of a project, in words.
 
+use crate::i18n::t;
+use crate::tf;
 use serde::{Deserialize, Serialize};
 
 use super::{Condition, Indicator, Measurement, Program, Project, Spread};
@@ -28,17 +30,19 @@ pub struct AuditEntry {
 
 impl AuditEntry {
     /// The titles of the columns an entry is shown and exported in, matching [`Self::cells`].
-    pub const COLUMNS: [&'static str; 7] = [
-        "Time (UTC)",
-        "Who",
-        "Action",
-        "What",
-        "Old",
-        "New",
-        "Reason",
-    ];
+    pub fn columns() -> [&'static str; 7] {
+        [
+            t("Time (UTC)", "Hora (UTC)"),
+            t("Who", "Quién"),
+            t("Action", "Acción"),
+            t("What", "Qué"),
+            t("Old", "Antes"),
+            t("New", "Después"),
+            t("Reason", "Motivo"),
+        ]
+    }
 
-    /// The entry's text in the order of [`Self::COLUMNS`].
+    /// The entry's text in the order of [`Self::columns`].
     pub fn cells(&self) -> [&str; 7] {
         [
             &self.time,
@@ -66,19 +70,21 @@ fn pct(v: f64) -> String {
 }
 
 fn opt(v: Option<f64>, show: fn(f64) -> String) -> String {
-    v.map_or_else(|| "(empty)".to_owned(), show)
+    v.map_or_else(|| t("(empty)", "(vacío)").to_owned(), show)
 }
 
 fn measurement(m: &Option<Measurement>) -> String {
     match m {
-        None => "(none)".to_owned(),
+        None => t("(none)", "(ninguna)").to_owned(),
         Some(m) => {
             let spread = match m.spread {
-                Spread::StandardError(se) => format!("SE {}", pct(se)),
+                Spread::StandardError(se) => tf!("SE {}", "EE {}", pct(se)),
                 Spread::Sample { n, deff } => {
                     format!("n {}, DEFF {}", format_number(n), format_number(deff))
                 }
-                Spread::Interval { low, high } => format!("95% CI {}–{}", pct(low), pct(high)),
+                Spread::Interval { low, high } => {
+                    tf!("95% CI {}–{}", "IC 95% {}–{}", pct(low), pct(high))
+                }
             };
             format!("{} ({spread})", pct(m.estimate))
         }
@@ -105,124 +111,138 @@ impl Collector {
 }
 
 pub fn program_changes(c: &mut Collector, a: &Program, b: &Program) {
-    let place = "Program";
+    let place = t("Program", "Programa");
     let money = |v: f64| format_number(v);
     c.field(
         place,
         "",
-        "total program cost",
+        t("total program cost", "costo total del programa"),
         money(a.total_cost),
         money(b.total_cost),
     );
     c.field(
         place,
         "",
-        "program length (years)",
+        t("program length (years)", "duración del programa (años)"),
         format_number(a.program_years),
         format_number(b.program_years),
     );
     c.field(
         place,
         "",
-        "GNI per capita",
+        t("GNI per capita", "INB per cápita"),
         money(a.gni_per_capita),
         money(b.gni_per_capita),
     );
     c.field(
         place,
         "",
-        "value of a DALY (× GNI)",
+        t("value of a DALY (× GNI)", "valor de un AVAD (× INB)"),
         format_number(a.daly_multiple),
         format_number(b.daly_multiple),
     );
     c.field(
         place,
         "",
-        "discount rate",
+        t("discount rate", "tasa de descuento"),
         pct(a.discount_rate),
         pct(b.discount_rate),
     );
     c.field(
         place,
         "",
-        "horizon (years)",
+        t("horizon (years)", "horizonte (años)"),
         a.horizon_years.to_string(),
         b.horizon_years.to_string(),
     );
     c.field(
         place,
         "",
-        "timing of benefits",
+        t("timing of benefits", "momento de los beneficios"),
         format!("{:?}", a.timing),
         format!("{:?}", b.timing),
     );
-    c.field(place, "", "ceiling", pct(a.ceiling), pct(b.ceiling));
-    c.field(place, "", "floor", pct(a.floor), pct(b.floor));
     c.field(
         place,
         "",
-        "required benefit-cost ratio",
+        t("ceiling", "techo"),
+        pct(a.ceiling),
+        pct(b.ceiling),
+    );
+    c.field(place, "", t("floor", "piso"), pct(a.floor), pct(b.floor));
+    c.field(
+        place,
+        "",
+        t(
+            "required benefit-cost ratio",
+            "relación beneficio-costo exigida",
+        ),
         format_number(a.required_ratio),
         format_number(b.required_ratio),
     );
     c.field(
         place,
         "",
-        "default annual change",
+        t("default annual change", "cambio anual por defecto"),
         pct(a.default_annual_change),
         pct(b.default_annual_change),
     );
     c.field(
         place,
         "",
-        "sensitivity ranges",
+        t("sensitivity ranges", "rangos de sensibilidad"),
         format!("{:?}", a.sensitivity),
         format!("{:?}", b.sensitivity),
     );
     c.field(
         place,
         "",
-        "survey budget",
+        t("survey budget", "presupuesto de la encuesta"),
         opt(a.survey_budget, format_number),
         opt(b.survey_budget, format_number),
     );
     c.field(
         place,
         "",
-        "tranche rule",
+        t("tranche rule", "regla del tramo"),
         a.tranche.describe(),
         b.tranche.describe(),
     );
     c.field(
         place,
         "",
-        "tranche amount",
+        t("tranche amount", "monto del tramo"),
         money(a.tranche_amount),
         money(b.tranche_amount),
     );
 }
 
 pub fn condition_changes(c: &mut Collector, row: usize, a: &Condition, b: &Condition) {
-    let place = format!("Values row {} ({})", row + 1, b.name);
+    let place = tf!(
+        "Values row {} ({})",
+        "Valores fila {} ({})",
+        row + 1,
+        b.name
+    );
     c.field(&place, "", "name", a.name.clone(), b.name.clone());
     c.field(
         &place,
         "",
-        "population group",
+        t("population group", "grupo de población"),
         a.group.clone(),
         b.group.clone(),
     );
     c.field(
         &place,
         "",
-        "DALYs",
+        t("DALYs", "AVAD"),
         format_number(a.dalys),
         format_number(b.dalys),
     );
     c.field(
         &place,
         "",
-        "population",
+        t("population", "población"),
         format_number(a.population),
         format_number(b.population),
     );
@@ -235,65 +255,90 @@ pub fn indicator_changes(
     b: &Indicator,
     rounds: &[super::Round],
 ) {
-    let place = format!("Targets row {} ({})", row + 1, b.name);
+    let place = tf!("Targets row {} ({})", "Metas fila {} ({})", row + 1, b.name);
     let name = b.name.as_str();
-    c.field(&place, name, "name", a.name.clone(), b.name.clone());
     c.field(
         &place,
         name,
-        "condition",
+        t("name", "nombre"),
+        a.name.clone(),
+        b.name.clone(),
+    );
+    c.field(
+        &place,
+        name,
+        t("condition", "condición"),
         a.condition.clone(),
         b.condition.clone(),
     );
     c.field(
         &place,
         name,
-        "direction",
+        t("direction", "dirección"),
         a.direction.as_str().to_owned(),
         b.direction.as_str().to_owned(),
     );
     c.field(
         &place,
         name,
-        "population",
+        t("population", "población"),
         format_number(a.population),
         format_number(b.population),
     );
-    c.field(&place, name, "baseline", pct(a.baseline), pct(b.baseline));
     c.field(
         &place,
         name,
-        "annual change",
+        t("baseline", "línea de base"),
+        pct(a.baseline),
+        pct(b.baseline),
+    );
+    c.field(
+        &place,
+        name,
+        t("annual change", "cambio anual"),
         opt(a.annual_change, pct),
         opt(b.annual_change, pct),
     );
     c.field(
         &place,
         name,
-        "weight",
+        t("weight", "peso"),
         format_number(a.weight),
         format_number(b.weight),
     );
     c.field(
         &place,
         name,
-        "negotiated target",
+        t("negotiated target", "meta negociada"),
         opt(a.negotiated_target, pct),
         opt(b.negotiated_target, pct),
     );
-    let lock = |l: bool| if l { "locked" } else { "unlocked" }.to_owned();
-    c.field(&place, name, "lock", lock(a.locked), lock(b.locked));
+    let lock = |l: bool| {
+        if l {
+            t("locked", "fijada")
+        } else {
+            t("unlocked", "libre")
+        }
+        .to_owned()
+    };
     c.field(
         &place,
         name,
-        "survey design",
+        t("lock", "fijación"),
+        lock(a.locked),
+        lock(b.locked),
+    );
+    c.field(
+        &place,
+        name,
+        t("survey design", "diseño de encuesta"),
         format!("{:?}", a.survey),
         format!("{:?}", b.survey),
     );
     c.field(
         &place,
         name,
-        "payment weight",
+        t("payment weight", "peso de pago"),
         format_number(a.payment_weight),
         format_number(b.payment_weight),
     );
@@ -301,14 +346,14 @@ pub fn indicator_changes(
     for k in 0..count {
         let round = rounds
             .get(k)
-            .map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
+            .map_or_else(|| tf!("round {}", "ronda {}", k + 1), |r| r.name.clone());
         let none = None;
         let old = a.measurements.get(k).unwrap_or(&none);
         let new = b.measurements.get(k).unwrap_or(&none);
         c.field(
             &place,
             name,
-            &format!("measurement at {round}"),
+            &tf!("measurement at {round}", "medición en {round}"),
             measurement(old),
             measurement(new),
         );
@@ -324,45 +369,58 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
     program_changes(&mut c, &before.program, &after.program);
     let m = (&before.metadata, &after.metadata);
     c.field(
-        "Project",
+        t("Project", "Proyecto"),
         "",
-        "program name",
+        t("program name", "nombre del programa"),
         m.0.program_name.clone(),
         m.1.program_name.clone(),
     );
     c.field(
-        "Project",
+        t("Project", "Proyecto"),
         "",
-        "country",
+        t("country", "país"),
         m.0.country.clone(),
         m.1.country.clone(),
     );
     c.field(
-        "Project",
+        t("Project", "Proyecto"),
         "",
-        "currency",
+        t("currency", "moneda"),
         m.0.currency.clone(),
         m.1.currency.clone(),
     );
-    c.field("Project", "", "notes", m.0.notes.clone(), m.1.notes.clone());
     c.field(
-        "Project",
+        t("Project", "Proyecto"),
         "",
-        "sources",
+        t("notes", "notas"),
+        m.0.notes.clone(),
+        m.1.notes.clone(),
+    );
+    c.field(
+        t("Project", "Proyecto"),
+        "",
+        t("sources", "fuentes"),
         m.0.sources.join(" | "),
         m.1.sources.join(" | "),
     );
     let rounds = |p: &Project| {
         p.rounds
             .iter()
-            .map(|r| format!("{} ({} months)", r.name, format_number(r.months)))
+            .map(|r| {
+                tf!(
+                    "{} ({} months)",
+                    "{} ({} meses)",
+                    r.name,
+                    format_number(r.months)
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
     c.field(
-        "Rounds",
+        t("Rounds", "Rondas"),
         "",
-        "measurement rounds",
+        t("measurement rounds", "rondas de medición"),
         rounds(before),
         rounds(after),
     );
@@ -376,11 +434,11 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
         .skip(after.conditions.len())
     {
         c.field(
-            &format!("Values row {}", j + 1),
+            &tf!("Values row {}", "Valores fila {}", j + 1),
             "",
-            "row",
+            t("row", "fila"),
             a.name.clone(),
-            "(removed)".to_owned(),
+            t("(removed)", "(eliminada)").to_owned(),
         );
     }
     for (j, b) in after
@@ -390,10 +448,10 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
         .skip(before.conditions.len())
     {
         c.field(
-            &format!("Values row {}", j + 1),
+            &tf!("Values row {}", "Valores fila {}", j + 1),
             "",
-            "row",
-            "(new)".to_owned(),
+            t("row", "fila"),
+            t("(new)", "(nueva)").to_owned(),
             b.name.clone(),
         );
     }
@@ -407,11 +465,11 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
         .skip(after.indicators.len())
     {
         c.field(
-            &format!("Targets row {}", i + 1),
+            &tf!("Targets row {}", "Metas fila {}", i + 1),
             &a.name,
-            "row",
+            t("row", "fila"),
             a.name.clone(),
-            "(removed)".to_owned(),
+            t("(removed)", "(eliminada)").to_owned(),
         );
     }
     for (i, b) in after
@@ -421,10 +479,10 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
         .skip(before.indicators.len())
     {
         c.field(
-            &format!("Targets row {}", i + 1),
+            &tf!("Targets row {}", "Metas fila {}", i + 1),
             &b.name,
-            "row",
-            "(new)".to_owned(),
+            t("row", "fila"),
+            t("(new)", "(nueva)").to_owned(),
             b.name.clone(),
         );
     }

@@ -1,5 +1,7 @@
 //! MODEL.md §2: from inputs to d, targets, benefits and the benefit-cost ratio.
 
+use crate::i18n::t;
+use crate::tf;
 use std::collections::HashSet;
 
 use super::validate::{Field, Location, Problem};
@@ -185,8 +187,9 @@ fn out_of_range(what: &str) -> Problem {
         field: Field::Indicators,
         severity: super::Severity::Error,
         row_name: String::new(),
-        reason: format!(
-            "{what} is too large to compute from these inputs; check the units of the cost, GNI per capita, DALYs and populations"
+        reason: tf!(
+            "{what} is too large to compute from these inputs; check the units of the cost, GNI per capita, DALYs and populations",
+            "{what} es demasiado grande para calcularse con estos datos; revise las unidades del costo, el INB per cápita, los AVAD y las poblaciones"
         ),
     }
 }
@@ -294,9 +297,13 @@ pub fn compute(project: &Project) -> Outcome {
             field: Field::Indicators,
             severity: super::Severity::Error,
             row_name: String::new(),
-            reason: "no indicator carries any benefit (Σ w·N·V is zero), so the minimum impact d cannot be computed; \
-                     check the weights, populations and DALYs"
-                .to_owned(),
+            reason: t(
+                "no indicator carries any benefit (Σ w·N·V is zero), so the minimum impact d cannot be computed; \
+                 check the weights, populations and DALYs",
+                "ningún indicador aporta beneficio (Σ w·N·V es cero), así que no se puede calcular el impacto mínimo d; \
+                 revise los pesos, las poblaciones y los AVAD",
+            )
+            .to_owned(),
         });
     }
     let bounds_usable = !program_error(&[Field::Ceiling, Field::Floor]);
@@ -304,7 +311,10 @@ pub fn compute(project: &Project) -> Outcome {
         .then(|| program.required_ratio * program.total_cost / weighted_benefit_per_unit);
     if minimum_impact.is_some_and(|d| !d.is_finite()) {
         minimum_impact = None;
-        problems.push(out_of_range("the minimum impact d"));
+        problems.push(out_of_range(t(
+            "the minimum impact d",
+            "el impacto mínimo d",
+        )));
     }
 
     let mut rows_at_bound = 0;
@@ -351,7 +361,7 @@ pub fn compute(project: &Project) -> Outcome {
         if sum.is_finite() {
             total_benefit = Some(sum);
         } else {
-            problems.push(out_of_range("the total benefit"));
+            problems.push(out_of_range(t("the total benefit", "el beneficio total")));
         }
     }
 

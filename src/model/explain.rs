@@ -3,7 +3,9 @@
 //! the sentence and the cell never disagree.
 
 use super::{Direction, Outcome, Project};
+use crate::i18n::t as tr;
 use crate::text::{format_amount, format_decimal, format_percent};
+use crate::tf;
 
 /// The computed columns of the Targets sheet that can be explained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,13 +23,13 @@ impl Column {
     /// The column's title in the grid, without its "= " mark.
     pub fn title(self) -> &'static str {
         match self {
-            Column::Counterfactual => "Counterfactual",
-            Column::ModelTarget => "Model target",
-            Column::Bounded => "Bounded",
-            Column::FinalTarget => "Final target",
-            Column::Impact => "Impact",
-            Column::Benefit => "Benefit",
-            Column::Share => "Share",
+            Column::Counterfactual => tr("Counterfactual", "Contrafactual"),
+            Column::ModelTarget => tr("Model target", "Meta del modelo"),
+            Column::Bounded => tr("Bounded", "Acotada"),
+            Column::FinalTarget => tr("Final target", "Meta final"),
+            Column::Impact => tr("Impact", "Impacto"),
+            Column::Benefit => tr("Benefit", "Beneficio"),
+            Column::Share => tr("Share", "Parte"),
         }
     }
 }
@@ -69,45 +71,59 @@ pub fn explain(
     let computed = outcome.indicators.get(row)?;
     let program = &project.program;
     let n = row + 1;
-    let title = format!("{}, row {n}: {}", column.title(), indicator.name);
+    let title = tf!(
+        "{}, row {n}: {}",
+        "{}, fila {n}: {}",
+        column.title(),
+        indicator.name
+    );
     let lower = indicator.direction == Direction::Lower;
 
-    let baseline = format!(
+    let baseline = tf!(
         "b = {}: baseline typed in Targets row {n}",
+        "b = {}: línea de base ingresada en Metas fila {n}",
         format_percent(indicator.baseline, 1)
     );
     let annual_change = indicator.effective_annual_change(program);
     let trend = match indicator.annual_change {
-        Some(a) => format!(
+        Some(a) => tf!(
             "a = {} a year: annual change typed in Targets row {n}",
+            "a = {} por año: cambio anual ingresado en Metas fila {n}",
             points(a)
         ),
-        None => format!(
+        None => tf!(
             "a = {} a year: no annual change typed in row {n}, so the default a₀ = {} of the Targets inputs{}",
+            "a = {} por año: no se ingresó cambio anual en la fila {n}, así que se usa el valor por defecto a₀ = {} de los datos de Metas{}",
             points(annual_change),
             points(program.default_annual_change),
             if lower {
-                ", negative because lower is better"
+                tr(
+                    ", negative because lower is better",
+                    ", negativo porque menos es mejor",
+                )
             } else {
                 ""
             }
         ),
     };
-    let years = format!(
+    let years = tf!(
         "L = {} years: program length, Targets inputs",
+        "L = {} años: duración del programa, datos de Metas",
         program.program_years
     );
     let d_line = |d: f64| {
-        format!(
+        tf!(
             "d = R·C / Σ w·N·V = {} × {} / {} = {}: minimum common impact (note eq. 3), on the Summary",
+            "d = R·C / Σ w·N·V = {} × {} / {} = {}: impacto mínimo común (nota, ec. 3), en el Resumen",
             program.required_ratio,
             format_amount(program.total_cost),
             format_amount(outcome.weighted_benefit_per_unit),
             points(d)
         )
     };
-    let weight = format!(
+    let weight = tf!(
         "w = {:.2}: weight typed in Targets row {n}",
+        "w = {:.2}: peso ingresado en Metas fila {n}",
         indicator.weight
     );
     let value_line = |present_value: f64| {
@@ -115,20 +131,27 @@ pub fn explain(
             .conditions
             .iter()
             .position(|c| c.name.trim() == indicator.condition.trim());
-        format!(
+        tf!(
             "V = {} per person: present value of condition \"{}\"{} (DALYs valued at GNI per capita, discounted)",
+            "V = {} por persona: valor presente de la condición \"{}\"{} (AVAD valorados al INB per cápita, descontados)",
             format_decimal(present_value, 2),
             indicator.condition.trim(),
-            j.map_or_else(String::new, |j| format!(", Values row {}", j + 1))
+            j.map_or_else(String::new, |j| tf!(
+                ", Values row {}",
+                ", Valores fila {}",
+                j + 1
+            ))
         )
     };
     let final_source = |t: &super::Targets| match indicator.negotiated_target {
-        Some(f) => format!(
+        Some(f) => tf!(
             "F = {}: negotiated target typed in Targets row {n}",
+            "F = {}: meta negociada ingresada en Metas fila {n}",
             format_percent(f, 1)
         ),
-        None => format!(
+        None => tf!(
             "F = {}: no negotiated target, so the bounded model target",
+            "F = {}: sin meta negociada, así que la meta del modelo acotada",
             format_percent(t.bounded_target, 1)
         ),
     };
@@ -138,8 +161,9 @@ pub fn explain(
             let c = computed.counterfactual?;
             let raw = indicator.baseline + program.program_years * annual_change;
             let held = if (raw - c).abs() > 1e-12 {
-                format!(
+                tf!(
                     " (held at {} since a proportion stays within 0–100%)",
+                    " (detenido en {} porque una proporción se mantiene en 0–100%)",
                     format_percent(c, 1)
                 )
             } else {
@@ -175,8 +199,9 @@ pub fn explain(
                     format_percent(t.model_target, 1)
                 ),
                 vec![
-                    format!(
+                    tf!(
                         "c = {}: counterfactual, level expected without the program (b + L·a)",
+                        "c = {}: contrafactual, nivel esperado sin el programa (b + L·a)",
                         format_percent(c, 1)
                     ),
                     weight,
@@ -189,9 +214,9 @@ pub fn explain(
             // The bound of the row's direction: a higher-is-better row can only reach the
             // ceiling, a lower-is-better one the floor.
             let (rule, name, bound) = if lower {
-                ("max", "floor", program.floor)
+                ("max", tr("floor", "piso"), program.floor)
             } else {
-                ("min", "ceiling", program.ceiling)
+                ("min", tr("ceiling", "techo"), program.ceiling)
             };
             let formula = format!(
                 "M̃ = {rule}(M, {name}) = {rule}({}, {}) = {}",
@@ -199,11 +224,19 @@ pub fn explain(
                 format_percent(bound, 1),
                 format_percent(t.bounded_target, 1)
             );
-            let bound = format!("{name} = {}: Targets inputs", format_percent(bound, 1));
+            let bound = tf!(
+                "{name} = {}: Targets inputs",
+                "{name} = {}: datos de Metas",
+                format_percent(bound, 1)
+            );
             (
                 formula,
                 vec![
-                    format!("M = {}: model target", format_percent(t.model_target, 1)),
+                    tf!(
+                        "M = {}: model target",
+                        "M = {}: meta del modelo",
+                        format_percent(t.model_target, 1)
+                    ),
                     bound,
                 ],
             )
@@ -211,12 +244,14 @@ pub fn explain(
         Column::FinalTarget => {
             let t = computed.targets?;
             let formula = match indicator.negotiated_target {
-                Some(_) => format!(
+                Some(_) => tf!(
                     "F = negotiated target = {}",
+                    "F = meta negociada = {}",
                     format_percent(t.final_target, 1)
                 ),
-                None => format!(
+                None => tf!(
                     "F = M̃ (no negotiated target) = {}",
+                    "F = M̃ (sin meta negociada) = {}",
                     format_percent(t.final_target, 1)
                 ),
             };
@@ -244,7 +279,11 @@ pub fn explain(
                 formula,
                 vec![
                     final_source(&t),
-                    format!("c = {}: counterfactual", format_percent(c, 1)),
+                    tf!(
+                        "c = {}: counterfactual",
+                        "c = {}: contrafactual",
+                        format_percent(c, 1)
+                    ),
                 ],
             )
         }
@@ -252,21 +291,24 @@ pub fn explain(
             let t = computed.targets?;
             let value = computed.value?;
             (
-                format!(
+                tf!(
                     "benefit = Δ × N × V = {:.4} × {} × {} = {}",
+                    "beneficio = Δ × N × V = {:.4} × {} × {} = {}",
                     t.impact,
                     format_amount(indicator.population),
                     format_decimal(value.present_value, 2),
                     format_amount(t.benefit)
                 ),
                 vec![
-                    format!(
+                    tf!(
                         "Δ = {} = {:.4}: impact (one point is 0.01)",
+                        "Δ = {} = {:.4}: impacto (un punto es 0.01)",
                         points(t.impact),
                         t.impact
                     ),
-                    format!(
+                    tf!(
                         "N = {}: population typed in Targets row {n}",
+                        "N = {}: población ingresada en Metas fila {n}",
                         format_amount(indicator.population)
                     ),
                     value_line(value.present_value),
@@ -278,14 +320,16 @@ pub fn explain(
             let share = t.share_of_benefit?;
             let total = outcome.total_benefit?;
             (
-                format!(
+                tf!(
                     "share = benefit / B = {} / {} = {}",
+                    "parte = beneficio / B = {} / {} = {}",
                     format_amount(t.benefit),
                     format_amount(total),
                     format_percent(share, 1)
                 ),
-                vec![format!(
+                vec![tf!(
                     "B = {}: total benefit of all rows, on the Summary",
+                    "B = {}: beneficio total de todas las filas, en el Resumen",
                     format_amount(total)
                 )],
             )

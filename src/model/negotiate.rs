@@ -1,5 +1,7 @@
 //! MODEL.md §3: rebalance the unlocked rows, and goal seek on one row.
 
+use crate::i18n::t;
+use crate::tf;
 use thiserror::Error;
 
 use super::compute::{Outcome, bounded, compute};
@@ -9,11 +11,11 @@ use crate::text::format_amount;
 /// Why a negotiation action cannot run.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum NegotiationError {
-    #[error("the model cannot compute d until the problems are fixed: {0}")]
+    #[error("{}", tf!("the model cannot compute d until the problems are fixed: {}", "el modelo no puede calcular d hasta que se corrijan los problemas: {}", .0))]
     NotComputable(String),
-    #[error("row {row} cannot be goal-sought: {reason}")]
+    #[error("{}", tf!("row {} cannot be goal-sought: {}", "no se puede buscar objetivo en la fila {}: {}", .row, .reason))]
     RowNotComputable { row: usize, reason: String },
-    #[error("there is no indicator in row {0}")]
+    #[error("{}", tf!("there is no indicator in row {}", "no hay indicador en la fila {}", .0))]
     NoSuchRow(usize),
 }
 
@@ -180,15 +182,19 @@ impl RebalanceStatus {
     /// A sentence for the status line.
     pub fn describe(&self, currency: &str) -> String {
         match self {
-            RebalanceStatus::Balanced => {
-                "Rebalanced: benefits equal the required ratio times the cost.".to_owned()
-            }
-            RebalanceStatus::Surplus { surplus } => format!(
+            RebalanceStatus::Balanced => t(
+                "Rebalanced: benefits equal the required ratio times the cost.",
+                "Reequilibrado: los beneficios igualan la relación exigida por el costo.",
+            )
+            .to_owned(),
+            RebalanceStatus::Surplus { surplus } => tf!(
                 "The locked rows alone exceed the requirement by {currency} {}; the free rows were set to their counterfactual.",
+                "Las filas fijadas solas superan lo exigido en {currency} {}; las filas libres quedaron en su contrafactual.",
                 format_amount(*surplus)
             ),
-            RebalanceStatus::Shortfall { shortfall } => format!(
+            RebalanceStatus::Shortfall { shortfall } => tf!(
                 "Cannot balance: with every free row at its bound, benefits fall short by {currency} {}. Unlock a row or lower the locked targets' demands.",
+                "No se puede equilibrar: con cada fila libre en su límite, a los beneficios les faltan {currency} {}. Libere una fila o baje lo exigido por las metas fijadas.",
                 format_amount(*shortfall)
             ),
         }
@@ -213,7 +219,11 @@ pub fn goal_seek(project: &Project, row: usize) -> Result<GoalSeek, NegotiationE
         return Err(NegotiationError::RowNotComputable {
             row: row + 1,
             reason: if reasons.is_empty() {
-                "its condition has a problem".to_owned()
+                t(
+                    "its condition has a problem",
+                    "su condición tiene un problema",
+                )
+                .to_owned()
             } else {
                 reasons.join("; ")
             },
@@ -222,7 +232,11 @@ pub fn goal_seek(project: &Project, row: usize) -> Result<GoalSeek, NegotiationE
     if value.benefit_per_unit <= 0.0 {
         return Err(NegotiationError::RowNotComputable {
             row: row + 1,
-            reason: "it carries no benefit (N·V is zero)".to_owned(),
+            reason: t(
+                "it carries no benefit (N·V is zero)",
+                "no aporta beneficio (N·V es cero)",
+            )
+            .to_owned(),
         });
     }
     let program = &project.program;

@@ -1,6 +1,7 @@
 //! MODEL.md §4: d and every bounded target with each parameter at its low and high value,
 //! recomputed (not interpolated).
 
+use crate::i18n::t;
 use serde::{Deserialize, Serialize};
 
 use super::{Program, Project, compute};
@@ -32,13 +33,17 @@ impl Parameter {
     /// Label with the note's symbol.
     pub fn label(self) -> &'static str {
         match self {
-            Parameter::DiscountRate => "Discount rate r",
-            Parameter::Horizon => "Horizon H (years)",
-            Parameter::DalyMultiple => "Value of a DALY k (× GNI)",
-            Parameter::ProgramYears => "Program length L (years)",
-            Parameter::Cost => "Total cost C",
-            Parameter::Gni => "GNI per capita G",
-            Parameter::DefaultAnnualChange => "Default annual change a₀",
+            Parameter::DiscountRate => t("Discount rate r", "Tasa de descuento r"),
+            Parameter::Horizon => t("Horizon H (years)", "Horizonte H (años)"),
+            Parameter::DalyMultiple => t("Value of a DALY k (× GNI)", "Valor de un AVAD k (× INB)"),
+            Parameter::ProgramYears => {
+                t("Program length L (years)", "Duración del programa L (años)")
+            }
+            Parameter::Cost => t("Total cost C", "Costo total C"),
+            Parameter::Gni => t("GNI per capita G", "INB per cápita G"),
+            Parameter::DefaultAnnualChange => {
+                t("Default annual change a₀", "Cambio anual por defecto a₀")
+            }
         }
     }
 

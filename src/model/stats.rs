@@ -1,5 +1,7 @@
 //! The normal distribution and the sample sizes of MODEL.md §5.
 
+use crate::i18n::t;
+
 /// Evaluates a polynomial with coefficients from the constant term up (Horner).
 fn polynomial(coefficients: &[f64], x: f64) -> f64 {
     coefficients.iter().rev().fold(0.0, |acc, c| acc * x + c)
@@ -103,15 +105,21 @@ impl TestKind {
     /// The name shown next to every sample size.
     pub fn describe(self) -> &'static str {
         match self {
-            TestKind::TwoProportions => "two proportions (pooled, as R's power.prop.test)",
-            TestKind::OneSample => "one sample against a fixed counterfactual",
+            TestKind::TwoProportions => t(
+                "two proportions (pooled, as R's power.prop.test)",
+                "dos proporciones (combinadas, como power.prop.test de R)",
+            ),
+            TestKind::OneSample => t(
+                "one sample against a fixed counterfactual",
+                "una muestra contra un contrafactual fijo",
+            ),
         }
     }
 
     pub fn short(self) -> &'static str {
         match self {
-            TestKind::TwoProportions => "two-proportion",
-            TestKind::OneSample => "one-sample",
+            TestKind::TwoProportions => t("two-proportion", "dos proporciones"),
+            TestKind::OneSample => t("one-sample", "una muestra"),
         }
     }
 }

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::{Direction, Project};
+use crate::i18n::t;
 use crate::text::{format_number, format_percent};
+use crate::tf;
 
 /// Where a problem is: the program inputs, a Values row or a Targets row (0-based index).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -20,8 +22,8 @@ impl Location {
     /// Name of the sheet the input lives in, as in the IDB Excel tool.
     pub fn sheet(self) -> &'static str {
         match self {
-            Location::Program | Location::Indicator(_) => "Targets",
-            Location::Condition(_) => "Values",
+            Location::Program | Location::Indicator(_) => t("Targets", "Metas"),
+            Location::Condition(_) => t("Values", "Valores"),
         }
     }
 
@@ -91,35 +93,35 @@ impl Field {
             Field::DalyMultiple => "daly_multiple",
             Field::DiscountRate => "discount_rate",
             Field::HorizonYears => "horizon_years",
-            Field::Ceiling => "ceiling",
-            Field::Floor => "floor",
+            Field::Ceiling => t("ceiling", "techo"),
+            Field::Floor => t("floor", "piso"),
             Field::RequiredRatio => "required_ratio",
             Field::DefaultAnnualChange => "default_annual_change",
-            Field::Indicators => "indicators",
-            Field::Name => "name",
+            Field::Indicators => t("indicators", "indicadores"),
+            Field::Name => t("name", "nombre"),
             Field::Group => "group",
             Field::Dalys => "dalys",
-            Field::Population => "population",
-            Field::Condition => "condition",
-            Field::Baseline => "baseline",
+            Field::Population => t("population", "población"),
+            Field::Condition => t("condition", "condición"),
+            Field::Baseline => t("baseline", "línea de base"),
             Field::AnnualChange => "annual_change",
-            Field::Weight => "weight",
+            Field::Weight => t("weight", "peso"),
             Field::NegotiatedTarget => "negotiated_target",
-            Field::Counterfactual => "counterfactual",
+            Field::Counterfactual => t("counterfactual", "contrafactual"),
             Field::PlannedSample => "planned_sample_size",
             Field::ClusterSize => "cluster_size",
             Field::Icc => "icc",
             Field::DesignEffect => "design_effect",
             Field::Alpha => "alpha",
-            Field::Power => "power",
+            Field::Power => t("power", "potencia"),
             Field::CounterfactualSe => "counterfactual_se",
             Field::PaymentWeight => "payment_weight",
-            Field::Measurement(_) => "measurement",
+            Field::Measurement(_) => t("measurement", "medición"),
             Field::SurveyBudget => "survey_budget",
             Field::TrancheThreshold => "tranche_threshold",
             Field::TrancheAmount => "tranche_amount",
             Field::SensitivityRange(_) => "sensitivity_range",
-            Field::MeasurementPart(..) => "measurement",
+            Field::MeasurementPart(..) => t("measurement", "medición"),
             Field::RoundName(_) => "round_name",
             Field::RoundMonths(_) => "round_months",
         }
@@ -128,43 +130,54 @@ impl Field {
     /// Column or input label a negotiator sees.
     pub fn label(self) -> &'static str {
         match self {
-            Field::TotalCost => "total program cost",
-            Field::ProgramYears => "program length (years)",
-            Field::GniPerCapita => "GNI per capita",
-            Field::DalyMultiple => "value of a DALY (× GNI per capita)",
-            Field::DiscountRate => "discount rate",
-            Field::HorizonYears => "horizon (years)",
-            Field::Ceiling => "ceiling",
-            Field::Floor => "floor",
-            Field::RequiredRatio => "required benefit-cost ratio",
-            Field::DefaultAnnualChange => "default annual change",
-            Field::Indicators => "indicators",
-            Field::Name => "name",
-            Field::Group => "population group",
-            Field::Dalys => "DALYs",
-            Field::Population => "population",
-            Field::Condition => "condition",
-            Field::Baseline => "baseline",
-            Field::AnnualChange => "annual change",
-            Field::Weight => "weight",
-            Field::NegotiatedTarget => "negotiated target",
-            Field::Counterfactual => "counterfactual",
-            Field::PlannedSample => "planned sample size",
-            Field::ClusterSize => "cluster size m",
-            Field::Icc => "intraclass correlation ρ",
-            Field::DesignEffect => "design effect",
-            Field::Alpha => "significance α",
-            Field::Power => "power",
-            Field::CounterfactualSe => "standard error of the counterfactual",
-            Field::PaymentWeight => "payment weight",
-            Field::Measurement(_) => "measurement",
-            Field::SurveyBudget => "survey budget",
-            Field::TrancheThreshold => "share of targets required",
-            Field::TrancheAmount => "performance tranche",
-            Field::SensitivityRange(_) => "sensitivity range",
-            Field::MeasurementPart(..) => "measurement",
-            Field::RoundName(_) => "round name",
-            Field::RoundMonths(_) => "months",
+            Field::TotalCost => t("total program cost", "costo total del programa"),
+            Field::ProgramYears => t("program length (years)", "duración del programa (años)"),
+            Field::GniPerCapita => t("GNI per capita", "INB per cápita"),
+            Field::DalyMultiple => t(
+                "value of a DALY (× GNI per capita)",
+                "valor de un AVAD (× INB per cápita)",
+            ),
+            Field::DiscountRate => t("discount rate", "tasa de descuento"),
+            Field::HorizonYears => t("horizon (years)", "horizonte (años)"),
+            Field::Ceiling => t("ceiling", "techo"),
+            Field::Floor => t("floor", "piso"),
+            Field::RequiredRatio => t(
+                "required benefit-cost ratio",
+                "relación beneficio-costo exigida",
+            ),
+            Field::DefaultAnnualChange => t("default annual change", "cambio anual por defecto"),
+            Field::Indicators => t("indicators", "indicadores"),
+            Field::Name => t("name", "nombre"),
+            Field::Group => t("population group", "grupo de población"),
+            Field::Dalys => t("DALYs", "AVAD"),
+            Field::Population => t("population", "población"),
+            Field::Condition => t("condition", "condición"),
+            Field::Baseline => t("baseline", "línea de base"),
+            Field::AnnualChange => t("annual change", "cambio anual"),
+            Field::Weight => t("weight", "peso"),
+            Field::NegotiatedTarget => t("negotiated target", "meta negociada"),
+            Field::Counterfactual => t("counterfactual", "contrafactual"),
+            Field::PlannedSample => t("planned sample size", "tamaño de muestra planificado"),
+            Field::ClusterSize => t("cluster size m", "tamaño de conglomerado m"),
+            Field::Icc => t("intraclass correlation ρ", "correlación intraclase ρ"),
+            Field::DesignEffect => t("design effect", "efecto de diseño"),
+            Field::Alpha => t("significance α", "significancia α"),
+            Field::Power => t("power", "potencia"),
+            Field::CounterfactualSe => t(
+                "standard error of the counterfactual",
+                "error estándar del contrafactual",
+            ),
+            Field::PaymentWeight => t("payment weight", "peso de pago"),
+            Field::Measurement(_) => t("measurement", "medición"),
+            Field::SurveyBudget => t("survey budget", "presupuesto de la encuesta"),
+            Field::TrancheThreshold => {
+                t("share of targets required", "proporción de metas exigida")
+            }
+            Field::TrancheAmount => t("performance tranche", "tramo de desempeño"),
+            Field::SensitivityRange(_) => t("sensitivity range", "rango de sensibilidad"),
+            Field::MeasurementPart(..) => t("measurement", "medición"),
+            Field::RoundName(_) => t("round name", "nombre de la ronda"),
+            Field::RoundMonths(_) => t("months", "meses"),
         }
     }
 }
@@ -218,7 +231,7 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.location.sheet())?;
         if let Some(row) = self.location.row_number() {
-            write!(f, " row {row}")?;
+            write!(f, " {} {row}", t("row", "fila"))?;
             if !self.row_name.is_empty() {
                 write!(f, " ({})", self.row_name)?;
             }
@@ -240,7 +253,11 @@ fn shown(value: f64) -> String {
     if value.is_finite() {
         format_number(value)
     } else {
-        "a value that is not a finite number".to_owned()
+        t(
+            "a value that is not a finite number",
+            "un valor que no es un número finito",
+        )
+        .to_owned()
     }
 }
 
@@ -248,7 +265,11 @@ fn shown_percent(value: f64) -> String {
     if (value * 100.0).is_finite() {
         format_percent(value, 1)
     } else {
-        "a value that is not a finite number".to_owned()
+        t(
+            "a value that is not a finite number",
+            "un valor que no es un número finito",
+        )
+        .to_owned()
     }
 }
 
@@ -283,8 +304,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !finite_positive(p.total_cost) {
         error(
             Field::TotalCost,
-            format!(
+            tf!(
                 "{} is not a cost; enter the total program cost, more than zero",
+                "{} no es un costo; ingrese el costo total del programa, mayor que cero",
                 shown(p.total_cost)
             ),
         );
@@ -292,8 +314,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !(p.program_years.is_finite() && p.program_years >= 0.0) {
         error(
             Field::ProgramYears,
-            format!(
+            tf!(
                 "{} is not a length; enter the program length in years (0 or more)",
+                "{} no es una duración; ingrese la duración del programa en años (0 o más)",
                 shown(p.program_years)
             ),
         );
@@ -301,8 +324,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !finite_positive(p.gni_per_capita) {
         error(
             Field::GniPerCapita,
-            format!(
+            tf!(
                 "{} is not an income; enter the GNI per capita, more than zero",
+                "{} no es un ingreso; ingrese el INB per cápita, mayor que cero",
                 shown(p.gni_per_capita)
             ),
         );
@@ -310,8 +334,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !finite_positive(p.daly_multiple) {
         error(
             Field::DalyMultiple,
-            format!(
+            tf!(
                 "{} is not a multiple; enter how many times GNI per capita one DALY is worth (1 to 3)",
+                "{} no es un múltiplo; ingrese cuántas veces el INB per cápita vale un AVAD (1 a 3)",
                 shown(p.daly_multiple)
             ),
         );
@@ -319,8 +344,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !(p.discount_rate.is_finite() && (0.0..1.0).contains(&p.discount_rate)) {
         error(
             Field::DiscountRate,
-            format!(
+            tf!(
                 "{} is outside 0%–100%; enter a yearly rate such as 12%",
+                "{} está fuera de 0%–100%; ingrese una tasa anual como 12%",
                 shown_percent(p.discount_rate)
             ),
         );
@@ -328,8 +354,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if p.horizon_years == 0 || p.horizon_years > 200 {
         error(
             Field::HorizonYears,
-            format!(
+            tf!(
                 "{} years is not a horizon; enter 1 to 200 years",
+                "{} años no es un horizonte; ingrese de 1 a 200 años",
                 p.horizon_years
             ),
         );
@@ -337,19 +364,28 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !proportion(p.ceiling) {
         error(
             Field::Ceiling,
-            format!("{} is outside 0%–100%", shown_percent(p.ceiling)),
+            tf!(
+                "{} is outside 0%–100%",
+                "{} está fuera de 0%–100%",
+                shown_percent(p.ceiling)
+            ),
         );
     }
     if !proportion(p.floor) {
         error(
             Field::Floor,
-            format!("{} is outside 0%–100%", shown_percent(p.floor)),
+            tf!(
+                "{} is outside 0%–100%",
+                "{} está fuera de 0%–100%",
+                shown_percent(p.floor)
+            ),
         );
     } else if proportion(p.ceiling) && p.floor > p.ceiling {
         error(
             Field::Floor,
-            format!(
+            tf!(
                 "the floor {} is above the ceiling {}; the floor bounds lower-is-better targets from below",
+                "el piso {} está por encima del techo {}; el piso acota desde abajo las metas en que menos es mejor",
                 shown_percent(p.floor),
                 shown_percent(p.ceiling)
             ),
@@ -358,8 +394,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !finite_positive(p.required_ratio) {
         error(
             Field::RequiredRatio,
-            format!(
+            tf!(
                 "{} is not a ratio; enter the benefit-cost ratio required, more than zero (1 = benefits cover costs)",
+                "{} no es una relación; ingrese la relación beneficio-costo exigida, mayor que cero (1 = los beneficios cubren los costos)",
                 shown(p.required_ratio)
             ),
         );
@@ -367,8 +404,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !(p.default_annual_change.is_finite() && (-1.0..=1.0).contains(&p.default_annual_change)) {
         error(
             Field::DefaultAnnualChange,
-            format!(
+            tf!(
                 "{} is not a yearly change between −100% and 100%",
+                "{} no es un cambio anual entre −100% y 100%",
                 shown_percent(p.default_annual_change)
             ),
         );
@@ -376,7 +414,11 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if has_no_indicators {
         error(
             Field::Indicators,
-            "there are no indicators; add at least one row to the Targets sheet".to_owned(),
+            t(
+                "there are no indicators; add at least one row to the Targets sheet",
+                "no hay indicadores; agregue al menos una fila a la hoja Metas",
+            )
+            .to_owned(),
         );
     }
     if let Some(budget) = p.survey_budget
@@ -384,8 +426,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     {
         error(
             Field::SurveyBudget,
-            format!(
+            tf!(
                 "{} is not a number of respondents; enter more than zero",
+                "{} no es un número de encuestados; ingrese más de cero",
                 shown(budget)
             ),
         );
@@ -393,8 +436,9 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     if !(p.tranche_amount.is_finite() && p.tranche_amount >= 0.0) {
         error(
             Field::TrancheAmount,
-            format!(
+            tf!(
                 "{} is not an amount; enter 0 or more",
+                "{} no es un monto; ingrese 0 o más",
                 shown(p.tranche_amount)
             ),
         );
@@ -403,7 +447,11 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
         super::TrancheRule::AllOrNothing { threshold } if !proportion(*threshold) => {
             error(
                 Field::TrancheThreshold,
-                format!("{} is outside 0%–100%", shown_percent(*threshold)),
+                tf!(
+                    "{} is outside 0%–100%",
+                    "{} está fuera de 0%–100%",
+                    shown_percent(*threshold)
+                ),
             );
         }
         super::TrancheRule::Steps(steps)
@@ -413,7 +461,7 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
         {
             error(
                 Field::TrancheThreshold,
-                "every step needs a share met and a fraction paid between 0% and 100%".to_owned(),
+                t("every step needs a share met and a fraction paid between 0% and 100%", "cada escalón necesita una proporción cumplida y una fracción pagada entre 0% y 100%").to_owned(),
             );
         }
         _ => {}
@@ -430,14 +478,14 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
                 at,
                 name,
                 Field::Name,
-                "the condition has no name; indicators link to conditions by name".to_owned(),
+                t("the condition has no name; indicators link to conditions by name", "la condición no tiene nombre; los indicadores se vinculan a las condiciones por nombre").to_owned(),
             ));
         } else if !seen.insert(name.trim()) {
             problems.push(Problem::error(
                 at,
                 name,
                 Field::Name,
-                format!("another condition above is also called \"{}\"; names must be unique so that indicators link to one", name.trim()),
+                tf!("another condition above is also called \"{}\"; names must be unique so that indicators link to one", "otra condición más arriba también se llama \"{}\"; los nombres deben ser únicos para que los indicadores se vinculen a una sola", name.trim()),
             ));
         }
         if !(condition.dalys.is_finite() && condition.dalys >= 0.0) {
@@ -445,8 +493,9 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
                 at,
                 name,
                 Field::Dalys,
-                format!(
+                tf!(
                     "{} is not a number of DALYs; enter 0 or more",
+                    "{} no es un número de AVAD; ingrese 0 o más",
                     shown(condition.dalys)
                 ),
             ));
@@ -456,8 +505,9 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
                 at,
                 name,
                 Field::Population,
-                format!(
+                tf!(
                     "{} is not a population; enter the size of the group, more than zero",
+                    "{} no es una población; ingrese el tamaño del grupo, mayor que cero",
                     shown(condition.population)
                 ),
             ));
@@ -487,11 +537,12 @@ fn validate_indicator(
         |field: Field, reason: String| problems.push(Problem::error(at, name, field, reason));
     if !linked {
         let reason = if indicator.condition.trim().is_empty() {
-            "no condition is chosen; pick the Values row whose DALYs this indicator improves"
+            t("no condition is chosen; pick the Values row whose DALYs this indicator improves", "no se eligió una condición; elija la fila de Valores cuyos AVAD mejora este indicador")
                 .to_owned()
         } else {
-            format!(
+            tf!(
                 "\"{}\" is not a condition of the Values sheet",
+                "\"{}\" no es una condición de la hoja Valores",
                 indicator.condition.trim()
             )
         };
@@ -500,8 +551,9 @@ fn validate_indicator(
     if !finite_positive(indicator.population) {
         error(
             Field::Population,
-            format!(
+            tf!(
                 "{} is not a population; enter the number of people reached, more than zero",
+                "{} no es una población; ingrese el número de personas alcanzadas, mayor que cero",
                 shown(indicator.population)
             ),
         );
@@ -509,7 +561,11 @@ fn validate_indicator(
     if !proportion(indicator.baseline) {
         error(
             Field::Baseline,
-            format!("{} is outside 0%–100%", shown_percent(indicator.baseline)),
+            tf!(
+                "{} is outside 0%–100%",
+                "{} está fuera de 0%–100%",
+                shown_percent(indicator.baseline)
+            ),
         );
     }
     if let Some(change) = indicator.annual_change
@@ -517,8 +573,9 @@ fn validate_indicator(
     {
         error(
             Field::AnnualChange,
-            format!(
+            tf!(
                 "{} is not a yearly change between −100% and 100%",
+                "{} no es un cambio anual entre −100% y 100%",
                 shown_percent(change)
             ),
         );
@@ -526,8 +583,9 @@ fn validate_indicator(
     if !(indicator.weight.is_finite() && indicator.weight >= 0.0) {
         error(
             Field::Weight,
-            format!(
+            tf!(
                 "{} is not a weight; enter 0 or more (1 = equal priority)",
+                "{} no es un peso; ingrese 0 o más (1 = igual prioridad)",
                 shown(indicator.weight)
             ),
         );
@@ -536,15 +594,20 @@ fn validate_indicator(
         if !proportion(target) {
             error(
                 Field::NegotiatedTarget,
-                format!("{} is outside 0%–100%", shown_percent(target)),
+                tf!(
+                    "{} is outside 0%–100%",
+                    "{} está fuera de 0%–100%",
+                    shown_percent(target)
+                ),
             );
         } else {
             let beyond = match indicator.direction {
-                Direction::Higher if target > program.ceiling => {
-                    Some(("above the ceiling", program.ceiling))
-                }
+                Direction::Higher if target > program.ceiling => Some((
+                    t("above the ceiling", "por encima del techo"),
+                    program.ceiling,
+                )),
                 Direction::Lower if target < program.floor => {
-                    Some(("below the floor", program.floor))
+                    Some((t("below the floor", "por debajo del piso"), program.floor))
                 }
                 _ => None,
             };
@@ -553,8 +616,9 @@ fn validate_indicator(
                     at,
                     name,
                     Field::NegotiatedTarget,
-                    format!(
+                    tf!(
                         "{} is {side} of {}",
+                        "{} está {side} de {}",
                         shown_percent(target),
                         shown_percent(bound)
                     ),
@@ -570,8 +634,8 @@ fn validate_indicator(
             at,
             name,
             Field::AnnualChange,
-            format!(
-                "{} points a year is a very fast trend; to enter a trend of {} points a year type \"{}%\"",
+            tf!(
+                "{} points a year is a very fast trend; to enter a trend of {} points a year type \"{}%\"", "{} puntos por año es una tendencia muy rápida; para ingresar una tendencia de {} puntos por año escriba \"{}%\"",
                 format_number(change * 100.0),
                 format_number(change),
                 format_number(change)
@@ -590,8 +654,8 @@ fn validate_indicator(
             at,
             name,
             Field::Counterfactual,
-            format!(
-                "the trend takes the indicator to {} in {} years, outside 0%–100%; the counterfactual is counted as {}. Check the annual change",
+            tf!(
+                "the trend takes the indicator to {} in {} years, outside 0%–100%; the counterfactual is counted as {}. Check the annual change", "la tendencia lleva el indicador a {} en {} años, fuera de 0%–100%; el contrafactual se cuenta como {}. Revise el cambio anual",
                 format_percent(counterfactual, 1),
                 format_number(program.program_years),
                 format_percent(counterfactual.clamp(0.0, 1.0), 0)
@@ -639,8 +703,9 @@ pub fn condition_problems(
             Location::Condition(j),
             &condition.name,
             Field::Name,
-            format!(
+            tf!(
                 "another condition is also called \"{}\"; names must be unique",
+                "otra condición también se llama \"{}\"; los nombres deben ser únicos",
                 condition.name.trim()
             ),
         ));
@@ -673,8 +738,9 @@ fn validate_survey(
     {
         error(
             Field::PlannedSample,
-            format!(
+            tf!(
                 "{} is not a number of respondents; enter more than zero",
+                "{} no es un número de encuestados; ingrese más de cero",
                 shown(n)
             ),
         );
@@ -682,8 +748,9 @@ fn validate_survey(
     if !(design.cluster_size.is_finite() && design.cluster_size >= 1.0) {
         error(
             Field::ClusterSize,
-            format!(
+            tf!(
                 "{} is not a cluster size; enter 1 or more respondents per cluster",
+                "{} no es un tamaño de conglomerado; ingrese 1 o más encuestados por conglomerado",
                 shown(design.cluster_size)
             ),
         );
@@ -691,8 +758,9 @@ fn validate_survey(
     if !proportion(design.icc) {
         error(
             Field::Icc,
-            format!(
+            tf!(
                 "{} is not an intraclass correlation; enter a value from 0 to 1",
+                "{} no es una correlación intraclase; ingrese un valor de 0 a 1",
                 shown(design.icc)
             ),
         );
@@ -702,8 +770,9 @@ fn validate_survey(
     {
         error(
             Field::DesignEffect,
-            format!(
+            tf!(
                 "{} is not a design effect; enter more than zero (1 = simple random sample)",
+                "{} no es un efecto de diseño; ingrese más de cero (1 = muestra aleatoria simple)",
                 shown(deff)
             ),
         );
@@ -711,8 +780,9 @@ fn validate_survey(
     if !(design.alpha.is_finite() && design.alpha > 0.0 && design.alpha < 1.0) {
         error(
             Field::Alpha,
-            format!(
+            tf!(
                 "{} is not a significance level; enter e.g. 5%",
+                "{} no es un nivel de significancia; ingrese p. ej. 5%",
                 shown_percent(design.alpha)
             ),
         );
@@ -720,8 +790,9 @@ fn validate_survey(
     if !(design.power.is_finite() && design.power > 0.0 && design.power < 1.0) {
         error(
             Field::Power,
-            format!(
+            tf!(
                 "{} is not a power; enter e.g. 90% (80% the lowest acceptable)",
+                "{} no es una potencia; ingrese p. ej. 90% (80% el mínimo aceptable)",
                 shown_percent(design.power)
             ),
         );
@@ -731,8 +802,9 @@ fn validate_survey(
     {
         error(
             Field::CounterfactualSe,
-            format!(
+            tf!(
                 "{} is not a standard error; enter 0 or more",
+                "{} no es un error estándar; ingrese 0 o más",
                 shown_percent(se)
             ),
         );
@@ -740,8 +812,9 @@ fn validate_survey(
     if !(indicator.payment_weight.is_finite() && indicator.payment_weight >= 0.0) {
         error(
             Field::PaymentWeight,
-            format!(
+            tf!(
                 "{} is not a weight; enter 0 or more",
+                "{} no es un peso; ingrese 0 o más",
                 shown(indicator.payment_weight)
             ),
         );
@@ -751,12 +824,13 @@ fn validate_survey(
         let round = project
             .rounds
             .get(k)
-            .map_or_else(|| format!("round {}", k + 1), |r| r.name.clone());
+            .map_or_else(|| tf!("round {}", "ronda {}", k + 1), |r| r.name.clone());
         if !proportion(m.estimate) {
             error(
                 Field::MeasurementPart(k, 0),
-                format!(
+                tf!(
                     "{round}: the estimate {} is outside 0%–100%",
+                    "{round}: la estimación {} está fuera de 0%–100%",
                     shown_percent(m.estimate)
                 ),
             );
@@ -771,34 +845,61 @@ fn validate_survey(
             }
         };
         let expected = match m.spread {
-            super::Spread::StandardError(_) => ("a standard error of 0 or more", ""),
+            super::Spread::StandardError(_) => (
+                t(
+                    "a standard error of 0 or more",
+                    "un error estándar de 0 o más",
+                ),
+                "",
+            ),
             super::Spread::Sample { .. } => (
-                "a number of respondents above zero",
-                "a design effect above zero",
+                t(
+                    "a number of respondents above zero",
+                    "un número de encuestados mayor que cero",
+                ),
+                t(
+                    "a design effect above zero",
+                    "un efecto de diseño mayor que cero",
+                ),
             ),
             super::Spread::Interval { .. } => (
-                "a lower bound within 0%–100%",
-                "an upper bound within 0%–100%, at least the lower bound",
+                t(
+                    "a lower bound within 0%–100%",
+                    "un límite inferior dentro de 0%–100%",
+                ),
+                t(
+                    "an upper bound within 0%–100%, at least the lower bound",
+                    "un límite superior dentro de 0%–100%, al menos el límite inferior",
+                ),
             ),
         };
         if !first_ok {
             error(
                 Field::MeasurementPart(k, 1),
-                format!("{round}: expected {}", expected.0),
+                tf!(
+                    "{round}: expected {}",
+                    "{round}: se esperaba {}",
+                    expected.0
+                ),
             );
         }
         if !second_ok {
             error(
                 Field::MeasurementPart(k, 2),
-                format!("{round}: expected {}", expected.1),
+                tf!(
+                    "{round}: expected {}",
+                    "{round}: se esperaba {}",
+                    expected.1
+                ),
             );
         }
     }
     if indicator.measurements.len() > project.rounds.len() {
         error(
             Field::Measurement(project.rounds.len()),
-            format!(
+            tf!(
                 "{} measurements for {} rounds; a measurement has no round",
+                "{} mediciones para {} rondas; una medición no tiene ronda",
                 indicator.measurements.len(),
                 project.rounds.len()
             ),

@@ -1,6 +1,8 @@
 //! MODEL.md §5: sample sizes for verification surveys, the minimum detectable target,
 //! compliance at each measurement round (rules 1 and 2) and the performance tranche.
 
+use crate::i18n::t;
+use crate::tf;
 use serde::{Deserialize, Serialize};
 
 use super::compute::Outcome;
@@ -60,26 +62,30 @@ impl TrancheRule {
     pub fn describe(&self) -> String {
         match self {
             TrancheRule::AllOrNothing { threshold } => {
-                format!(
+                tf!(
                     "all or nothing: paid when at least {} of targets (weighted) are met",
+                    "todo o nada: se paga cuando se cumple al menos {} de las metas (ponderadas)",
                     format_percent(*threshold, 0)
                 )
             }
-            TrancheRule::Continuous => {
-                "continuous: paid in proportion to weighted achievement".to_owned()
-            }
+            TrancheRule::Continuous => t(
+                "continuous: paid in proportion to weighted achievement",
+                "continua: se paga en proporción al logro ponderado",
+            )
+            .to_owned(),
             TrancheRule::Steps(steps) => {
                 let parts: Vec<String> = steps
                     .iter()
                     .map(|(share, paid)| {
-                        format!(
+                        tf!(
                             "{} met pays {}",
+                            "{} cumplido paga {}",
                             format_percent(*share, 0),
                             format_percent(*paid, 0)
                         )
                     })
                     .collect();
-                format!("steps: {}", parts.join("; "))
+                tf!("steps: {}", "escalones: {}", parts.join("; "))
             }
         }
     }
@@ -111,8 +117,12 @@ pub struct RowVerification {
 }
 
 /// The message shown when an indicator cannot be verified with its sample (note §4).
-pub const CANNOT_VERIFY: &str =
-    "cannot be verified with this sample: raise the sample or replace the indicator";
+pub fn cannot_verify() -> &'static str {
+    t(
+        "cannot be verified with this sample: raise the sample or replace the indicator",
+        "no se puede verificar con esta muestra: aumente la muestra o reemplace el indicador",
+    )
+}
 
 const SURVEY_FIELDS: [Field; 6] = [
     Field::PlannedSample,
@@ -265,7 +275,7 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
                     rule1: false,
                     rule2: false,
                     met: false,
-                    reason: Some("not measured in this round".to_owned()),
+                    reason: Some(t("not measured in this round", "no medido en esta ronda").to_owned()),
                     payment_weight: weight,
                     achievement: 0.0,
                 });
@@ -279,7 +289,7 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
                     rule1: false,
                     rule2: false,
                     met: false,
-                    reason: Some("the estimate's precision cannot be computed; check n, DEFF or the interval".to_owned()),
+                    reason: Some(t("the estimate's precision cannot be computed; check n, DEFF or the interval", "no se puede calcular la precisión de la estimación; revise n, DEFF o el intervalo").to_owned()),
                     payment_weight: weight,
                     achievement: 0.0,
                 });
@@ -292,16 +302,16 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
             };
             let mut reasons = Vec::new();
             if !rule1 {
-                let side = if indicator.direction == Direction::Higher { "below" } else { "above" };
-                reasons.push(format!("the estimate {} is {side} the target {}", format_percent(y, 1), format_percent(target, 1)));
+                let side = if indicator.direction == Direction::Higher { t("below", "por debajo de") } else { t("above", "por encima de") };
+                reasons.push(tf!("the estimate {} is {side} the target {}", "la estimación {} está {side} la meta {}", format_percent(y, 1), format_percent(target, 1)));
             }
             if !rule2 {
                 let what = if indicator.survey.counterfactual_se.is_some() {
-                    format!("overlaps the counterfactual's interval around {}", format_percent(c, 1))
+                    tf!("overlaps the counterfactual's interval around {}", "se superpone al intervalo del contrafactual en torno a {}", format_percent(c, 1))
                 } else {
-                    format!("reaches the counterfactual {}", format_percent(c, 1))
+                    tf!("reaches the counterfactual {}", "alcanza el contrafactual {}", format_percent(c, 1))
                 };
-                reasons.push(format!("the 95% interval {}–{} {what}", format_percent(low, 1), format_percent(high, 1)));
+                reasons.push(tf!("the 95% interval {}–{} {what}", "el intervalo del 95% {}–{} {what}", format_percent(low, 1), format_percent(high, 1)));
             }
             let span = s * (target - c);
             let achievement = if span > 0.0 { (s * (y - c) / span).clamp(0.0, 1.0) } else if rule1 { 1.0 } else { 0.0 };

@@ -17,6 +17,7 @@ use super::{
 use std::time::{Duration, Instant};
 
 use crate::document::Document;
+use crate::i18n::{Lang, set_lang, t};
 use crate::io::recovery::{
     Recovery, read_recovery, recovery_path, remove_recovery, write_recovery,
 };
@@ -24,6 +25,7 @@ use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::audit::{Change, changes};
 use crate::model::{Condition, Field, Indicator, Location, Project, Severity};
+use crate::tf;
 
 /// The sheet shown in the central panel.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +54,9 @@ struct Persisted {
     user: String,
     /// Files opened or saved lately, newest first.
     recent: Vec<PathBuf>,
+    /// The language chosen in the View menu; `None` follows the system's locale.
+    #[serde(default)]
+    lang: Option<Lang>,
 }
 
 /// Something that replaces or closes the document, waiting for "save changes?".
@@ -111,6 +116,8 @@ pub struct App {
     palette: Option<String>,
     /// Files opened or saved lately, newest first.
     recent: Vec<PathBuf>,
+    /// The language of the window and of what it exports.
+    lang: Lang,
     /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
     /// the document, for the Performance figures.
     timing: Option<Timing>,
@@ -157,12 +164,16 @@ const AUTOSAVE_INTERVAL: Duration = Duration::from_millis(1000);
 
 impl App {
     /// A window on `document`.
-    pub fn new(cc: &eframe::CreationContext<'_>, document: Document) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut document: Document) -> Self {
         let persisted: Persisted = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        let lang = persisted.lang.unwrap_or_else(Lang::from_system);
+        set_lang(lang);
+        document.recompute_messages();
         Self {
+            lang,
             document,
             tab: persisted.tab,
             buffers: CellBuffers::default(),
@@ -195,20 +206,48 @@ impl App {
         }
     }
 
+    /// The window in `lang`, whatever was chosen before (`--lang`).
+    pub fn with_language(mut self, lang: Lang) -> Self {
+        self.set_language(lang);
+        self
+    }
+
+    /// The language of the window.
+    pub fn language(&self) -> Lang {
+        self.lang
+    }
+
+    fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        set_lang(lang);
+        self.document.recompute_messages();
+        self.buffers.clear();
+    }
+
     /// The window as the program starts it: `file` if given, else the last file opened, else
-    /// the embedded El Salvador sample.
-    pub fn start(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>) -> Self {
+    /// the embedded El Salvador sample; in `lang` if given.
+    pub fn start(
+        cc: &eframe::CreationContext<'_>,
+        file: Option<PathBuf>,
+        lang: Option<Lang>,
+    ) -> Self {
         let last_file = cc
             .storage
             .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
             .and_then(|p| p.last_file)
             .filter(|p| p.is_file());
         let mut app = Self::new(cc, sample_document());
+        if let Some(lang) = lang {
+            app.set_language(lang);
+        }
         if let Some(path) = file.or(last_file) {
             app.open_path(&path);
         } else {
             app.set_status(
-                "Opened the El Salvador sample (its Values are illustrative).",
+                t(
+                    "Opened the El Salvador sample (its Values are illustrative).",
+                    "Se abrió el ejemplo de El Salvador (sus Valores son ilustrativos).",
+                ),
                 true,
             );
         }
@@ -250,7 +289,10 @@ impl App {
             }
             Err(error) => {
                 self.set_status(
-                    format!("A recovery file could not be read and was left as it is: {error}"),
+                    tf!(
+                        "A recovery file could not be read and was left as it is: {error}",
+                        "No se pudo leer un archivo de recuperación; se dejó como estaba: {error}"
+                    ),
                     false,
                 );
             }
@@ -314,7 +356,7 @@ impl App {
         }
         if let Some(error) = self.autosave.finish() {
             self.set_status(
-                format!("Autosave failed ({error}); save the project to keep your changes."),
+                tf!("Autosave failed ({error}); save the project to keep your changes.", "Falló el guardado automático ({error}); guarde el proyecto para conservar sus cambios."),
                 false,
             );
         }
@@ -371,7 +413,7 @@ impl App {
         }
         match self.buffers.cell_with_id(focus)? {
             (Location::Indicator(row), field)
-                if crate::paste::TARGET_COLUMNS
+                if crate::paste::target_columns()
                     .iter()
                     .any(|(f, _)| *f == field) =>
             {
@@ -458,12 +500,15 @@ impl App {
                 // A workbook becomes a new, unsaved project: Save asks where to write it.
                 let saved_path = import.is_none().then(|| path.to_owned());
                 self.replace_document(Document::new(project, saved_path));
-                self.set_status(format!("Opened {}.", path.display()), true);
+                self.set_status(tf!("Opened {}.", "Abierto {}.", path.display()), true);
                 self.remember(path);
                 self.import_report = import.map(|report| (path.to_owned(), report));
             }
             Err(error) => {
-                self.error = Some(format!("{error:#}\n\nThe open document was not changed."));
+                self.error = Some(tf!(
+                    "{error:#}\n\nThe open document was not changed.",
+                    "{error:#}\n\nEl documento abierto no cambió."
+                ));
             }
         }
     }
@@ -471,7 +516,7 @@ impl App {
     fn save_to(&mut self, path: PathBuf) -> bool {
         match crate::io::save(self.document.project(), &path) {
             Ok(()) => {
-                self.set_status(format!("Saved {}.", path.display()), true);
+                self.set_status(tf!("Saved {}.", "Guardado {}.", path.display()), true);
                 self.remember(&path);
                 self.discard_recovery();
                 self.document.mark_saved(path);
@@ -498,7 +543,7 @@ impl App {
         };
         let mut open = true;
         let mut chosen = None;
-        egui::Window::new("Commands")
+        egui::Window::new(t("Commands", "Comandos"))
             .open(&mut open)
             .collapsible(false)
             .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
@@ -506,10 +551,13 @@ impl App {
                 let response = ui
                     .add(
                         egui::TextEdit::singleline(filter)
-                            .hint_text("type part of a command, then Enter")
+                            .hint_text(t(
+                                "type part of a command, then Enter",
+                                "escriba parte de un comando y pulse Enter",
+                            ))
                             .desired_width(420.0),
                     )
-                    .accessible_name("Find a command");
+                    .accessible_name(t("Find a command", "Buscar un comando"));
                 response.request_focus();
                 let needle = filter.to_lowercase();
                 let matching: Vec<UiCommand> = UiCommand::ALL
@@ -548,7 +596,11 @@ impl App {
     fn export_to(&mut self, path: &Path) {
         match export_xlsx(self.document.project(), path, ExportOptions::default()) {
             Ok(()) => self.set_status(
-                format!("Exported the target sheets to {}.", path.display()),
+                tf!(
+                    "Exported the target sheets to {}.",
+                    "Hojas de metas exportadas a {}.",
+                    path.display()
+                ),
                 true,
             ),
             Err(error) => self.error = Some(error.to_string()),
@@ -568,7 +620,13 @@ impl App {
         match pending {
             Pending::New => {
                 self.replace_document(Document::new(new_project(), None));
-                self.set_status("New project: fill in the Values and Targets sheets.", true);
+                self.set_status(
+                    t(
+                        "New project: fill in the Values and Targets sheets.",
+                        "Proyecto nuevo: complete las hojas Valores y Metas.",
+                    ),
+                    true,
+                );
             }
             Pending::Open => self
                 .dialogs
@@ -601,13 +659,13 @@ impl App {
             UiCommand::Undo => {
                 if let Some(label) = self.document.undo() {
                     self.buffers.clear();
-                    self.set_status(format!("Undone: {label}."), true);
+                    self.set_status(tf!("Undone: {label}.", "Deshecho: {label}."), true);
                 }
             }
             UiCommand::Redo | UiCommand::RedoAlternative => {
                 if let Some(label) = self.document.redo() {
                     self.buffers.clear();
-                    self.set_status(format!("Redone: {label}."), true);
+                    self.set_status(tf!("Redone: {label}.", "Rehecho: {label}."), true);
                 }
             }
             UiCommand::Rebalance => {
@@ -639,6 +697,20 @@ impl App {
             }
             UiCommand::ShowProblems => self.show_problems = !self.show_problems,
             UiCommand::About => self.show_about = true,
+            UiCommand::SwitchLanguage => {
+                let other = match self.lang {
+                    Lang::En => Lang::Es,
+                    Lang::Es => Lang::En,
+                };
+                self.set_language(other);
+                self.set_status(
+                    t(
+                        "The window, its messages and exported workbooks are now in English.",
+                        "La ventana, sus mensajes y los libros exportados están ahora en español.",
+                    ),
+                    true,
+                );
+            }
             UiCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             UiCommand::ZoomReset => ctx.set_zoom_factor(if self.projector.is_some() {
@@ -690,8 +762,9 @@ impl App {
                 if duplicate {
                     self.buffers.reject(
                         cell,
-                        format!(
+                        tf!(
                             "another condition is already called \"{}\"; names must be unique",
+                            "otra condición ya se llama \"{}\"; los nombres deben ser únicos",
                             name.trim()
                         ),
                     );
@@ -719,7 +792,10 @@ impl App {
             Action::SaveScenario(name) => {
                 if self.document.save_scenario(&name) {
                     self.set_status(
-                        format!("Saved the current targets as the scenario \"{name}\"."),
+                        tf!(
+                            "Saved the current targets as the scenario \"{name}\".",
+                            "Metas actuales guardadas como el escenario \"{name}\"."
+                        ),
                         true,
                     );
                 }
@@ -734,7 +810,13 @@ impl App {
                     .unwrap_or_default();
                 self.document.restore_scenario(index);
                 self.buffers.clear();
-                self.set_status(format!("Restored the scenario \"{name}\"."), true);
+                self.set_status(
+                    tf!(
+                        "Restored the scenario \"{name}\".",
+                        "Escenario \"{name}\" restaurado."
+                    ),
+                    true,
+                );
             }
             Action::Explain { row, column } => self.explaining = Some((row, column)),
             Action::ResetRow(row) => {
@@ -776,7 +858,7 @@ impl App {
 
     fn menu_bar(&self, ui: &mut Ui, actions: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(t("File", "Archivo"), |ui| {
                 for command in [
                     UiCommand::New,
                     UiCommand::Open,
@@ -787,9 +869,9 @@ impl App {
                     self.menu_item(ui, command, true, actions);
                 }
                 ui.separator();
-                ui.menu_button("Open recent", |ui| {
+                ui.menu_button(t("Open recent", "Abrir reciente"), |ui| {
                     if self.recent.is_empty() {
-                        ui.label("No files yet");
+                        ui.label(t("No files yet", "Aún no hay archivos"));
                     }
                     for path in &self.recent {
                         if ui.button(path.display().to_string()).clicked() {
@@ -800,9 +882,15 @@ impl App {
                 ui.separator();
                 self.menu_item(ui, UiCommand::Quit, true, actions);
             });
-            ui.menu_button("Edit", |ui| {
-                let undo = self.document.undo_label().map(|l| format!("Undo: {l}"));
-                let redo = self.document.redo_label().map(|l| format!("Redo: {l}"));
+            ui.menu_button(t("Edit", "Editar"), |ui| {
+                let undo = self
+                    .document
+                    .undo_label()
+                    .map(|l| tf!("Undo: {l}", "Deshacer: {l}"));
+                let redo = self
+                    .document
+                    .redo_label()
+                    .map(|l| tf!("Redo: {l}", "Rehacer: {l}"));
                 self.menu_item(ui, UiCommand::Undo, self.document.can_undo(), actions);
                 if let Some(undo) = undo {
                     ui.label(RichText::new(undo).small().weak());
@@ -820,7 +908,7 @@ impl App {
                     self.menu_item(ui, command, true, actions);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(t("View", "Ver"), |ui| {
                 for command in [
                     UiCommand::ShowValues,
                     UiCommand::ShowTargets,
@@ -838,8 +926,10 @@ impl App {
                 ] {
                     self.menu_item(ui, command, true, actions);
                 }
+                ui.separator();
+                self.menu_item(ui, UiCommand::SwitchLanguage, true, actions);
             });
-            ui.menu_button("Help", |ui| {
+            ui.menu_button(t("Help", "Ayuda"), |ui| {
                 self.menu_item(ui, UiCommand::About, true, actions);
             });
         });
@@ -863,16 +953,19 @@ impl App {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if let Some(label) = self.document.undo_label() {
-                    ui.label(RichText::new(format!("Undo: {label}")).weak());
+                    ui.label(RichText::new(tf!("Undo: {label}", "Deshacer: {label}")).weak());
                 }
                 ui.separator();
                 ui.add(
                     egui::TextEdit::singleline(&mut self.reason)
-                        .hint_text("optional: why (kept in the log)")
+                        .hint_text(t(
+                            "optional: why (kept in the log)",
+                            "opcional: por qué (queda en la bitácora)",
+                        ))
                         .desired_width(260.0),
                 )
-                .accessible_name("Reason for the changes");
-                ui.label("Reason");
+                .accessible_name(t("Reason for the changes", "Motivo de los cambios"));
+                ui.label(t("Reason", "Motivo"));
             });
         });
     }
@@ -880,13 +973,16 @@ impl App {
     fn problems_window(&mut self, ctx: &egui::Context) {
         let mut open = self.show_problems;
         let mut go_to = None;
-        egui::Window::new("Problems")
+        egui::Window::new(t("Problems", "Problemas"))
             .open(&mut open)
             .default_size([640.0, 320.0])
             .show(ctx, |ui| {
                 let problems = &self.document.outcome().problems;
                 if problems.is_empty() {
-                    ui.label("No problems: every input is usable.");
+                    ui.label(t(
+                        "No problems: every input is usable.",
+                        "Sin problemas: todos los datos son utilizables.",
+                    ));
                 }
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for problem in problems {
@@ -895,9 +991,9 @@ impl App {
                             Severity::Warning => ui.visuals().warn_fg_color,
                         };
                         let kind = if problem.is_error() {
-                            "Error"
+                            t("Error", "Error")
                         } else {
-                            "Warning"
+                            t("Warning", "Advertencia")
                         };
                         let text = RichText::new(format!("{kind}: {problem}")).color(color);
                         if ui
@@ -933,37 +1029,43 @@ impl App {
         let mut open = true;
         // Below the grid, so that the ratio and the row stay in sight.
         let bottom = ctx.content_rect().center_bottom() - egui::vec2(0.0, 48.0);
-        egui::Window::new("How this number is computed")
-            .open(&mut open)
-            .default_width(720.0)
-            .pivot(egui::Align2::CENTER_BOTTOM)
-            .default_pos(bottom)
-            .show(ctx, |ui| match &explanation {
-                Some(explanation) => {
-                    ui.label(RichText::new(&explanation.title).strong());
-                    ui.add_space(4.0);
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(&explanation.formula)
-                                .monospace()
-                                .strong()
-                                .size(ui.text_style_height(&egui::TextStyle::Monospace) * 1.4),
-                        )
-                        .wrap(),
-                    );
-                    ui.add_space(4.0);
-                    ui.label("Where the numbers come from:");
-                    for source in &explanation.sources {
-                        ui.add(egui::Label::new(format!("• {source}")).wrap());
-                    }
+        egui::Window::new(t(
+            "How this number is computed",
+            "Cómo se calcula este número",
+        ))
+        .open(&mut open)
+        .default_width(720.0)
+        .pivot(egui::Align2::CENTER_BOTTOM)
+        .default_pos(bottom)
+        .show(ctx, |ui| match &explanation {
+            Some(explanation) => {
+                ui.label(RichText::new(&explanation.title).strong());
+                ui.add_space(4.0);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&explanation.formula)
+                            .monospace()
+                            .strong()
+                            .size(ui.text_style_height(&egui::TextStyle::Monospace) * 1.4),
+                    )
+                    .wrap(),
+                );
+                ui.add_space(4.0);
+                ui.label(t(
+                    "Where the numbers come from:",
+                    "De dónde vienen los números:",
+                ));
+                for source in &explanation.sources {
+                    ui.add(egui::Label::new(format!("• {source}")).wrap());
                 }
-                None => {
-                    ui.label(
-                        "This number is not computed: an input it depends on has an error \
+            }
+            None => {
+                ui.label(
+                    "This number is not computed: an input it depends on has an error \
                          (see View → Problems).",
-                    );
-                }
-            });
+                );
+            }
+        });
         if !open {
             self.explaining = None;
         }
@@ -974,22 +1076,22 @@ impl App {
             return;
         };
         let mut open = true;
-        egui::Window::new("Import report")
+        egui::Window::new(t("Import report", "Informe de importación"))
             .open(&mut open)
             .default_size([760.0, 420.0])
             .show(ctx, |ui| {
-                ui.label(RichText::new(format!("How {} was read", path.display())).strong());
+                ui.label(RichText::new(tf!("How {} was read", "Cómo se leyó {}", path.display())).strong());
                 let (summary, agrees) = match &report.differences {
-                    None => ("The workbook held no computed results to compare with.".to_owned(), true),
+                    None => (t("The workbook held no computed results to compare with.", "El libro no tenía resultados calculados con qué comparar.").to_owned(), true),
                     Some(list) if list.is_empty() => (
-                        format!(
-                            "All {} computed results the workbook held agree with this program's within 1e-9.",
+                        tf!(
+                            "All {} computed results the workbook held agree with this program's within 1e-9.", "Los {} resultados calculados del libro coinciden con los de este programa dentro de 1e-9.",
                             report.compared
                         ),
                         true,
                     ),
                     Some(list) => (
-                        format!("{} of {} computed results differ by more than 1e-9:", list.len(), report.compared),
+                        tf!("{} of {} computed results differ by more than 1e-9:", "{} de {} resultados calculados difieren en más de 1e-9:", list.len(), report.compared),
                         false,
                     ),
                 };
@@ -997,16 +1099,16 @@ impl App {
                 ui.label(RichText::new(summary).color(color));
                 if let Some(list) = &report.differences {
                     for d in list {
-                        ui.label(format!("{} ({}): workbook {}, this program {}", d.what, d.cell, d.workbook, d.ours));
+                        ui.label(tf!("{} ({}): workbook {}, this program {}", "{} ({}): libro {}, este programa {}", d.what, d.cell, d.workbook, d.ours));
                     }
                 }
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     for line in &report.lines {
                         let (kind, color) = match line.kind {
-                            LineKind::Read => ("Read", ui.visuals().text_color()),
-                            LineKind::Inferred => ("Inferred", ui.visuals().text_color()),
-                            LineKind::Warning => ("Warning", ui.visuals().warn_fg_color),
+                            LineKind::Read => (t("Read", "Leído"), ui.visuals().text_color()),
+                            LineKind::Inferred => (t("Inferred", "Inferido"), ui.visuals().text_color()),
+                            LineKind::Warning => (t("Warning", "Advertencia"), ui.visuals().warn_fg_color),
                         };
                         ui.add(egui::Label::new(RichText::new(format!("{kind}: {}", line.text)).color(color)).wrap());
                     }
@@ -1018,20 +1120,25 @@ impl App {
     }
 
     fn about_window(&mut self, ctx: &egui::Context) {
-        egui::Window::new("About rbf-targets")
+        egui::Window::new(t("About rbf-targets", "Acerca de rbf-targets"))
             .open(&mut self.show_about)
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.label(format!("rbf-targets {}", env!("CARGO_PKG_VERSION")));
-                ui.label(
+                ui.label(t(
                     "Sets performance targets for results-based-financing health programs with the cost-benefit \
                      method of IDB technical note IDB-TN-983 (2016): the program must cause at least \
                      d = R·C / Σ w·N·V points of change on every indicator so that benefits cover the cost.",
-                );
-                ui.label(
+                    "Fija metas de desempeño para programas de salud con financiamiento basado en resultados con el \
+                     método de costo-beneficio de la nota técnica del BID IDB-TN-983 (2016): el programa debe causar al \
+                     menos d = R·C / Σ w·N·V puntos de cambio en cada indicador para que los beneficios cubran el costo.",
+                ));
+                ui.label(t(
                     "The El Salvador sample follows Table 1 of the note; its Values (DALYs, populations, GNI per \
                      capita) are illustrative, chosen to reproduce the note's published results.",
-                );
+                    "El ejemplo de El Salvador sigue el Cuadro 1 de la nota; sus Valores (AVAD, poblaciones, INB per \
+                     cápita) son ilustrativos, elegidos para reproducir los resultados publicados de la nota.",
+                ));
             });
     }
 
@@ -1042,12 +1149,12 @@ impl App {
         let mut answer = None;
         Modal::new(egui::Id::unique("recovered")).show(ctx, |ui| {
             ui.set_max_width(720.0);
-            ui.heading("Unsaved changes were recovered");
-            let file = recovery.original.as_ref().map_or_else(|| "a project never saved".to_owned(), |p| p.display().to_string());
-            ui.label(format!(
-                "rbf-targets did not close normally. Changes to {file}, kept at {} (UTC), differ from the last saved version in {}:",
+            ui.heading(t("Unsaved changes were recovered", "Se recuperaron cambios sin guardar"));
+            let file = recovery.original.as_ref().map_or_else(|| t("a project never saved", "un proyecto nunca guardado").to_owned(), |p| p.display().to_string());
+            ui.label(tf!(
+                "rbf-targets did not close normally. Changes to {file}, kept at {} (UTC), differ from the last saved version in {}:", "rbf-targets no se cerró normalmente. Los cambios en {file}, guardados a las {} (UTC), difieren de la última versión guardada en {}:",
                 recovery.written,
-                if changes.len() == 1 { "one place".to_owned() } else { format!("{} places", changes.len()) }
+                if changes.len() == 1 { t("one place", "un lugar").to_owned() } else { tf!("{} places", "{} lugares", changes.len()) }
             ));
             egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                 for change in changes.iter().take(200) {
@@ -1055,10 +1162,10 @@ impl App {
                 }
             });
             ui.horizontal(|ui| {
-                if ui.button("Restore them").clicked() {
+                if ui.button(t("Restore them", "Restaurarlos")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Discard them").clicked() {
+                if ui.button(t("Discard them", "Descartarlos")).clicked() {
                     answer = Some(false);
                 }
             });
@@ -1068,7 +1175,13 @@ impl App {
                 if let Some((recovery, _)) = self.recovered.take() {
                     let original = recovery.original.clone();
                     self.replace_document(Document::restored(recovery.project, original));
-                    self.set_status("Restored the recovered changes; save to keep them.", true);
+                    self.set_status(
+                        t(
+                            "Restored the recovered changes; save to keep them.",
+                            "Cambios recuperados restaurados; guarde para conservarlos.",
+                        ),
+                        true,
+                    );
                 }
             }
             Some(false) => {
@@ -1084,19 +1197,20 @@ impl App {
         if let Some(pending) = self.guard.clone() {
             let mut answer = None;
             Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
-                ui.heading("Unsaved changes");
-                ui.label(format!(
+                ui.heading(t("Unsaved changes", "Cambios sin guardar"));
+                ui.label(tf!(
                     "Save the changes to {} first?",
+                    "¿Guardar antes los cambios en {}?",
                     self.document.display_name()
                 ));
                 ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
+                    if ui.button(t("Save", "Guardar")).clicked() {
                         answer = Some("save");
                     }
-                    if ui.button("Don't save").clicked() {
+                    if ui.button(t("Don't save", "No guardar")).clicked() {
                         answer = Some("discard");
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t("Cancel", "Cancelar")).clicked() {
                         answer = Some("cancel");
                     }
                 });
@@ -1129,7 +1243,7 @@ impl App {
             let mut close = false;
             Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(560.0);
-                ui.heading("Could not do that");
+                ui.heading(t("Could not do that", "No se pudo hacer"));
                 ui.label(message);
                 if ui.button("OK").clicked() {
                     close = true;
@@ -1189,8 +1303,8 @@ fn projector_visuals() -> egui::Visuals {
 /// The census sheet of an imported workbook, read-only.
 fn census_ui(ui: &mut Ui, census: &crate::model::CensusTable) {
     use crate::model::TableCell;
-    ui.label(format!(
-        "Sheet \"{}\" as the workbook held it; it is written back on export. The model does not compute with it.",
+    ui.label(tf!(
+        "Sheet \"{}\" as the workbook held it; it is written back on export. The model does not compute with it.", "Hoja \"{}\" tal como estaba en el libro; se vuelve a escribir al exportar. El modelo no calcula con ella.",
         census.sheet_name
     ));
     let columns = census.rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -1218,12 +1332,12 @@ fn new_project() -> Project {
             ..Default::default()
         },
         conditions: vec![Condition {
-            name: "Condition 1".to_owned(),
+            name: t("Condition 1", "Condición 1").to_owned(),
             ..Condition::default()
         }],
         indicators: vec![Indicator {
-            name: "Indicator 1".to_owned(),
-            condition: "Condition 1".to_owned(),
+            name: t("Indicator 1", "Indicador 1").to_owned(),
+            condition: t("Condition 1", "Condición 1").to_owned(),
             ..Indicator::default()
         }],
         ..Project::default()
@@ -1254,6 +1368,8 @@ impl eframe::App for App {
             timing.revision = self.document.revision();
             timing.started = Some(Instant::now());
         }
+        // The language is per thread; the window's is set on the thread that draws it.
+        set_lang(self.lang);
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
 
@@ -1281,7 +1397,13 @@ impl eframe::App for App {
                 && self.document.cancel_typing(&merge_key(cell))
             {
                 self.buffers.clear();
-                self.set_status("Typing cancelled: the cell holds its value again.", true);
+                self.set_status(
+                    t(
+                        "Typing cancelled: the cell holds its value again.",
+                        "Escritura cancelada: la celda recupera su valor.",
+                    ),
+                    true,
+                );
             }
         }
         // A new focus ends the typing step of the cell that had it.
@@ -1432,6 +1554,7 @@ impl eframe::App for App {
             tab: self.tab,
             user: self.user.clone(),
             recent: self.recent.clone(),
+            lang: Some(self.lang),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

@@ -7,10 +7,12 @@ use std::collections::HashMap;
 use egui::text::CCursorRange;
 use egui::{Align, Color32, Id, RichText, TextEdit, Ui};
 
+use crate::i18n::t;
 use crate::model::{Field, Location, Problem, Severity};
 use crate::text::{
     ParseError, format_amount, format_number, format_percent, parse_number, parse_percent,
 };
+use crate::tf;
 
 /// A cell of the document: which row (or the program inputs) and which field.
 pub type CellKey = (Location, Field);
@@ -115,11 +117,12 @@ impl CellBuffers {
     pub fn rejection_message(&self) -> Option<String> {
         let ((location, field), reason) = self.last_rejection.as_ref()?;
         let place = match location.row_number() {
-            Some(row) => format!("{} row {row}", location.sheet()),
+            Some(row) => tf!("{} row {row}", "{} fila {row}", location.sheet()),
             None => location.sheet().to_owned(),
         };
-        Some(format!(
+        Some(tf!(
             "{place}, {}: {reason} — the cell keeps its last good value.",
+            "{place}, {}: {reason} — la celda conserva su último valor válido.",
             field.label()
         ))
     }
@@ -398,8 +401,15 @@ pub fn explained_cell(
             .add(egui::Button::new(text.into()).frame(false))
             .accessible_name(accessible_name);
         let hover = match hover {
-            Some(hover) => format!("{hover}\nClick to see how it is computed."),
-            None => "Click to see how it is computed.".to_owned(),
+            Some(hover) => tf!(
+                "{hover}\nClick to see how it is computed.",
+                "{hover}\nHaga clic para ver cómo se calcula."
+            ),
+            None => t(
+                "Click to see how it is computed.",
+                "Haga clic para ver cómo se calcula.",
+            )
+            .to_owned(),
         };
         response.on_hover_text(hover).clicked()
     })

@@ -6,8 +6,10 @@ use egui::{Color32, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
 
 use crate::document::Document;
+use crate::i18n::t;
 use crate::model::{Outcome, Project};
 use crate::text::format_percent;
+use crate::tf;
 
 const SHARE_COLOR: Color32 = Color32::from_rgb(40, 110, 190);
 
@@ -75,7 +77,7 @@ fn row_axis(
             if top_down {
                 short_name(project, i)
             } else {
-                format!("row {}", i + 1)
+                tf!("row {}", "fila {}", i + 1)
             }
         })
         .collect();
@@ -100,13 +102,24 @@ pub fn charts_ui(ui: &mut Ui, document: &Document) {
     let outcome = document.outcome();
     let height = ((ui.available_height() - 120.0) / 2.0).max(220.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new("Targets by indicator").strong().size(18.0));
+        ui.label(
+            RichText::new(t("Targets by indicator", "Metas por indicador"))
+                .strong()
+                .size(18.0),
+        );
         targets_chart(ui, project, outcome, height);
         let step = largest_step(project, outcome).map_or_else(
-            || "No row is computed: see Problems.".to_owned(),
+            || {
+                t(
+                    "No row is computed: see Problems.",
+                    "No se calcula ninguna fila: vea Problemas.",
+                )
+                .to_owned()
+            },
             |(row, step)| {
-                format!(
+                tf!(
                     "Largest step from baseline to final target: row {}, {:.1} points.",
+                    "Mayor paso de la línea de base a la meta final: fila {}, {:.1} puntos.",
                     row + 1,
                     step * 100.0
                 )
@@ -115,16 +128,23 @@ pub fn charts_ui(ui: &mut Ui, document: &Document) {
         ui.label(step);
         ui.add_space(12.0);
         ui.label(
-            RichText::new("Share of the total benefit")
+            RichText::new(t("Share of the total benefit", "Parte del beneficio total"))
                 .strong()
                 .size(18.0),
         );
         share_chart(ui, project, outcome, height);
         let share = largest_share(outcome).map_or_else(
-            || "The total benefit is not positive: no shares to show.".to_owned(),
+            || {
+                t(
+                    "The total benefit is not positive: no shares to show.",
+                    "El beneficio total no es positivo: no hay partes que mostrar.",
+                )
+                .to_owned()
+            },
             |(row, share)| {
-                format!(
+                tf!(
                     "Largest share of the benefit: row {}, {}.",
+                    "Mayor parte del beneficio: fila {}, {}.",
                     row + 1,
                     format_percent(share, 1)
                 )
@@ -135,11 +155,23 @@ pub fn charts_ui(ui: &mut Ui, document: &Document) {
 }
 
 fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32) {
-    const SERIES: [(&str, Color32); 4] = [
-        ("Baseline", Color32::from_rgb(150, 150, 150)),
-        ("Counterfactual", Color32::from_rgb(120, 170, 220)),
-        ("Model target (bounded)", Color32::from_rgb(40, 110, 190)),
-        ("Final target", Color32::from_rgb(230, 140, 40)),
+    let series_names: [(&str, Color32); 4] = [
+        (
+            t("Baseline", "Línea de base"),
+            Color32::from_rgb(150, 150, 150),
+        ),
+        (
+            t("Counterfactual", "Contrafactual"),
+            Color32::from_rgb(120, 170, 220),
+        ),
+        (
+            t("Model target (bounded)", "Meta del modelo (acotada)"),
+            Color32::from_rgb(40, 110, 190),
+        ),
+        (
+            t("Final target", "Meta final"),
+            Color32::from_rgb(230, 140, 40),
+        ),
     ];
     let mut series: [Vec<Bar>; 4] = Default::default();
     for row in 0..project.indicators.len() {
@@ -148,7 +180,7 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
         };
         for (k, value) in values.into_iter().enumerate() {
             let x = row as f64 + (k as f64 - 1.5) * 0.2;
-            let color = SERIES[k].1;
+            let color = series_names[k].1;
             series[k].push(
                 Bar::new(x, value * 100.0)
                     .width(0.18)
@@ -157,7 +189,7 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
                     .name(format!(
                         "{}\n{}: {}",
                         short_name(project, row),
-                        SERIES[k].0,
+                        series_names[k].0,
                         format_percent(value, 1)
                     )),
             );
@@ -173,10 +205,10 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
         .include_y(0.0)
         // Headroom above 100 % for the legend.
         .include_y(125.0)
-        .y_axis_label("level (%)")
+        .y_axis_label(t("level (%)", "nivel (%)"))
         .x_axis_formatter(row_axis(project, false))
         .show(ui, |plot| {
-            for (bars, (name, color)) in series.into_iter().zip(SERIES) {
+            for (bars, (name, color)) in series.into_iter().zip(series_names) {
                 plot.bar_chart(BarChart::new(name, bars).color(color));
             }
         });
@@ -209,11 +241,14 @@ fn share_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32) {
         .allow_drag(false)
         .allow_scroll(false)
         .include_x(0.0)
-        .x_axis_label("share of the total benefit (%)")
+        .x_axis_label(t(
+            "share of the total benefit (%)",
+            "parte del beneficio total (%)",
+        ))
         .y_axis_formatter(row_axis(project, true))
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new("share of benefit", bars)
+                BarChart::new(t("share of benefit", "parte del beneficio"), bars)
                     .horizontal()
                     .color(SHARE_COLOR),
             );

@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::i18n::t;
+
 /// A command the user can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
@@ -32,13 +34,14 @@ pub enum UiCommand {
     ZoomOut,
     ZoomReset,
     ProjectorMode,
+    SwitchLanguage,
     CommandPalette,
     About,
 }
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 28] = [
+    pub const ALL: [UiCommand; 29] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -65,6 +68,7 @@ impl UiCommand {
         UiCommand::ZoomOut,
         UiCommand::ZoomReset,
         UiCommand::ProjectorMode,
+        UiCommand::SwitchLanguage,
         UiCommand::CommandPalette,
         UiCommand::About,
     ];
@@ -72,90 +76,140 @@ impl UiCommand {
     /// Menu text.
     pub fn label(self) -> &'static str {
         match self {
-            UiCommand::New => "New",
-            UiCommand::Open => "Open…",
-            UiCommand::Save => "Save",
-            UiCommand::SaveAs => "Save as…",
-            UiCommand::Export => "Export target sheets (.xlsx)…",
-            UiCommand::Quit => "Quit",
-            UiCommand::Undo => "Undo",
-            UiCommand::Redo | UiCommand::RedoAlternative => "Redo",
-            UiCommand::Rebalance => "Rebalance unlocked rows",
-            UiCommand::LockNegotiated => "Lock rows with a negotiated target",
-            UiCommand::UnlockAll => "Unlock all rows",
-            UiCommand::ShowValues => "Values sheet",
-            UiCommand::ShowTargets => "Targets sheet",
-            UiCommand::ShowSensitivity => "Sensitivity",
-            UiCommand::ShowVerification => "Verification",
-            UiCommand::ShowRounds => "Measurement rounds",
-            UiCommand::ShowLog => "Audit log",
-            UiCommand::ShowScenarios => "Scenarios",
-            UiCommand::ShowCharts => "Charts",
-            UiCommand::ShowCensus => "Census data",
-            UiCommand::ShowProblems => "Problems",
-            UiCommand::ZoomIn => "Zoom in",
-            UiCommand::ZoomOut => "Zoom out",
-            UiCommand::ZoomReset => "Normal size",
-            UiCommand::ProjectorMode => "Projector mode",
-            UiCommand::CommandPalette => "Find a command…",
-            UiCommand::About => "About rbf-targets",
+            UiCommand::New => t("New", "Nuevo"),
+            UiCommand::Open => t("Open…", "Abrir…"),
+            UiCommand::Save => t("Save", "Guardar"),
+            UiCommand::SaveAs => t("Save as…", "Guardar como…"),
+            UiCommand::Export => t(
+                "Export target sheets (.xlsx)…",
+                "Exportar hojas de metas (.xlsx)…",
+            ),
+            UiCommand::Quit => t("Quit", "Salir"),
+            UiCommand::Undo => t("Undo", "Deshacer"),
+            UiCommand::Redo | UiCommand::RedoAlternative => t("Redo", "Rehacer"),
+            UiCommand::Rebalance => t("Rebalance unlocked rows", "Reequilibrar filas no fijadas"),
+            UiCommand::LockNegotiated => t(
+                "Lock rows with a negotiated target",
+                "Fijar filas con meta negociada",
+            ),
+            UiCommand::UnlockAll => t("Unlock all rows", "Liberar todas las filas"),
+            UiCommand::ShowValues => t("Values sheet", "Hoja Valores"),
+            UiCommand::ShowTargets => t("Targets sheet", "Hoja Metas"),
+            UiCommand::ShowSensitivity => t("Sensitivity", "Sensibilidad"),
+            UiCommand::ShowVerification => t("Verification", "Verificación"),
+            UiCommand::ShowRounds => t("Measurement rounds", "Rondas de medición"),
+            UiCommand::ShowLog => t("Audit log", "Bitácora de cambios"),
+            UiCommand::ShowScenarios => t("Scenarios", "Escenarios"),
+            UiCommand::ShowCharts => t("Charts", "Gráficos"),
+            UiCommand::ShowCensus => t("Census data", "Datos censales"),
+            UiCommand::ShowProblems => t("Problems", "Problemas"),
+            UiCommand::ZoomIn => t("Zoom in", "Acercar"),
+            UiCommand::ZoomOut => t("Zoom out", "Alejar"),
+            UiCommand::ZoomReset => t("Normal size", "Tamaño normal"),
+            UiCommand::ProjectorMode => t("Projector mode", "Modo proyector"),
+            UiCommand::SwitchLanguage => t("Español (Spanish)", "English (inglés)"),
+            UiCommand::CommandPalette => t("Find a command…", "Buscar un comando…"),
+            UiCommand::About => t("About rbf-targets", "Acerca de rbf-targets"),
         }
     }
 
     /// Tooltip: what the command does.
     pub fn tooltip(self) -> &'static str {
         match self {
-            UiCommand::New => "Start an empty project",
-            UiCommand::Open => {
-                "Open a project file (.ron) or a workbook laid out like the IDB tool (.xlsx)"
-            }
-            UiCommand::Save => "Save the project to its file",
-            UiCommand::SaveAs => "Save the project to a new file",
-            UiCommand::Export => {
-                "Write the Targets and Values sheets as an Excel workbook with live formulas, ready to print and sign"
-            }
-            UiCommand::Quit => "Close the window (asks first when there are unsaved changes)",
-            UiCommand::Undo => "Undo the last change",
-            UiCommand::Redo | UiCommand::RedoAlternative => "Redo the last undone change",
-            UiCommand::Rebalance => {
-                "Keep locked rows; give every other row the common impact that brings benefits to exactly the required ratio times the cost"
-            }
-            UiCommand::LockNegotiated => {
-                "Lock every row that has a negotiated target, so a rebalance keeps it"
-            }
-            UiCommand::UnlockAll => "Unlock every row",
-            UiCommand::ShowValues => "DALYs, populations and the value of one unit of improvement",
-            UiCommand::ShowTargets => "Indicators, baselines, trends and targets",
-            UiCommand::ShowSensitivity => {
-                "d and every target under more or less conservative assumptions, with a tornado chart and what-if sliders"
-            }
-            UiCommand::ShowVerification => {
-                "Survey sample sizes, minimum detectable targets and whether each target can be verified"
-            }
-            UiCommand::ShowRounds => {
-                "Survey estimates at each round: targets met, share met and the performance tranche"
-            }
-            UiCommand::ShowScenarios => {
-                "Save, compare and restore named sets of negotiated targets"
-            }
-            UiCommand::ShowCharts => {
-                "Each indicator's baseline, counterfactual, model and final target, and its share of the benefit"
-            }
-            UiCommand::ShowLog => {
-                "Who changed which input or target, when, from what to what, and why"
-            }
-            UiCommand::ShowCensus => {
-                "Population figures kept from the imported workbook (read-only)"
-            }
-            UiCommand::ShowProblems => "Every input the model cannot use, and why",
-            UiCommand::ZoomIn => "Make everything larger",
-            UiCommand::ZoomOut => "Make everything smaller",
-            UiCommand::ZoomReset => "Back to the normal size",
-            UiCommand::ProjectorMode => {
-                "Large, high-contrast display for a projector, readable from the back of the room; again to turn it off"
-            }
-            UiCommand::CommandPalette => "Type part of a command's name and press Enter to run it",
-            UiCommand::About => "What the program computes and where the method comes from",
+            UiCommand::New => t("Start an empty project", "Empezar un proyecto vacío"),
+            UiCommand::Open => t(
+                "Open a project file (.ron) or a workbook laid out like the IDB tool (.xlsx)",
+                "Abrir un archivo de proyecto (.ron) o un libro con el formato de la herramienta del BID (.xlsx)",
+            ),
+            UiCommand::Save => t(
+                "Save the project to its file",
+                "Guardar el proyecto en su archivo",
+            ),
+            UiCommand::SaveAs => t(
+                "Save the project to a new file",
+                "Guardar el proyecto en un archivo nuevo",
+            ),
+            UiCommand::Export => t(
+                "Write the Targets and Values sheets as an Excel workbook with live formulas, ready to print and sign",
+                "Escribir las hojas Metas y Valores como libro de Excel con fórmulas vivas, listo para imprimir y firmar",
+            ),
+            UiCommand::Quit => t(
+                "Close the window (asks first when there are unsaved changes)",
+                "Cerrar la ventana (pregunta antes si hay cambios sin guardar)",
+            ),
+            UiCommand::Undo => t("Undo the last change", "Deshacer el último cambio"),
+            UiCommand::Redo | UiCommand::RedoAlternative => t(
+                "Redo the last undone change",
+                "Rehacer el último cambio deshecho",
+            ),
+            UiCommand::Rebalance => t(
+                "Keep locked rows; give every other row the common impact that brings benefits to exactly the required ratio times the cost",
+                "Mantener las filas fijadas; dar a las demás el impacto común que lleva los beneficios exactamente a la relación exigida por el costo",
+            ),
+            UiCommand::LockNegotiated => t(
+                "Lock every row that has a negotiated target, so a rebalance keeps it",
+                "Fijar cada fila con meta negociada, para que el reequilibrio la conserve",
+            ),
+            UiCommand::UnlockAll => t("Unlock every row", "Liberar todas las filas"),
+            UiCommand::ShowValues => t(
+                "DALYs, populations and the value of one unit of improvement",
+                "AVAD, poblaciones y el valor de una unidad de mejora",
+            ),
+            UiCommand::ShowTargets => t(
+                "Indicators, baselines, trends and targets",
+                "Indicadores, líneas de base, tendencias y metas",
+            ),
+            UiCommand::ShowSensitivity => t(
+                "d and every target under more or less conservative assumptions, with a tornado chart and what-if sliders",
+                "d y cada meta con supuestos más o menos conservadores, con gráfico de tornado y controles de simulación",
+            ),
+            UiCommand::ShowVerification => t(
+                "Survey sample sizes, minimum detectable targets and whether each target can be verified",
+                "Tamaños de muestra de las encuestas, metas mínimas detectables y si cada meta puede verificarse",
+            ),
+            UiCommand::ShowRounds => t(
+                "Survey estimates at each round: targets met, share met and the performance tranche",
+                "Estimaciones de encuesta en cada ronda: metas cumplidas, proporción cumplida y tramo de desempeño",
+            ),
+            UiCommand::ShowScenarios => t(
+                "Save, compare and restore named sets of negotiated targets",
+                "Guardar, comparar y restaurar conjuntos de metas negociadas con nombre",
+            ),
+            UiCommand::ShowCharts => t(
+                "Each indicator's baseline, counterfactual, model and final target, and its share of the benefit",
+                "Línea de base, contrafactual, meta del modelo y meta final de cada indicador, y su parte del beneficio",
+            ),
+            UiCommand::ShowLog => t(
+                "Who changed which input or target, when, from what to what, and why",
+                "Quién cambió qué dato o meta, cuándo, de qué a qué y por qué",
+            ),
+            UiCommand::ShowCensus => t(
+                "Population figures kept from the imported workbook (read-only)",
+                "Cifras de población conservadas del libro importado (solo lectura)",
+            ),
+            UiCommand::ShowProblems => t(
+                "Every input the model cannot use, and why",
+                "Cada dato que el modelo no puede usar, y por qué",
+            ),
+            UiCommand::ZoomIn => t("Make everything larger", "Agrandar todo"),
+            UiCommand::ZoomOut => t("Make everything smaller", "Achicar todo"),
+            UiCommand::ZoomReset => t("Back to the normal size", "Volver al tamaño normal"),
+            UiCommand::ProjectorMode => t(
+                "Large, high-contrast display for a projector, readable from the back of the room; again to turn it off",
+                "Pantalla grande y de alto contraste para proyector, legible desde el fondo de la sala; otra vez para quitarla",
+            ),
+            UiCommand::SwitchLanguage => t(
+                "Show the window, its messages and exported workbooks in Spanish (remembered)",
+                "Mostrar la ventana, sus mensajes y los libros exportados en inglés (se recuerda)",
+            ),
+            UiCommand::CommandPalette => t(
+                "Type part of a command's name and press Enter to run it",
+                "Escriba parte del nombre de un comando y pulse Enter para ejecutarlo",
+            ),
+            UiCommand::About => t(
+                "What the program computes and where the method comes from",
+                "Qué calcula el programa y de dónde viene el método",
+            ),
         }
     }
 
@@ -196,6 +250,7 @@ impl UiCommand {
             UiCommand::LockNegotiated
             | UiCommand::UnlockAll
             | UiCommand::ShowProblems
+            | UiCommand::SwitchLanguage
             | UiCommand::About => None,
         }
     }
@@ -222,15 +277,15 @@ impl UiCommand {
     /// The name on the sheet's tab.
     pub fn tab_name(self) -> &'static str {
         match self {
-            UiCommand::ShowValues => "Values",
-            UiCommand::ShowTargets => "Targets",
-            UiCommand::ShowSensitivity => "Sensitivity",
-            UiCommand::ShowVerification => "Verification",
-            UiCommand::ShowRounds => "Rounds",
-            UiCommand::ShowLog => "Log",
-            UiCommand::ShowScenarios => "Scenarios",
-            UiCommand::ShowCharts => "Charts",
-            UiCommand::ShowCensus => "Census data",
+            UiCommand::ShowValues => t("Values", "Valores"),
+            UiCommand::ShowTargets => t("Targets", "Metas"),
+            UiCommand::ShowSensitivity => t("Sensitivity", "Sensibilidad"),
+            UiCommand::ShowVerification => t("Verification", "Verificación"),
+            UiCommand::ShowRounds => t("Rounds", "Rondas"),
+            UiCommand::ShowLog => t("Log", "Bitácora"),
+            UiCommand::ShowScenarios => t("Scenarios", "Escenarios"),
+            UiCommand::ShowCharts => t("Charts", "Gráficos"),
+            UiCommand::ShowCensus => t("Census data", "Datos censales"),
             _ => self.label(),
         }
     }

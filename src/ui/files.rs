@@ -7,6 +7,9 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Context, RichText, Ui};
 
+use crate::i18n::t;
+use crate::tf;
+
 /// What the file is chosen for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FilePurpose {
@@ -18,9 +21,9 @@ pub enum FilePurpose {
 impl FilePurpose {
     fn title(self) -> &'static str {
         match self {
-            FilePurpose::Open => "Open project",
-            FilePurpose::SaveAs => "Save project as",
-            FilePurpose::Export => "Export target sheets",
+            FilePurpose::Open => t("Open project", "Abrir proyecto"),
+            FilePurpose::SaveAs => t("Save project as", "Guardar proyecto como"),
+            FilePurpose::Export => t("Export target sheets", "Exportar hojas de metas"),
         }
     }
 
@@ -101,11 +104,14 @@ impl Browser {
 
     fn contents(&mut self, ui: &mut Ui) -> Option<Option<PathBuf>> {
         ui.label(
-            RichText::new("No system file dialog is available here; choose the file below.")
+            RichText::new(t("No system file dialog is available here; choose the file below.", "No hay un diálogo de archivos del sistema disponible aquí; elija el archivo abajo."))
                 .small(),
         );
         ui.horizontal(|ui| {
-            if ui.button("Up").on_hover_text("Parent folder").clicked()
+            if ui
+                .button(t("Up", "Arriba"))
+                .on_hover_text(t("Parent folder", "Carpeta superior"))
+                .clicked()
                 && let Some(parent) = self.folder.parent()
             {
                 let parent = parent.to_owned();
@@ -116,13 +122,17 @@ impl Browser {
                     egui::TextEdit::singleline(&mut self.folder_text)
                         .desired_width(ui.available_width()),
                 )
-                .accessible_name("Folder");
+                .accessible_name(t("Folder", "Carpeta"));
             if response.lost_focus() {
                 let typed = PathBuf::from(self.folder_text.trim());
                 if typed.is_dir() {
                     self.enter(typed);
                 } else {
-                    self.error = Some(format!("{} is not a folder", typed.display()));
+                    self.error = Some(tf!(
+                        "{} is not a folder",
+                        "{} no es una carpeta",
+                        typed.display()
+                    ));
                 }
             }
         });
@@ -158,7 +168,7 @@ impl Browser {
             });
         ui.separator();
         ui.horizontal(|ui| {
-            let label = ui.label("File name");
+            let label = ui.label(t("File name", "Nombre del archivo"));
             ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0))
                 .labelled_by(label.id);
         });
@@ -168,27 +178,33 @@ impl Browser {
         let mut cancelled = false;
         ui.horizontal(|ui| {
             let verb = match self.purpose {
-                FilePurpose::Open => "Open",
-                FilePurpose::SaveAs => "Save",
-                FilePurpose::Export => "Export",
+                FilePurpose::Open => t("Open", "Abrir"),
+                FilePurpose::SaveAs => t("Save", "Guardar"),
+                FilePurpose::Export => t("Export", "Exportar"),
             };
             if ui.button(verb).clicked() {
                 let name = self.file_name.trim();
                 if name.is_empty() {
-                    self.error = Some("Type or pick a file name.".to_owned());
+                    self.error = Some(
+                        t(
+                            "Type or pick a file name.",
+                            "Escriba o elija un nombre de archivo.",
+                        )
+                        .to_owned(),
+                    );
                 } else {
                     let mut path = self.folder.join(name);
                     if self.purpose != FilePurpose::Open && path.extension().is_none() {
                         path.set_extension(self.purpose.extensions()[0]);
                     }
                     if self.purpose == FilePurpose::Open && !path.is_file() {
-                        self.error = Some(format!("{} does not exist", path.display()));
+                        self.error = Some(tf!("{} does not exist", "{} no existe", path.display()));
                     } else {
                         chosen = Some(path);
                     }
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t("Cancel", "Cancelar")).clicked() {
                 cancelled = true;
             }
         });
@@ -259,13 +275,13 @@ impl FileDialogs {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
         let stem = current.and_then(Path::file_stem).map_or_else(
-            || "project".to_owned(),
+            || t("project", "proyecto").to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
         let name = match purpose {
             FilePurpose::Open => String::new(),
             FilePurpose::SaveAs => format!("{stem}.ron"),
-            FilePurpose::Export => format!("{stem} targets.xlsx"),
+            FilePurpose::Export => tf!("{stem} targets.xlsx", "{stem} metas.xlsx"),
         };
         if !self.use_native || !native_dialogs_available() {
             self.browser = Some(Browser::new(purpose, &folder, &name));

@@ -4,6 +4,8 @@ use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::document::Document;
+use crate::i18n::t;
+use crate::tf;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -22,22 +24,28 @@ pub fn log_ui(
 ) {
     let project = document.project();
     ui.horizontal(|ui| {
-        let label = ui.label("Your name");
+        let label = ui.label(t("Your name", "Su nombre"));
         ui.add(egui::TextEdit::singleline(user).desired_width(200.0))
             .labelled_by(label.id);
         ui.separator();
-        let label = ui.label("Reason for the changes you make now");
+        let label = ui.label(t(
+            "Reason for the changes you make now",
+            "Motivo de los cambios que hace ahora",
+        ));
         ui.add(
             egui::TextEdit::singleline(reason)
-                .hint_text("optional, e.g. agreed with the ministry, day 2")
+                .hint_text(t(
+                    "optional, e.g. agreed with the ministry, day 2",
+                    "opcional, p. ej. acordado con el ministerio, día 2",
+                ))
                 .desired_width(360.0),
         )
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.label("Show");
+        ui.label(t("Show", "Mostrar"));
         let shown = if state.indicator.is_empty() {
-            "all changes".to_owned()
+            t("all changes", "todos los cambios").to_owned()
         } else {
             state.indicator.clone()
         };
@@ -45,7 +53,7 @@ pub fn log_ui(
             .selected_text(shown)
             .width(360.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.indicator, String::new(), "all changes");
+                ui.selectable_value(&mut state.indicator, String::new(), t("all changes", "todos los cambios"));
                 for indicator in &project.indicators {
                     ui.selectable_value(
                         &mut state.indicator,
@@ -55,10 +63,10 @@ pub fn log_ui(
                 }
             })
             .response
-            .accessible_name("Show changes of");
+            .accessible_name(t("Show changes of", "Mostrar cambios de"));
         ui.label(
-            RichText::new(format!(
-                "{} changes recorded; saved with the project and exported as the Audit sheet.",
+            RichText::new(tf!(
+                "{} changes recorded; saved with the project and exported as the Audit sheet.", "{} cambios registrados; se guardan con el proyecto y se exportan como la hoja Auditoría.",
                 project.audit.len()
             ))
             .weak(),
@@ -71,7 +79,10 @@ pub fn log_ui(
         .filter(|e| state.indicator.is_empty() || e.indicator == state.indicator)
         .collect();
     if entries.is_empty() {
-        ui.label("No changes recorded yet.");
+        ui.label(t(
+            "No changes recorded yet.",
+            "Aún no hay cambios registrados.",
+        ));
         return;
     }
     TableBuilder::new(ui)
@@ -86,7 +97,7 @@ pub fn log_ui(
         .columns(Column::initial(110.0).clip(true), 2)
         .column(Column::remainder().clip(true))
         .header(28.0, |mut header| {
-            for title in crate::model::AuditEntry::COLUMNS {
+            for title in crate::model::AuditEntry::columns() {
                 header.col(|ui| {
                     ui.strong(title);
                 });

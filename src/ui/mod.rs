@@ -70,8 +70,9 @@ pub enum Action {
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Opens the window. `file` is a project to open; without it the last file opened comes back,
-/// or the embedded El Salvador sample on a first start.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+/// or the embedded El Salvador sample on a first start. `lang` overrides the language last
+/// chosen (and the system's).
+pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("rbf-targets")
@@ -86,7 +87,7 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "rbf-targets",
         options,
-        Box::new(move |cc| Ok(Box::new(App::start(cc, file)))),
+        Box::new(move |cc| Ok(Box::new(App::start(cc, file, lang)))),
     )
     .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
 }

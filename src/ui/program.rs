@@ -5,7 +5,9 @@ use egui::Ui;
 use super::Action;
 use super::cells::{CellBuffers, NumberKind, number_cell};
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::{Field, Location, Program};
+use crate::tf;
 
 /// One program input: which field, its label, how it is typed, and a tooltip.
 pub struct ProgramInput {
@@ -43,8 +45,9 @@ fn set(program: &Program, field: Field, value: f64) -> Result<Program, String> {
         Field::DiscountRate => program.discount_rate = value,
         Field::HorizonYears => {
             if value.fract() != 0.0 || !(1.0..=200.0).contains(&value) {
-                return Err(format!(
-                    "{value} is not a whole number of years from 1 to 200"
+                return Err(tf!(
+                    "{value} is not a whole number of years from 1 to 200",
+                    "{value} no es un número entero de años de 1 a 200"
                 ));
             }
             // In range and whole, so the conversion is exact.
@@ -54,7 +57,13 @@ fn set(program: &Program, field: Field, value: f64) -> Result<Program, String> {
         Field::Floor => program.floor = value,
         Field::RequiredRatio => program.required_ratio = value,
         Field::DefaultAnnualChange => program.default_annual_change = value,
-        _ => return Err("this is not a program input".to_owned()),
+        _ => {
+            return Err(t(
+                "this is not a program input",
+                "esto no es un dato del programa",
+            )
+            .to_owned());
+        }
     }
     Ok(program)
 }
@@ -98,7 +107,7 @@ pub fn program_inputs_ui(
                         Ok(changed) => actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Program(changed),
-                            label: format!("Edit {}", input.label),
+                            label: tf!("Edit {}", "Editar {}", input.label),
                         }),
                         Err(reason) => buffers.reject(key, reason),
                     }

@@ -11,11 +11,13 @@ use super::cells::{
     text_cell,
 };
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::{
     Field, Indicator, Location, Measurement, Program, Round, RoundOutcome, Spread, TrancheRule,
     evaluate_round,
 };
 use crate::text::{format_amount, format_percent};
+use crate::tf;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -65,17 +67,17 @@ pub fn rounds_ui(
         tranche_ui(ui, document, buffers, actions);
         ui.separator();
         ui.horizontal(|ui| {
-            ui.heading("Measurement rounds");
-            if ui.button("Add round").on_hover_text("Add a measurement round (e.g. 18, 24 or 36 months)").clicked() {
+            ui.heading(t("Measurement rounds", "Rondas de medición"));
+            if ui.button(t("Add round", "Agregar ronda")).on_hover_text(t("Add a measurement round (e.g. 18, 24 or 36 months)", "Agregar una ronda de medición (p. ej. 18, 24 o 36 meses)")).clicked() {
                 let mut rounds = project.rounds.clone();
                 let months = rounds.last().map_or(18.0, |r| r.months + 6.0);
-                rounds.push(Round { name: format!("{months} months"), months });
-                actions.push(Action::Edit { edit: Edit::Rounds(rounds), label: "Add round".to_owned() });
+                rounds.push(Round { name: tf!("{months} months", "{months} meses"), months });
+                actions.push(Action::Edit { edit: Edit::Rounds(rounds), label: t("Add round", "Agregar ronda").to_owned() });
                 state.selected_round = project.rounds.len();
             }
         });
         if project.rounds.is_empty() {
-            ui.label("No rounds yet. Add one to enter survey estimates and see which targets are met.");
+            ui.label(t("No rounds yet. Add one to enter survey estimates and see which targets are met.", "Aún no hay rondas. Agregue una para ingresar estimaciones de encuesta y ver qué metas se cumplen."));
             return;
         }
         state.selected_round = state.selected_round.min(project.rounds.len() - 1);
@@ -95,9 +97,9 @@ fn tranche_ui(
 ) {
     let program = &document.project().program;
     let outcome = document.outcome();
-    ui.heading("Performance tranche");
+    ui.heading(t("Performance tranche", "Tramo de desempeño"));
     ui.horizontal_wrapped(|ui| {
-        ui.label("Amount");
+        ui.label(t("Amount", "Monto"));
         let key = (Location::Program, Field::TrancheAmount);
         ui.scope(|ui| {
             ui.set_width(110.0);
@@ -109,7 +111,7 @@ fn tranche_ui(
                 NumberKind::Amount,
                 false,
                 "",
-                "Tranche amount",
+                t("Tranche amount", "Monto del tramo"),
                 outcome.problem_at(Location::Program, Field::TrancheAmount),
             ) {
                 actions.push(Action::CellEdit {
@@ -118,18 +120,22 @@ fn tranche_ui(
                         tranche_amount: amount,
                         ..program.clone()
                     }),
-                    label: "Edit tranche amount".to_owned(),
+                    label: t("Edit tranche amount", "Editar el monto del tramo").to_owned(),
                 });
             }
         });
-        ui.label("Rule");
+        ui.label(t("Rule", "Regla"));
         let kind = match program.tranche {
             TrancheRule::AllOrNothing { .. } => 0,
             TrancheRule::Continuous => 1,
             TrancheRule::Steps(_) => 2,
         };
         let mut chosen = kind;
-        let names = ["all or nothing (SMI)", "continuous", "steps"];
+        let names = [
+            "all or nothing (SMI)",
+            "continuous",
+            t("steps", "escalones"),
+        ];
         ComboBox::from_id_salt("tranche-rule")
             .selected_text(names[kind])
             .show_ui(ui, |ui| {
@@ -138,7 +144,7 @@ fn tranche_ui(
                 }
             })
             .response
-            .accessible_name("Tranche rule");
+            .accessible_name(t("Tranche rule", "Regla del tramo"));
         if chosen != kind {
             let tranche = match chosen {
                 0 => TrancheRule::AllOrNothing { threshold: 0.8 },
@@ -150,11 +156,14 @@ fn tranche_ui(
                     tranche,
                     ..program.clone()
                 }),
-                label: "Change tranche rule".to_owned(),
+                label: t("Change tranche rule", "Cambiar la regla del tramo").to_owned(),
             });
         }
         if let TrancheRule::AllOrNothing { threshold } = program.tranche {
-            ui.label("Share of targets required θ");
+            ui.label(t(
+                "Share of targets required θ",
+                "Proporción de metas exigida θ",
+            ));
             let key = (Location::Program, Field::TrancheThreshold);
             ui.scope(|ui| {
                 ui.set_width(70.0);
@@ -166,7 +175,7 @@ fn tranche_ui(
                     NumberKind::Percent,
                     false,
                     "",
-                    "Share of targets required",
+                    t("Share of targets required", "Proporción de metas exigida"),
                     outcome.problem_at(Location::Program, Field::TrancheThreshold),
                 ) {
                     actions.push(Action::CellEdit {
@@ -175,7 +184,11 @@ fn tranche_ui(
                             tranche: TrancheRule::AllOrNothing { threshold: theta },
                             ..program.clone()
                         }),
-                        label: "Edit share of targets required".to_owned(),
+                        label: t(
+                            "Edit share of targets required",
+                            "Editar la proporción de metas exigida",
+                        )
+                        .to_owned(),
                     });
                 }
             });
@@ -198,10 +211,10 @@ fn rounds_list(
         .num_columns(6)
         .show(ui, |ui| {
             for title in [
-                "Round",
-                "Months",
-                "Weighted share met",
-                "Tranche paid",
+                t("Round", "Ronda"),
+                t("Months", "Meses"),
+                t("Weighted share met", "Proporción ponderada cumplida"),
+                t("Tranche paid", "Tramo pagado"),
                 "",
                 "",
             ] {
@@ -221,7 +234,7 @@ fn rounds_list(
                         key,
                         &round.name,
                         "name",
-                        &format!("Round name {}", k + 1),
+                        &tf!("Round name {}", "Nombre de la ronda {}", k + 1),
                         None,
                     ) {
                         let mut rounds = project.rounds.clone();
@@ -229,7 +242,7 @@ fn rounds_list(
                         actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Rounds(rounds),
-                            label: "Rename round".to_owned(),
+                            label: t("Rename round", "Renombrar ronda").to_owned(),
                         });
                     }
                 });
@@ -244,7 +257,7 @@ fn rounds_list(
                         NumberKind::Plain,
                         false,
                         "",
-                        &format!("Round months {}", k + 1),
+                        &tf!("Round months {}", "Meses de la ronda {}", k + 1),
                         None,
                     ) {
                         let mut rounds = project.rounds.clone();
@@ -252,7 +265,8 @@ fn rounds_list(
                         actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Rounds(rounds),
-                            label: "Edit round months".to_owned(),
+                            label: t("Edit round months", "Editar los meses de la ronda")
+                                .to_owned(),
                         });
                     }
                 });
@@ -274,14 +288,17 @@ fn rounds_list(
                     format_percent(evaluated.paid_fraction, 0)
                 ));
                 if ui
-                    .selectable_label(state.selected_round == k, "Show")
+                    .selectable_label(state.selected_round == k, t("Show", "Mostrar"))
                     .clicked()
                 {
                     state.selected_round = k;
                 }
                 if ui
-                    .button("Delete")
-                    .on_hover_text("Delete this round and its estimates")
+                    .button(t("Delete", "Borrar"))
+                    .on_hover_text(t(
+                        "Delete this round and its estimates",
+                        "Borrar esta ronda y sus estimaciones",
+                    ))
                     .clicked()
                 {
                     let mut rounds = project.rounds.clone();
@@ -296,7 +313,7 @@ fn rounds_list(
                     }
                     actions.push(Action::Edit {
                         edit: Edit::Batch(edits),
-                        label: format!("Delete round {}", round.name),
+                        label: tf!("Delete round {}", "Borrar la ronda {}", round.name),
                     });
                 }
                 ui.end_row();
@@ -327,27 +344,33 @@ fn round_table(
     let Some(evaluated) = state.evaluated(document).get(k).cloned() else {
         return;
     };
-    ui.heading(format!("{} ({} months)", round.name, round.months));
-    ui.label(format!(
+    ui.heading(tf!(
+        "{} ({} months)",
+        "{} ({} meses)",
+        round.name,
+        round.months
+    ));
+    ui.label(tf!(
         "Weighted share of targets met: {}. Rule: {}. Tranche paid: {}.",
+        "Proporción ponderada de metas cumplidas: {}. Regla: {}. Tramo pagado: {}.",
         format_percent(evaluated.weighted_share_met, 1),
         project.program.tranche.describe(),
         format_amount(evaluated.tranche_paid)
     ));
     let titles: [(&str, &str); 13] = [
         ("#", ""),
-        ("Indicator", ""),
-        ("= Target", ""),
-        ("= Counterfactual", ""),
-        ("Estimate", ""),
-        ("Precision", ""),
-        ("SE / n / low", ""),
-        ("DEFF / high", ""),
-        ("Payment weight", ""),
-        ("= Rule 1", ""),
-        ("= Rule 2", ""),
-        ("= Met", ""),
-        ("= Why not", ""),
+        (t("Indicator", "Indicador"), ""),
+        (t("= Target", "= Meta"), ""),
+        (t("= Counterfactual", "= Contrafactual"), ""),
+        (t("Estimate", "Estimación"), ""),
+        (t("Precision", "Precisión"), ""),
+        (t("SE / n / low", "EE / n / bajo"), ""),
+        (t("DEFF / high", "DEFF / alto"), ""),
+        (t("Payment weight", "Peso de pago"), ""),
+        (t("= Rule 1", "= Regla 1"), ""),
+        (t("= Rule 2", "= Regla 2"), ""),
+        (t("= Met", "= Cumplida"), ""),
+        (t("= Why not", "= Por qué no"), ""),
     ];
     egui::ScrollArea::horizontal()
         .id_salt("round-h")
@@ -380,7 +403,10 @@ fn round_table(
                         row.col(|ui| {
                             if ui
                                 .selectable_label(state.chart_row == i, &indicator.name)
-                                .on_hover_text("Show this indicator's chart below")
+                                .on_hover_text(t(
+                                    "Show this indicator's chart below",
+                                    "Mostrar el gráfico de este indicador abajo",
+                                ))
                                 .clicked()
                             {
                                 state.chart_row = i;
@@ -427,7 +453,7 @@ fn round_table(
                                 NumberKind::Percent,
                                 true,
                                 "—",
-                                &format!("Estimate row {n}"),
+                                &tf!("Estimate row {n}", "Estimación fila {n}"),
                                 outcome.problem_at(at, Field::MeasurementPart(k, 0)),
                             ) {
                                 let value = typed.map(|estimate| Measurement {
@@ -437,7 +463,10 @@ fn round_table(
                                 actions.push(Action::CellEdit {
                                     cell: key,
                                     edit: set_measurement(value),
-                                    label: format!("Edit estimate of row {n}"),
+                                    label: tf!(
+                                        "Edit estimate of row {n}",
+                                        "Editar la estimación de la fila {n}"
+                                    ),
                                 });
                             }
                         });
@@ -450,13 +479,22 @@ fn round_table(
                             row.col(|ui| {
                                 computed_cell(ui, RichText::new("no").color(bound_color(ui)), None)
                             });
-                            row.col(|ui| computed_text(ui, "not measured in this round"));
+                            row.col(|ui| {
+                                computed_text(
+                                    ui,
+                                    t("not measured in this round", "no medido en esta ronda"),
+                                )
+                            });
                             return;
                         };
                         row.col(|ui| {
                             let kind = spread_kind(&m.spread);
                             let mut chosen = kind;
-                            let names = ["SE", "n & DEFF", "95% CI"];
+                            let names = [
+                                t("SE", "EE"),
+                                t("n & DEFF", "n y DEFF"),
+                                t("95% CI", "IC 95%"),
+                            ];
                             ComboBox::from_id_salt(("spread", k, i))
                                 .selected_text(names[kind])
                                 .width(ui.available_width())
@@ -466,7 +504,7 @@ fn round_table(
                                     }
                                 })
                                 .response
-                                .accessible_name(format!("Precision row {n}"));
+                                .accessible_name(tf!("Precision row {n}", "Precisión fila {n}"));
                             if chosen != kind {
                                 let y = m.estimate;
                                 let se = compliance
@@ -483,7 +521,10 @@ fn round_table(
                                 };
                                 actions.push(Action::Edit {
                                     edit: set_measurement(Some(Measurement { spread, ..m })),
-                                    label: format!("Change precision of row {n}"),
+                                    label: tf!(
+                                        "Change precision of row {n}",
+                                        "Cambiar la precisión de la fila {n}"
+                                    ),
                                 });
                             }
                         });
@@ -511,7 +552,7 @@ fn round_table(
                                     kind,
                                     false,
                                     "",
-                                    &format!("Precision {part} row {n}"),
+                                    &tf!("Precision {part} row {n}", "Precisión {part} fila {n}"),
                                     outcome.problem_at(at, Field::MeasurementPart(k, part)),
                                 ) {
                                     let spread = match (m.spread, part) {
@@ -534,7 +575,10 @@ fn round_table(
                                     actions.push(Action::CellEdit {
                                         cell: key,
                                         edit: set_measurement(Some(Measurement { spread, ..m })),
-                                        label: format!("Edit precision of row {n}"),
+                                        label: tf!(
+                                            "Edit precision of row {n}",
+                                            "Editar la precisión de la fila {n}"
+                                        ),
                                     });
                                 }
                             });
@@ -549,7 +593,7 @@ fn round_table(
                                 NumberKind::Plain,
                                 false,
                                 "",
-                                &format!("Payment weight row {n}"),
+                                &tf!("Payment weight row {n}", "Peso de pago fila {n}"),
                                 outcome.problem_at(at, Field::PaymentWeight),
                             ) {
                                 actions.push(Action::CellEdit {
@@ -557,12 +601,15 @@ fn round_table(
                                     edit: indicator_edit(i, indicator, |v| {
                                         v.payment_weight = weight
                                     }),
-                                    label: format!("Edit payment weight of row {n}"),
+                                    label: tf!(
+                                        "Edit payment weight of row {n}",
+                                        "Editar el peso de pago de la fila {n}"
+                                    ),
                                 });
                             }
                         });
                         let yes_no = |ui: &Ui, value: Option<bool>| match value {
-                            Some(true) => RichText::new("yes"),
+                            Some(true) => RichText::new(t("yes", "sí")),
                             Some(false) => RichText::new("no").color(bound_color(ui)),
                             None => RichText::new("—"),
                         };
@@ -594,13 +641,17 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
     state.chart_row = state.chart_row.min(project.indicators.len() - 1);
     let i = state.chart_row;
     let indicator = &project.indicators[i];
-    ui.heading(format!(
+    ui.heading(tf!(
         "{}: baseline, counterfactual, target and rounds",
+        "{}: línea de base, contrafactual, meta y rondas",
         indicator.name
     ));
     let row = &outcome.indicators[i];
     let (Some(c), Some(targets)) = (row.counterfactual, row.targets) else {
-        ui.label("Not computed: see Problems.");
+        ui.label(t(
+            "Not computed: see Problems.",
+            "No calculado: vea Problemas.",
+        ));
         return;
     };
     let end = project.program.program_years * 12.0;
@@ -613,31 +664,44 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
     Plot::new(("indicator-chart", i))
         .height(240.0)
         .legend(Legend::default())
-        .x_axis_label("months from the start of the program")
+        .x_axis_label(t(
+            "months from the start of the program",
+            "meses desde el inicio del programa",
+        ))
         .y_axis_label("%")
         .allow_scroll(false)
         .show(ui, |plot| {
             plot.line(
                 Line::new(
-                    "counterfactual (no program)",
+                    t(
+                        "counterfactual (no program)",
+                        "contrafactual (sin programa)",
+                    ),
                     vec![[0.0, indicator.baseline * 100.0], [end, c * 100.0]],
                 )
                 .width(2.0),
             );
             plot.hline(
                 HLine::new(
-                    format!("target {}", format_percent(targets.final_target, 1)),
+                    tf!(
+                        "target {}",
+                        "meta {}",
+                        format_percent(targets.final_target, 1)
+                    ),
                     targets.final_target * 100.0,
                 )
                 .width(2.0),
             );
             plot.points(
-                Points::new("baseline", vec![[0.0, indicator.baseline * 100.0]])
-                    .radius(6.0)
-                    .shape(MarkerShape::Square),
+                Points::new(
+                    t("baseline", "línea de base"),
+                    vec![[0.0, indicator.baseline * 100.0]],
+                )
+                .radius(6.0)
+                .shape(MarkerShape::Square),
             );
             plot.points(
-                Points::new("rounds", estimates)
+                Points::new(t("rounds", "rondas"), estimates)
                     .radius(6.0)
                     .shape(MarkerShape::Circle)
                     .filled(true),

@@ -7,8 +7,10 @@ use egui_extras::{Column, TableBuilder};
 use super::Action;
 use super::cells::{bound_color, computed_cell, dash};
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::{Outcome, compute};
 use crate::text::format_percent;
+use crate::tf;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -28,10 +30,10 @@ pub fn scenarios_ui(
 ) {
     let project = document.project();
     ui.horizontal(|ui| {
-        let label = ui.label("Scenario name");
+        let label = ui.label(t("Scenario name", "Nombre del escenario"));
         ui.add(
             egui::TextEdit::singleline(&mut state.name)
-                .hint_text("e.g. government proposal")
+                .hint_text(t("e.g. government proposal", "p. ej. propuesta del gobierno"))
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
@@ -39,9 +41,9 @@ pub fn scenarios_ui(
         if ui
             .add_enabled(
                 !name.is_empty(),
-                egui::Button::new("Save current targets as a scenario"),
+                egui::Button::new(t("Save current targets as a scenario", "Guardar las metas actuales como escenario")),
             )
-            .on_hover_text("Keep the negotiated targets and locks as they are now under this name")
+            .on_hover_text(t("Keep the negotiated targets and locks as they are now under this name", "Conservar las metas negociadas y las filas fijadas tal como están, con este nombre"))
             .clicked()
         {
             actions.push(Action::SaveScenario(name));
@@ -49,7 +51,10 @@ pub fn scenarios_ui(
         }
     });
     if project.scenarios.is_empty() {
-        ui.label("No scenarios yet. Save the targets of each proposal to compare them here.");
+        ui.label(t(
+            "No scenarios yet. Save the targets of each proposal to compare them here.",
+            "Aún no hay escenarios. Guarde las metas de cada propuesta para compararlas aquí.",
+        ));
         return;
     }
     if state
@@ -71,8 +76,11 @@ pub fn scenarios_ui(
         .unwrap_or_default();
     let current = document.outcome();
     ui.label(
-        RichText::new("Final targets; a target that differs from the current one is highlighted.")
-            .weak(),
+        RichText::new(t(
+            "Final targets; a target that differs from the current one is highlighted.",
+            "Metas finales; se resalta una meta que difiere de la actual.",
+        ))
+        .weak(),
     );
     egui::ScrollArea::horizontal().id_salt("scenarios-h").show(ui, |ui| {
         TableBuilder::new(ui)
@@ -84,10 +92,10 @@ pub fn scenarios_ui(
             .columns(Column::initial(170.0), project.scenarios.len())
             .header(56.0, |mut header| {
                 header.col(|ui| {
-                    ui.strong("Indicator");
+                    ui.strong(t("Indicator", "Indicador"));
                 });
                 header.col(|ui| {
-                    ui.strong("Current");
+                    ui.strong(t("Current", "Actual"));
                 });
                 for (k, scenario) in project.scenarios.iter().enumerate() {
                     header.col(|ui| {
@@ -95,19 +103,19 @@ pub fn scenarios_ui(
                             ui.strong(&scenario.name);
                             ui.horizontal(|ui| {
                                 if ui
-                                    .small_button("Restore")
-                                    .accessible_name(format!("Restore scenario {}", scenario.name))
-                                    .on_hover_text("Put this scenario's targets and locks back (one undo step)")
+                                    .small_button(t("Restore", "Restaurar"))
+                                    .accessible_name(tf!("Restore scenario {}", "Restaurar escenario {}", scenario.name))
+                                    .on_hover_text(t("Put this scenario's targets and locks back (one undo step)", "Volver a poner las metas y filas fijadas de este escenario (un paso de deshacer)"))
                                     .clicked()
                                 {
                                     actions.push(Action::RestoreScenario(k));
                                 }
-                                if ui.small_button("Delete").accessible_name(format!("Delete scenario {}", scenario.name)).clicked() {
+                                if ui.small_button(t("Delete", "Borrar")).accessible_name(tf!("Delete scenario {}", "Borrar escenario {}", scenario.name)).clicked() {
                                     let mut scenarios = project.scenarios.clone();
                                     scenarios.remove(k);
                                     actions.push(Action::Edit {
                                         edit: Edit::Scenarios(scenarios),
-                                        label: format!("Delete scenario {}", scenario.name),
+                                        label: tf!("Delete scenario {}", "Borrar escenario {}", scenario.name),
                                     });
                                 }
                             });
@@ -121,8 +129,8 @@ pub fn scenarios_ui(
                     let i = row.index();
                     let pick = |o: &Outcome| -> (String, Option<f64>) {
                         match i {
-                            0 => ("Minimum common impact d".to_owned(), o.minimum_impact),
-                            1 => ("Benefit-cost ratio".to_owned(), o.benefit_cost_ratio),
+                            0 => (t("Minimum common impact d", "Impacto mínimo común d").to_owned(), o.minimum_impact),
+                            1 => (t("Benefit-cost ratio", "Relación beneficio-costo").to_owned(), o.benefit_cost_ratio),
                             _ => {
                                 let k = i - 2;
                                 (

@@ -8,11 +8,13 @@ use egui_plot::{Bar, BarChart, Legend, Plot, VLine};
 use super::Action;
 use super::cells::{CellBuffers, NumberKind, computed_cell, number_cell};
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::sensitivity::{RangeUnit, scenario};
 use crate::model::{
     Field, Location, Parameter, Program, SensitivityRanges, SensitivityRow, sensitivity,
 };
 use crate::text::{format_amount, format_number, format_percent};
+use crate::tf;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -64,14 +66,14 @@ pub fn sensitivity_ui(
         .unwrap_or_default();
     egui::ScrollArea::vertical().id_salt("sensitivity-v").show(ui, |ui| {
         ui.columns(2, |columns| {
-            columns[0].heading("Ranges");
+            columns[0].heading(t("Ranges", "Rangos"));
             ranges_ui(&mut columns[0], document, buffers, actions);
-            columns[1].heading("Tornado: d at the low and high value of each parameter");
+            columns[1].heading(t("Tornado: d at the low and high value of each parameter", "Tornado: d con el valor bajo y alto de cada parámetro"));
             tornado_ui(&mut columns[1], document, &rows);
         });
         ui.separator();
-        ui.heading("d and every bounded target at each parameter's low and high value");
-        ui.label("Recomputed with one parameter changed at a time; the other inputs as in the project.");
+        ui.heading(t("d and every bounded target at each parameter's low and high value", "d y cada meta acotada con el valor bajo y alto de cada parámetro"));
+        ui.label(t("Recomputed with one parameter changed at a time; the other inputs as in the project.", "Recalculado cambiando un parámetro a la vez; los demás datos como en el proyecto."));
         egui::ScrollArea::horizontal().id_salt("sensitivity-h").show(ui, |ui| results_table(ui, document, &rows));
         ui.separator();
         what_if_ui(ui, document, state, actions);
@@ -89,7 +91,13 @@ fn ranges_ui(
         .striped(true)
         .num_columns(5)
         .show(ui, |ui| {
-            for title in ["Parameter", "Low", "High", "Tried", ""] {
+            for title in [
+                t("Parameter", "Parámetro"),
+                t("Low", "Bajo"),
+                t("High", "Alto"),
+                t("Tried", "Probado"),
+                "",
+            ] {
                 ui.strong(title);
             }
             ui.end_row();
@@ -107,7 +115,11 @@ fn ranges_ui(
                     let name = format!(
                         "{} {}",
                         parameter.label(),
-                        if side == 0 { "low" } else { "high" }
+                        if side == 0 {
+                            t("low", "bajo")
+                        } else {
+                            t("high", "alto")
+                        }
                     );
                     ui.scope(|ui| {
                         ui.set_width(70.0);
@@ -124,22 +136,27 @@ fn ranges_ui(
                             actions.push(Action::CellEdit {
                                 cell: key,
                                 edit: Edit::Program(changed),
-                                label: format!("Edit sensitivity range of {}", parameter.label()),
+                                label: tf!(
+                                    "Edit sensitivity range of {}",
+                                    "Editar el rango de sensibilidad de {}",
+                                    parameter.label()
+                                ),
                             });
                         }
                     });
                 }
                 let (a, b) = program.sensitivity.values(parameter, program);
-                ui.label(format!(
+                ui.label(tf!(
                     "{} to {}",
+                    "{} a {}",
                     show_value(parameter, a),
                     show_value(parameter, b)
                 ));
                 ui.label(
                     RichText::new(match unit {
                         RangeUnit::Value => "",
-                        RangeUnit::YearsAdded => "years added to L",
-                        RangeUnit::Factor => "× the project's value",
+                        RangeUnit::YearsAdded => t("years added to L", "años sumados a L"),
+                        RangeUnit::Factor => t("× the project's value", "× el valor del proyecto"),
                     })
                     .weak(),
                 );
@@ -150,7 +167,10 @@ fn ranges_ui(
 
 fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     let Some(base) = document.outcome().minimum_impact else {
-        ui.label("d cannot be computed: see Problems.");
+        ui.label(t(
+            "d cannot be computed: see Problems.",
+            "d no se puede calcular: vea Problemas.",
+        ));
         return;
     };
     let mut ordered: Vec<&SensitivityRow> = rows.iter().collect();
@@ -163,8 +183,9 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     let bar = |y: usize, row: &SensitivityRow, end: &str, d: f64| {
         Bar::new(y as f64, (d - base) * 100.0)
             .base_offset(base * 100.0)
-            .name(format!(
+            .name(tf!(
                 "{} {end}: d = {:.2} points",
+                "{} {end}: d = {:.2} puntos",
                 row.parameter.label(),
                 d * 100.0
             ))
@@ -173,10 +194,10 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     let mut high_bars = Vec::new();
     for (y, row) in ordered.iter().enumerate() {
         if let Some(d) = row.low.minimum_impact {
-            low_bars.push(bar(y, row, "low", d));
+            low_bars.push(bar(y, row, t("low", "bajo"), d));
         }
         if let Some(d) = row.high.minimum_impact {
-            high_bars.push(bar(y, row, "high", d));
+            high_bars.push(bar(y, row, t("high", "alto"), d));
         }
     }
     Plot::new("tornado")
@@ -185,7 +206,7 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .x_axis_label("d (percentage points)")
+        .x_axis_label(t("d (percentage points)", "d (puntos porcentuales)"))
         .y_axis_formatter(move |mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
@@ -196,20 +217,23 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         })
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new("low value", low_bars)
+                BarChart::new(t("low value", "valor bajo"), low_bars)
                     .horizontal()
                     .color(Color32::from_rgb(70, 130, 210))
                     .width(0.6),
             );
             plot.bar_chart(
-                BarChart::new("high value", high_bars)
+                BarChart::new(t("high value", "valor alto"), high_bars)
                     .horizontal()
                     .color(Color32::from_rgb(230, 140, 40))
                     .width(0.6),
             );
             plot.vline(
-                VLine::new(format!("project d = {:.2}", base * 100.0), base * 100.0)
-                    .color(Color32::GRAY),
+                VLine::new(
+                    tf!("project d = {:.2}", "d del proyecto = {:.2}", base * 100.0),
+                    base * 100.0,
+                )
+                .color(Color32::GRAY),
             );
         });
 }
@@ -227,10 +251,10 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         .columns(Column::initial(66.0), rows.len() * 2)
         .header(40.0, |mut header| {
             header.col(|ui| {
-                ui.strong("Indicator");
+                ui.strong(t("Indicator", "Indicador"));
             });
             header.col(|ui| {
-                ui.strong("Project");
+                ui.strong(t("Project", "Proyecto"));
             });
             for row in rows {
                 for scenario in [&row.low, &row.high] {
@@ -256,7 +280,7 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
                 let i = table_row.index();
                 if i == 0 {
                     table_row.col(|ui| {
-                        ui.strong("Minimum common impact d");
+                        ui.strong(t("Minimum common impact d", "Impacto mínimo común d"));
                     });
                     table_row.col(|ui| {
                         computed_cell(
@@ -322,45 +346,64 @@ fn what_if_ui(
     let Some((_, what_if)) = state.what_if.as_mut() else {
         return;
     };
-    ui.heading("What if");
-    ui.label("Move a slider to see the effect at once; the project changes only when you apply.");
+    ui.heading(t("What if", "Qué pasaría si"));
+    ui.label(t(
+        "Move a slider to see the effect at once; the project changes only when you apply.",
+        "Mueva un control para ver el efecto al instante; el proyecto cambia solo cuando aplica.",
+    ));
     let before = *what_if == *program;
     ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::Slider::new(&mut what_if.discount_rate, 0.0..=0.3)
-                .text("Discount rate r, what if")
+                .text(t(
+                    "Discount rate r, what if",
+                    "Tasa de descuento r, simulación",
+                ))
                 .custom_formatter(|v, _| format_percent(v, 1)),
         );
         let mut horizon = f64::from(what_if.horizon_years);
         ui.add(
             egui::Slider::new(&mut horizon, 1.0..=50.0)
                 .step_by(1.0)
-                .text("Horizon H (years), what if"),
+                .text(t(
+                    "Horizon H (years), what if",
+                    "Horizonte H (años), simulación",
+                )),
         );
         what_if.horizon_years = horizon as u32;
         ui.add(
-            egui::Slider::new(&mut what_if.daly_multiple, 0.5..=5.0)
-                .text("Value of a DALY k (× GNI), what if"),
+            egui::Slider::new(&mut what_if.daly_multiple, 0.5..=5.0).text(t(
+                "Value of a DALY k (× GNI), what if",
+                "Valor de un AVAD k (× INB), simulación",
+            )),
         );
         ui.add(
-            egui::Slider::new(&mut what_if.program_years, 0.5..=10.0)
-                .text("Program length L (years), what if"),
+            egui::Slider::new(&mut what_if.program_years, 0.5..=10.0).text(t(
+                "Program length L (years), what if",
+                "Duración del programa L (años), simulación",
+            )),
         );
         let cost = program.total_cost.max(1.0);
         ui.add(
             egui::Slider::new(&mut what_if.total_cost, cost * 0.5..=cost * 1.5)
-                .text("Total cost C, what if")
+                .text(t("Total cost C, what if", "Costo total C, simulación"))
                 .custom_formatter(|v, _| format_amount(v)),
         );
         let gni = program.gni_per_capita.max(1.0);
         ui.add(
             egui::Slider::new(&mut what_if.gni_per_capita, gni * 0.5..=gni * 1.5)
-                .text("GNI per capita G, what if")
+                .text(t(
+                    "GNI per capita G, what if",
+                    "INB per cápita G, simulación",
+                ))
                 .custom_formatter(|v, _| format_amount(v)),
         );
         ui.add(
             egui::Slider::new(&mut what_if.default_annual_change, -0.05..=0.05)
-                .text("Default annual change a₀, what if")
+                .text(t(
+                    "Default annual change a₀, what if",
+                    "Cambio anual por defecto a₀, simulación",
+                ))
                 .custom_formatter(|v, _| format_percent(v, 1)),
         );
     });
@@ -368,20 +411,24 @@ fn what_if_ui(
     let outcome = document.outcome();
     let show = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| "—".to_owned(), f);
     ui.horizontal(|ui| {
-        ui.label(format!(
+        ui.label(tf!(
             "d: {} now, {} with these values",
-            show(outcome.minimum_impact, &|d| format!(
+            "d: {} ahora, {} con estos valores",
+            show(outcome.minimum_impact, &|d| tf!(
                 "{:.2} points",
+                "{:.2} puntos",
                 d * 100.0
             )),
-            show(preview.minimum_impact, &|d| format!(
+            show(preview.minimum_impact, &|d| tf!(
                 "{:.2} points",
+                "{:.2} puntos",
                 d * 100.0
             ))
         ));
         ui.separator();
-        ui.label(format!(
+        ui.label(tf!(
             "Benefit-cost ratio: {} now, {} with these values",
+            "Relación beneficio-costo: {} ahora, {} con estos valores",
             show(outcome.benefit_cost_ratio, &|r| format!("{r:.2}")),
             show(preview.benefit_cost_ratio, &|r| format!("{r:.2}"))
         ));
@@ -391,17 +438,26 @@ fn what_if_ui(
         if ui
             .add_enabled(
                 changed,
-                egui::Button::new("Apply what-if values to the project"),
+                egui::Button::new(t(
+                    "Apply what-if values to the project",
+                    "Aplicar los valores simulados al proyecto",
+                )),
             )
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::Program(what_if.clone()),
-                label: "Apply what-if values".to_owned(),
+                label: t("Apply what-if values", "Aplicar valores simulados").to_owned(),
             });
         }
         if ui
-            .add_enabled(changed, egui::Button::new("Back to the project's values"))
+            .add_enabled(
+                changed,
+                egui::Button::new(t(
+                    "Back to the project's values",
+                    "Volver a los valores del proyecto",
+                )),
+            )
             .clicked()
         {
             *what_if = program.clone();

@@ -6,7 +6,9 @@ use egui::{Color32, RichText, Ui};
 use super::Action;
 use super::commands::UiCommand;
 use crate::document::Document;
+use crate::i18n::t;
 use crate::text::{format_amount, format_number};
+use crate::tf;
 
 /// Green and red that read on a projector in both themes.
 fn verdict_color(ui: &Ui, good: bool) -> Color32 {
@@ -25,7 +27,11 @@ pub fn ratio_text(ratio: f64) -> String {
 
 /// Text of d as the summary shows it: points and the proportion.
 pub fn impact_text(d: f64) -> String {
-    format!("{:.2} points (d = {d:.4})", d * 100.0)
+    tf!(
+        "{:.2} points (d = {d:.4})",
+        "{:.2} puntos (d = {d:.4})",
+        d * 100.0
+    )
 }
 
 fn figure(ui: &mut Ui, label: &str, value: String, hover: &str) {
@@ -56,64 +62,64 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
 
     ui.horizontal_wrapped(|ui| {
         ui.vertical(|ui| {
-            ui.label(RichText::new("Benefit-cost ratio").size(13.0));
+            ui.label(RichText::new(t("Benefit-cost ratio", "Relación beneficio-costo")).size(13.0));
             match outcome.benefit_cost_ratio {
                 Some(ratio) => {
                     let good = ratio >= program.required_ratio - 1e-12;
                     ui.label(RichText::new(ratio_text(ratio)).size(40.0).strong().color(verdict_color(ui, good)))
-                        .on_hover_text(format!(
-                            "Total benefit ÷ total cost. Required: at least {} (note eq. 1).",
+                        .on_hover_text(tf!(
+                            "Total benefit ÷ total cost. Required: at least {} (note eq. 1).", "Beneficio total ÷ costo total. Exigida: al menos {} (nota, ec. 1).",
                             format_number(program.required_ratio)
                         ));
-                    let verdict = if good { "benefits cover the cost" } else { "below the required ratio" };
+                    let verdict = if good { t("benefits cover the cost", "los beneficios cubren el costo") } else { t("below the required ratio", "por debajo de la relación exigida") };
                     ui.label(
-                        RichText::new(format!("required ≥ {} — {verdict}", format_number(program.required_ratio)))
+                        RichText::new(tf!("required ≥ {} — {verdict}", "exigida ≥ {} — {verdict}", format_number(program.required_ratio)))
                             .color(verdict_color(ui, good)),
                     );
                 }
                 None => {
                     ui.label(RichText::new("—").size(40.0).strong());
-                    ui.label("cannot be computed: see Problems");
+                    ui.label(t("cannot be computed: see Problems", "no se puede calcular: vea Problemas"));
                 }
             }
         });
         ui.separator();
         figure(
             ui,
-            "Surplus (+) / shortfall (−)",
+            t("Surplus (+) / shortfall (−)", "Excedente (+) / déficit (−)"),
             money(outcome.surplus),
-            "Total benefit minus the required ratio times the cost",
+            t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"),
         );
         figure(
             ui,
-            "Minimum common impact",
+            t("Minimum common impact", "Impacto mínimo común"),
             outcome.minimum_impact.map_or_else(|| "—".to_owned(), impact_text),
-            "d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)",
+            t("d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)", "d = R·C / Σ w·N·V: el cambio que cada indicador debe mostrar para que los beneficios cubran el costo (nota, ec. 3)"),
         );
-        figure(ui, "Total program cost C", money(Some(program.total_cost)), "Donor plus counterpart funding");
+        figure(ui, t("Total program cost C", "Costo total del programa C"), money(Some(program.total_cost)), t("Donor plus counterpart funding", "Financiamiento del donante más la contrapartida"));
         figure(
             ui,
             "Σ N·V",
             money(Some(outcome.weighted_benefit_per_unit)),
-            "Benefit of one full unit of change on every indicator (weighted)",
+            t("Benefit of one full unit of change on every indicator (weighted)", "Beneficio de una unidad completa de cambio en cada indicador (ponderado)"),
         );
         figure(
             ui,
-            "Total benefit",
+            t("Total benefit", "Beneficio total"),
             money(outcome.total_benefit),
-            "Σ impact × N × V over the rows that can be computed",
+            t("Σ impact × N × V over the rows that can be computed", "Σ impacto × N × V en las filas que se pueden calcular"),
         );
         figure(
             ui,
-            "Rows at a bound",
+            t("Rows at a bound", "Filas en un límite"),
             outcome.rows_at_bound.to_string(),
-            "Indicators whose model target is held at the ceiling or floor",
+            t("Indicators whose model target is held at the ceiling or floor", "Indicadores cuya meta del modelo se detiene en el techo o el piso"),
         );
         let errors = outcome.errors().count();
         let warnings = outcome.problems.len() - errors;
         ui.vertical(|ui| {
-            ui.label(RichText::new("Problems").size(13.0));
-            let text = if warnings > 0 { format!("{errors} ({warnings} warnings)") } else { errors.to_string() };
+            ui.label(RichText::new(t("Problems", "Problemas")).size(13.0));
+            let text = if warnings > 0 { tf!("{errors} ({warnings} warnings)", "{errors} ({warnings} advertencias)") } else { errors.to_string() };
             let mut rich = RichText::new(text).strong().size(18.0);
             if errors > 0 {
                 rich = rich.color(verdict_color(ui, false));
@@ -129,8 +135,8 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
         if !outcome.excluded_rows.is_empty() {
             ui.label(
                 RichText::new(match outcome.excluded_rows.len() {
-                    1 => "1 row left out of d and benefits".to_owned(),
-                    n => format!("{n} rows left out of d and benefits"),
+                    1 => t("1 row left out of d and benefits", "1 fila excluida de d y de los beneficios").to_owned(),
+                    n => tf!("{n} rows left out of d and benefits", "{n} filas excluidas de d y de los beneficios"),
                 })
                     .color(verdict_color(ui, false)),
             );

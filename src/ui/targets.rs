@@ -12,94 +12,184 @@ use super::cells::{
 use super::commands::UiCommand;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::explain::Column as Computed;
 use crate::model::{Bound, Direction, Field, Indicator, Location};
 use crate::text::{format_amount, format_percent};
+use crate::tf;
 
-const PROGRAM_INPUTS: [ProgramInput; 6] = [
-    ProgramInput {
-        field: Field::TotalCost,
-        label: "Total program cost",
-        kind: NumberKind::Amount,
-        tooltip: "C: donor plus counterpart funding (and any performance tranche)",
-    },
-    ProgramInput {
-        field: Field::ProgramYears,
-        label: "Program length (years)",
-        kind: NumberKind::Plain,
-        tooltip: "L: years over which the counterfactual trend runs",
-    },
-    ProgramInput {
-        field: Field::Ceiling,
-        label: "Ceiling",
-        kind: NumberKind::Percent,
-        tooltip: "Highest target allowed for a higher-is-better indicator (95% in SM2015)",
-    },
-    ProgramInput {
-        field: Field::Floor,
-        label: "Floor",
-        kind: NumberKind::Percent,
-        tooltip: "Lowest target allowed for a lower-is-better indicator",
-    },
-    ProgramInput {
-        field: Field::RequiredRatio,
-        label: "Required benefit-cost ratio",
-        kind: NumberKind::Plain,
-        tooltip: "R: 1 means benefits must at least cover the cost",
-    },
-    ProgramInput {
-        field: Field::DefaultAnnualChange,
-        label: "Default annual change",
-        kind: NumberKind::Percent,
-        tooltip: "a₀: yearly change without the program where no trend is known (note, footnote 18); lower-is-better rows use −a₀",
-    },
-];
+fn program_inputs() -> [ProgramInput; 6] {
+    [
+        ProgramInput {
+            field: Field::TotalCost,
+            label: t("Total program cost", "Costo total del programa"),
+            kind: NumberKind::Amount,
+            tooltip: t(
+                "C: donor plus counterpart funding (and any performance tranche)",
+                "C: financiamiento del donante más la contrapartida (y cualquier tramo de desempeño)",
+            ),
+        },
+        ProgramInput {
+            field: Field::ProgramYears,
+            label: t("Program length (years)", "Duración del programa (años)"),
+            kind: NumberKind::Plain,
+            tooltip: t(
+                "L: years over which the counterfactual trend runs",
+                "L: años durante los que corre la tendencia contrafactual",
+            ),
+        },
+        ProgramInput {
+            field: Field::Ceiling,
+            label: t("Ceiling", "Techo"),
+            kind: NumberKind::Percent,
+            tooltip: t(
+                "Highest target allowed for a higher-is-better indicator (95% in SM2015)",
+                "Meta más alta permitida para un indicador en que más es mejor (95% en SM2015)",
+            ),
+        },
+        ProgramInput {
+            field: Field::Floor,
+            label: t("Floor", "Piso"),
+            kind: NumberKind::Percent,
+            tooltip: t(
+                "Lowest target allowed for a lower-is-better indicator",
+                "Meta más baja permitida para un indicador en que menos es mejor",
+            ),
+        },
+        ProgramInput {
+            field: Field::RequiredRatio,
+            label: t(
+                "Required benefit-cost ratio",
+                "Relación beneficio-costo exigida",
+            ),
+            kind: NumberKind::Plain,
+            tooltip: t(
+                "R: 1 means benefits must at least cover the cost",
+                "R: 1 significa que los beneficios deben al menos cubrir el costo",
+            ),
+        },
+        ProgramInput {
+            field: Field::DefaultAnnualChange,
+            label: t("Default annual change", "Cambio anual por defecto"),
+            kind: NumberKind::Percent,
+            tooltip: t(
+                "a₀: yearly change without the program where no trend is known (note, footnote 18); lower-is-better rows use −a₀",
+                "a₀: cambio anual sin el programa donde no se conoce la tendencia (nota, nota al pie 18); las filas en que menos es mejor usan −a₀",
+            ),
+        },
+    ]
+}
 
 /// Column titles and what each column is.
-const COLUMNS: [(&str, &str); 18] = [
-    ("#", "Row"),
-    ("Indicator", "Payment indicator"),
-    ("Condition", "Values row whose DALYs the indicator improves"),
-    (
-        "Better",
-        "Whether a higher or a lower level is the improvement",
-    ),
-    ("N", "Population reached by the indicator"),
-    ("Baseline", "b: level before the program"),
-    (
-        "Annual change",
-        "a: yearly change without the program, in points; empty uses the default a₀",
-    ),
-    ("Weight", "w: priority weight (1 = equal)"),
-    (
-        "= Counterfactual",
-        "c = b + L·a: level expected without the program",
-    ),
-    ("= Model target", "M = c ± w·d (note eq. 4)"),
-    ("= Bounded", "Model target held at the ceiling or floor"),
-    (
-        "Negotiated target",
-        "The agreed target; empty uses the model",
-    ),
-    (
-        "Lock",
-        "A locked row keeps its target when the others are rebalanced",
-    ),
-    (
-        "= Final target",
-        "The negotiated target if set, else the bounded model target",
-    ),
-    (
-        "= Impact",
-        "Change the program must cause, in points: ±(final − counterfactual)",
-    ),
-    ("= Benefit", "Impact × N × V"),
-    ("= Share", "Share of the total benefit"),
-    (
-        "Actions",
-        "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and deletes",
-    ),
-];
+fn columns() -> [(&'static str, &'static str); 18] {
+    [
+        ("#", t("Row", "Fila")),
+        (
+            t("Indicator", "Indicador"),
+            t("Payment indicator", "Indicador de pago"),
+        ),
+        (
+            t("Condition", "Condición"),
+            t(
+                "Values row whose DALYs the indicator improves",
+                "Fila de Valores cuyos AVAD mejora el indicador",
+            ),
+        ),
+        (
+            t("Better", "Mejor"),
+            t(
+                "Whether a higher or a lower level is the improvement",
+                "Si la mejora es un nivel más alto o más bajo",
+            ),
+        ),
+        (
+            "N",
+            t(
+                "Population reached by the indicator",
+                "Población alcanzada por el indicador",
+            ),
+        ),
+        (
+            t("Baseline", "Línea de base"),
+            t("b: level before the program", "b: nivel antes del programa"),
+        ),
+        (
+            t("Annual change", "Cambio anual"),
+            t(
+                "a: yearly change without the program, in points; empty uses the default a₀",
+                "a: cambio anual sin el programa, en puntos; vacío usa el valor por defecto a₀",
+            ),
+        ),
+        (
+            t("Weight", "Peso"),
+            t(
+                "w: priority weight (1 = equal)",
+                "w: peso de prioridad (1 = igual)",
+            ),
+        ),
+        (
+            t("= Counterfactual", "= Contrafactual"),
+            t(
+                "c = b + L·a: level expected without the program",
+                "c = b + L·a: nivel esperado sin el programa",
+            ),
+        ),
+        (
+            t("= Model target", "= Meta del modelo"),
+            t("M = c ± w·d (note eq. 4)", "M = c ± w·d (nota, ec. 4)"),
+        ),
+        (
+            t("= Bounded", "= Acotada"),
+            t(
+                "Model target held at the ceiling or floor",
+                "Meta del modelo detenida en el techo o el piso",
+            ),
+        ),
+        (
+            t("Negotiated target", "Meta negociada"),
+            t(
+                "The agreed target; empty uses the model",
+                "La meta acordada; vacío usa el modelo",
+            ),
+        ),
+        (
+            t("Lock", "Fijar"),
+            t(
+                "A locked row keeps its target when the others are rebalanced",
+                "Una fila fijada conserva su meta cuando se reequilibran las demás",
+            ),
+        ),
+        (
+            t("= Final target", "= Meta final"),
+            t(
+                "The negotiated target if set, else the bounded model target",
+                "La meta negociada si existe; si no, la meta del modelo acotada",
+            ),
+        ),
+        (
+            t("= Impact", "= Impacto"),
+            t(
+                "Change the program must cause, in points: ±(final − counterfactual)",
+                "Cambio que el programa debe causar, en puntos: ±(final − contrafactual)",
+            ),
+        ),
+        (
+            t("= Benefit", "= Beneficio"),
+            t("Impact × N × V", "Impacto × N × V"),
+        ),
+        (
+            t("= Share", "= Parte"),
+            t("Share of the total benefit", "Parte del beneficio total"),
+        ),
+        (
+            t("Actions", "Acciones"),
+            t(
+                "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and deletes",
+                "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, mueve y borra",
+            ),
+        ),
+    ]
+}
 
 fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
     let mut value = indicator.clone();
@@ -114,7 +204,7 @@ pub fn targets_ui(
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
 ) {
-    program_inputs_ui(ui, document, buffers, &PROGRAM_INPUTS, actions);
+    program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         for command in [
@@ -131,8 +221,11 @@ pub fn targets_ui(
             }
         }
         if ui
-            .button("Add indicator")
-            .on_hover_text("Add a row at the end of the Targets sheet")
+            .button(t("Add indicator", "Agregar indicador"))
+            .on_hover_text(t(
+                "Add a row at the end of the Targets sheet",
+                "Agregar una fila al final de la hoja Metas",
+            ))
             .clicked()
         {
             actions.push(Action::Edit {
@@ -140,7 +233,7 @@ pub fn targets_ui(
                     row: document.project().indicators.len(),
                     value: new_indicator(document),
                 },
-                label: "Add indicator".to_owned(),
+                label: t("Add indicator", "Agregar indicador").to_owned(),
             });
         }
     });
@@ -155,7 +248,11 @@ pub fn targets_ui(
 /// A new indicator linked to the first condition.
 fn new_indicator(document: &Document) -> Indicator {
     Indicator {
-        name: format!("Indicator {}", document.project().indicators.len() + 1),
+        name: tf!(
+            "Indicator {}",
+            "Indicador {}",
+            document.project().indicators.len() + 1
+        ),
         condition: document
             .project()
             .conditions
@@ -199,7 +296,7 @@ fn targets_table(
         .column(Column::initial(88.0).clip(true))
         .column(Column::initial(58.0).clip(true))
         .column(Column::initial(112.0).at_least(100.0))
-        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
+        .header(40.0, |mut header| header_cells(&mut header, &columns()))
         .body(|body| {
             body.rows(row_height, project.indicators.len(), |mut row| {
                 let i = row.index();
@@ -213,7 +310,7 @@ fn targets_table(
                 // below holds `actions`).
                 let clicked = std::cell::Cell::new(None);
                 let explained = |ui: &mut Ui, text: RichText, hover: Option<&str>, column: Computed| {
-                    if explained_cell(ui, text, hover, &format!("{} row {n}", column.title())) {
+                    if explained_cell(ui, text, hover, &tf!("{} row {n}", "{} fila {n}", column.title())) {
                         clicked.set(Some(column));
                     }
                 };
@@ -222,18 +319,18 @@ fn targets_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &indicator.name, "name", &format!("Indicator row {n}"), problem(Field::Name)) {
+                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &indicator.name, "name", &tf!("Indicator row {n}", "Indicador fila {n}"), problem(Field::Name)) {
                         actions.push(Action::CellEdit {
                             cell: (at, Field::Name),
                             edit: indicator_edit(i, indicator, |v| v.name = name),
-                            label: format!("Rename indicator {n}"),
+                            label: tf!("Rename indicator {n}", "Renombrar indicador {n}"),
                         });
                     }
                 });
                 row.col(|ui| {
                     let mut chosen = indicator.condition.clone();
                     let has_problem = problem(Field::Condition).is_some();
-                    let shown = if chosen.is_empty() { "(choose)".to_owned() } else { chosen.clone() };
+                    let shown = if chosen.is_empty() { t("(choose)", "(elegir)").to_owned() } else { chosen.clone() };
                     let text = if has_problem { RichText::new(shown).color(super::cells::error_fill(ui)).strong() } else { RichText::new(shown) };
                     let response = ComboBox::from_id_salt(("condition", i))
                         .selected_text(text)
@@ -244,57 +341,57 @@ fn targets_table(
                             }
                         })
                         .response
-                        .accessible_name(format!("Condition row {n}"));
+                        .accessible_name(tf!("Condition row {n}", "Condición fila {n}"));
                     if let Some(p) = problem(Field::Condition) {
                         response.on_hover_text(p.reason.as_str());
                     }
                     if chosen != indicator.condition {
                         actions.push(Action::Edit {
                             edit: indicator_edit(i, indicator, |v| v.condition = chosen),
-                            label: format!("Link indicator {n} to a condition"),
+                            label: tf!("Link indicator {n} to a condition", "Vincular el indicador {n} a una condición"),
                         });
                     }
                 });
                 row.col(|ui| {
                     let mut direction = indicator.direction;
                     let label = |d: Direction| match d {
-                        Direction::Higher => "higher",
-                        Direction::Lower => "lower",
+                        Direction::Higher => t("higher", "más alto"),
+                        Direction::Lower => t("lower", "más bajo"),
                     };
                     ComboBox::from_id_salt(("direction", i))
                         .selected_text(label(direction))
                         .width(ui.available_width())
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut direction, Direction::Higher, "higher is better");
-                            ui.selectable_value(&mut direction, Direction::Lower, "lower is better");
+                            ui.selectable_value(&mut direction, Direction::Higher, t("higher is better", "más es mejor"));
+                            ui.selectable_value(&mut direction, Direction::Lower, t("lower is better", "menos es mejor"));
                         })
                         .response
-                        .accessible_name(format!("Direction row {n}"));
+                        .accessible_name(tf!("Direction row {n}", "Dirección fila {n}"));
                     if direction != indicator.direction {
                         actions.push(Action::Edit {
                             edit: indicator_edit(i, indicator, |v| v.direction = direction),
-                            label: format!("Change direction of row {n}"),
+                            label: tf!("Change direction of row {n}", "Cambiar la dirección de la fila {n}"),
                         });
                     }
                 });
                 let mut number = |ui: &mut Ui, field: Field, value: Option<f64>, kind: NumberKind, optional: bool, hint: &str, column: &str, set: &dyn Fn(&mut Indicator, Option<f64>)| {
                     let key = (at, field);
-                    if let Some(typed) = number_cell(ui, buffers, key, value, kind, optional, hint, &format!("{column} row {n}"), problem(field)) {
+                    if let Some(typed) = number_cell(ui, buffers, key, value, kind, optional, hint, &tf!("{column} row {n}", "{column} fila {n}"), problem(field)) {
                         if !optional && typed.is_none() {
                             return;
                         }
                         actions.push(Action::CellEdit {
                             cell: key,
                             edit: indicator_edit(i, indicator, |v| set(v, typed)),
-                            label: format!("Edit {} of row {n}", column.to_lowercase()),
+                            label: tf!("Edit {} of row {n}", "Editar {} de la fila {n}", column.to_lowercase()),
                         });
                     }
                 };
                 row.col(|ui| number(ui, Field::Population, Some(indicator.population), NumberKind::Count, false, "", "N", &|v, x| v.population = x.unwrap_or_default()));
-                row.col(|ui| number(ui, Field::Baseline, Some(indicator.baseline), NumberKind::Percent, false, "", "Baseline", &|v, x| v.baseline = x.unwrap_or_default()));
+                row.col(|ui| number(ui, Field::Baseline, Some(indicator.baseline), NumberKind::Percent, false, "", t("Baseline", "Línea de base"), &|v, x| v.baseline = x.unwrap_or_default()));
                 let default_change = format!("({})", format_percent(indicator.direction.sign() * project.program.default_annual_change, 1));
-                row.col(|ui| number(ui, Field::AnnualChange, indicator.annual_change, NumberKind::Percent, true, &default_change, "Annual change", &|v, x| v.annual_change = x));
-                row.col(|ui| number(ui, Field::Weight, Some(indicator.weight), NumberKind::Plain, false, "", "Weight", &|v, x| v.weight = x.unwrap_or_default()));
+                row.col(|ui| number(ui, Field::AnnualChange, indicator.annual_change, NumberKind::Percent, true, &default_change, t("Annual change", "Cambio anual"), &|v, x| v.annual_change = x));
+                row.col(|ui| number(ui, Field::Weight, Some(indicator.weight), NumberKind::Plain, false, "", t("Weight", "Peso"), &|v, x| v.weight = x.unwrap_or_default()));
                 row.col(|ui| {
                     explained(ui, computed.counterfactual.map_or_else(dash, |c| format_percent(c, 1)).into(), None, Computed::Counterfactual);
                 });
@@ -302,23 +399,22 @@ fn targets_table(
                     explained(ui, targets.map_or_else(dash, |t| format_percent(t.model_target, 1)).into(), None, Computed::ModelTarget);
                 });
                 row.col(|ui| match targets {
-                    Some(t) if t.bound.is_some() => {
-                        let (word, bound_name) = match t.bound {
-                            Some(Bound::Floor) => ("floor", "floor"),
-                            _ => ("ceiling", "ceiling"),
+                    Some(targets) if targets.bound.is_some() => {
+                        let (word, hover) = match targets.bound {
+                            Some(Bound::Floor) => (t("floor", "piso"), tf!("Held at the floor: the model target is {}", "Detenida en el piso: la meta del modelo es {}", format_percent(targets.model_target, 1))),
+                            _ => (t("ceiling", "techo"), tf!("Held at the ceiling: the model target is {}", "Detenida en el techo: la meta del modelo es {}", format_percent(targets.model_target, 1))),
                         };
-                        let text = RichText::new(format!("{} {word}", format_percent(t.bounded_target, 1))).color(bound_color(ui)).strong();
-                        let hover = format!("Held at the {bound_name}: the model target is {}", format_percent(t.model_target, 1));
+                        let text = RichText::new(format!("{} {word}", format_percent(targets.bounded_target, 1))).color(bound_color(ui)).strong();
                         explained(ui, text, Some(&hover), Computed::Bounded);
                     }
                     Some(t) => explained(ui, format_percent(t.bounded_target, 1).into(), None, Computed::Bounded),
                     None => explained(ui, dash().into(), None, Computed::Bounded),
                 });
-                row.col(|ui| number(ui, Field::NegotiatedTarget, indicator.negotiated_target, NumberKind::Percent, true, "model", "Negotiated target", &|v, x| v.negotiated_target = x));
+                row.col(|ui| number(ui, Field::NegotiatedTarget, indicator.negotiated_target, NumberKind::Percent, true, t("model", "modelo"), t("Negotiated target", "Meta negociada"), &|v, x| v.negotiated_target = x));
                 row.col(|ui| {
                     let mut locked = indicator.locked;
-                    let response = ui.checkbox(&mut locked, "").accessible_name(format!("Lock row {n}"));
-                    let response = response.on_hover_text(if indicator.locked { "Locked: a rebalance keeps this target" } else { "Lock this row's target" });
+                    let response = ui.checkbox(&mut locked, "").accessible_name(tf!("Lock row {n}", "Fijar fila {n}"));
+                    let response = response.on_hover_text(if indicator.locked { t("Locked: a rebalance keeps this target", "Fijada: el reequilibrio conserva esta meta") } else { t("Lock this row's target", "Fijar la meta de esta fila") });
                     if response.changed() {
                         actions.push(Action::SetLocked { row: i, locked });
                     }
@@ -337,7 +433,7 @@ fn targets_table(
                     explained(ui, targets.and_then(|t| t.share_of_benefit).map_or_else(dash, |s| format_percent(s, 1)).into(), None, Computed::Share);
                 });
                 row.col(|ui| {
-                    if ui.small_button("Goal seek").accessible_name(format!("Goal seek row {n}")).on_hover_text("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are").clicked() {
+                    if ui.small_button(t("Goal seek", "Buscar objetivo")).accessible_name(tf!("Goal seek row {n}", "Buscar objetivo fila {n}")).on_hover_text(t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están")).clicked() {
                         actions.push(Action::GoalSeek(i));
                     }
                     row_menu(ui, i, project.indicators.len(), indicator, document, actions);
@@ -360,59 +456,68 @@ fn row_menu(
     let n = i + 1;
     ui.menu_button("…", |ui| {
         if ui
-            .button("Reset to model target")
-            .on_hover_text("Clear the negotiated target and unlock: the model target applies again")
+            .button(t("Reset to model target", "Volver a la meta del modelo"))
+            .on_hover_text(t(
+                "Clear the negotiated target and unlock: the model target applies again",
+                "Borrar la meta negociada y liberar: vuelve a aplicarse la meta del modelo",
+            ))
             .clicked()
         {
             actions.push(Action::ResetRow(i));
         }
         ui.separator();
-        if ui.button("Insert a row below").clicked() {
+        if ui
+            .button(t("Insert a row below", "Insertar una fila debajo"))
+            .clicked()
+        {
             actions.push(Action::Edit {
                 edit: Edit::InsertIndicator {
                     row: i + 1,
                     value: new_indicator(document),
                 },
-                label: format!("Insert indicator below row {n}"),
+                label: tf!(
+                    "Insert indicator below row {n}",
+                    "Insertar indicador debajo de la fila {n}"
+                ),
             });
         }
-        if ui.button("Duplicate row").clicked() {
+        if ui.button(t("Duplicate row", "Duplicar fila")).clicked() {
             let mut copy = indicator.clone();
-            copy.name = format!("{} (copy)", copy.name);
+            copy.name = tf!("{} (copy)", "{} (copia)", copy.name);
             actions.push(Action::Edit {
                 edit: Edit::InsertIndicator {
                     row: i + 1,
                     value: copy,
                 },
-                label: format!("Duplicate row {n}"),
+                label: tf!("Duplicate row {n}", "Duplicar fila {n}"),
             });
         }
         if ui
-            .add_enabled(i > 0, egui::Button::new("Move up"))
+            .add_enabled(i > 0, egui::Button::new(t("Move up", "Subir")))
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::MoveIndicator { from: i, to: i - 1 },
-                label: format!("Move row {n} up"),
+                label: tf!("Move row {n} up", "Subir la fila {n}"),
             });
         }
         if ui
-            .add_enabled(i + 1 < rows, egui::Button::new("Move down"))
+            .add_enabled(i + 1 < rows, egui::Button::new(t("Move down", "Bajar")))
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::MoveIndicator { from: i, to: i + 1 },
-                label: format!("Move row {n} down"),
+                label: tf!("Move row {n} down", "Bajar la fila {n}"),
             });
         }
         ui.separator();
-        if ui.button("Delete row").clicked() {
+        if ui.button(t("Delete row", "Borrar fila")).clicked() {
             actions.push(Action::Edit {
                 edit: Edit::RemoveIndicator { row: i },
-                label: format!("Delete indicator {n}"),
+                label: tf!("Delete indicator {n}", "Borrar indicador {n}"),
             });
         }
     })
     .response
-    .accessible_name(format!("Row menu row {n}"));
+    .accessible_name(tf!("Row menu row {n}", "Menú de la fila {n}"));
 }

@@ -10,62 +10,104 @@ use super::cells::{
 };
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
+use crate::i18n::t;
 use crate::model::{Condition, Field, Location, Program, Timing};
 use crate::text::format_fixed;
+use crate::tf;
 
-const PROGRAM_INPUTS: [ProgramInput; 4] = [
-    ProgramInput {
-        field: Field::GniPerCapita,
-        label: "GNI per capita",
-        kind: NumberKind::Amount,
-        tooltip: "G: gross national income per person (World Bank)",
-    },
-    ProgramInput {
-        field: Field::DalyMultiple,
-        label: "Value of a DALY (× GNI)",
-        kind: NumberKind::Plain,
-        tooltip: "k: 1 is conservative, 3 the upper bound (WHO Commission on Macroeconomics and Health)",
-    },
-    ProgramInput {
-        field: Field::DiscountRate,
-        label: "Discount rate",
-        kind: NumberKind::Percent,
-        tooltip: "r: yearly discount rate of the benefit stream (12% in the note)",
-    },
-    ProgramInput {
-        field: Field::HorizonYears,
-        label: "Horizon (years)",
-        kind: NumberKind::Plain,
-        tooltip: "H: years over which benefits accrue (20 in the note)",
-    },
-];
+fn program_inputs() -> [ProgramInput; 4] {
+    [
+        ProgramInput {
+            field: Field::GniPerCapita,
+            label: t("GNI per capita", "INB per cápita"),
+            kind: NumberKind::Amount,
+            tooltip: t(
+                "G: gross national income per person (World Bank)",
+                "G: ingreso nacional bruto por persona (Banco Mundial)",
+            ),
+        },
+        ProgramInput {
+            field: Field::DalyMultiple,
+            label: t("Value of a DALY (× GNI)", "Valor de un AVAD (× INB)"),
+            kind: NumberKind::Plain,
+            tooltip: t(
+                "k: 1 is conservative, 3 the upper bound (WHO Commission on Macroeconomics and Health)",
+                "k: 1 es conservador, 3 el límite superior (Comisión sobre Macroeconomía y Salud de la OMS)",
+            ),
+        },
+        ProgramInput {
+            field: Field::DiscountRate,
+            label: t("Discount rate", "Tasa de descuento"),
+            kind: NumberKind::Percent,
+            tooltip: t(
+                "r: yearly discount rate of the benefit stream (12% in the note)",
+                "r: tasa anual de descuento del flujo de beneficios (12% en la nota)",
+            ),
+        },
+        ProgramInput {
+            field: Field::HorizonYears,
+            label: t("Horizon (years)", "Horizonte (años)"),
+            kind: NumberKind::Plain,
+            tooltip: t(
+                "H: years over which benefits accrue (20 in the note)",
+                "H: años durante los que se acumulan los beneficios (20 en la nota)",
+            ),
+        },
+    ]
+}
 
-const COLUMNS: [(&str, &str); 9] = [
-    ("#", "Row"),
-    (
-        "Condition",
-        "Health condition; indicators link to it by this name",
-    ),
-    (
-        "Population group",
-        "Age-sex group the DALYs and the population refer to",
-    ),
-    (
-        "DALYs",
-        "D: total disability-adjusted life years for the condition in the group (WHO)",
-    ),
-    ("Population", "P: population of the group (census)"),
-    ("= DALYs per capita", "D / P"),
-    (
-        "= Unit value v",
-        "v = k · G · D / P: value of one full unit (100 points) of improvement for one person",
-    ),
-    (
-        "= Value V (present)",
-        "V = v · A: present value over the horizon at the discount rate",
-    ),
-    ("Actions", "Insert, delete and move"),
-];
+fn columns() -> [(&'static str, &'static str); 9] {
+    [
+        ("#", t("Row", "Fila")),
+        (
+            t("Condition", "Condición"),
+            t(
+                "Health condition; indicators link to it by this name",
+                "Condición de salud; los indicadores se vinculan a ella por este nombre",
+            ),
+        ),
+        (
+            t("Population group", "Grupo de población"),
+            t(
+                "Age-sex group the DALYs and the population refer to",
+                "Grupo de edad y sexo al que se refieren los AVAD y la población",
+            ),
+        ),
+        (
+            t("DALYs", "AVAD"),
+            t(
+                "D: total disability-adjusted life years for the condition in the group (WHO)",
+                "D: total de años de vida ajustados por discapacidad de la condición en el grupo (OMS)",
+            ),
+        ),
+        (
+            t("Population", "Población"),
+            t(
+                "P: population of the group (census)",
+                "P: población del grupo (censo)",
+            ),
+        ),
+        (t("= DALYs per capita", "= AVAD per cápita"), "D / P"),
+        (
+            t("= Unit value v", "= Valor unitario v"),
+            t(
+                "v = k · G · D / P: value of one full unit (100 points) of improvement for one person",
+                "v = k · G · D / P: valor de una unidad completa (100 puntos) de mejora para una persona",
+            ),
+        ),
+        (
+            t("= Value V (present)", "= Valor V (presente)"),
+            t(
+                "V = v · A: present value over the horizon at the discount rate",
+                "V = v · A: valor presente en el horizonte a la tasa de descuento",
+            ),
+        ),
+        (
+            t("Actions", "Acciones"),
+            t("Insert, delete and move", "Insertar, borrar y mover"),
+        ),
+    ]
+}
 
 /// The Values sheet.
 pub fn values_ui(
@@ -74,11 +116,14 @@ pub fn values_ui(
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
 ) {
-    program_inputs_ui(ui, document, buffers, &PROGRAM_INPUTS, actions);
+    program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
     let program = &document.project().program;
     ui.horizontal(|ui| {
-        ui.label("Benefits counted")
-            .on_hover_text("End of year is Excel's PV and NPV, as in the note's tool");
+        ui.label(t("Benefits counted", "Beneficios contados"))
+            .on_hover_text(t(
+                "End of year is Excel's PV and NPV, as in the note's tool",
+                "Fin de año es VA y VNA de Excel, como en la herramienta de la nota",
+            ));
         let mut timing = program.timing;
         ComboBox::from_id_salt("timing")
             .selected_text(timing_label(timing))
@@ -95,25 +140,38 @@ pub fn values_ui(
                 );
             })
             .response
-            .accessible_name("Timing of benefits");
+            .accessible_name(t("Timing of benefits", "Momento de los beneficios"));
         if timing != program.timing {
             actions.push(Action::Edit {
                 edit: Edit::Program(Program {
                     timing,
                     ..program.clone()
                 }),
-                label: "Change timing of benefits".to_owned(),
+                label: t(
+                    "Change timing of benefits",
+                    "Cambiar el momento de los beneficios",
+                )
+                .to_owned(),
             });
         }
         let factor = document
             .outcome()
             .present_value_factor
             .map_or_else(|| "—".to_owned(), |a| format!("{a:.6}"));
-        ui.label(format!("Present value factor A = {factor}"))
-            .on_hover_text("A = Σ (1+r)^−t for t = 1…H: present value of 1 a year");
+        ui.label(tf!(
+            "Present value factor A = {factor}",
+            "Factor de valor presente A = {factor}"
+        ))
+        .on_hover_text(t(
+            "A = Σ (1+r)^−t for t = 1…H: present value of 1 a year",
+            "A = Σ (1+r)^−t para t = 1…H: valor presente de 1 por año",
+        ));
         if ui
-            .button("Add condition")
-            .on_hover_text("Add a row at the end of the Values sheet")
+            .button(t("Add condition", "Agregar condición"))
+            .on_hover_text(t(
+                "Add a row at the end of the Values sheet",
+                "Agregar una fila al final de la hoja Valores",
+            ))
             .clicked()
         {
             actions.push(Action::Edit {
@@ -121,7 +179,7 @@ pub fn values_ui(
                     row: document.project().conditions.len(),
                     value: new_condition(document),
                 },
-                label: "Add condition".to_owned(),
+                label: t("Add condition", "Agregar condición").to_owned(),
             });
         }
     });
@@ -135,14 +193,18 @@ pub fn values_ui(
 
 fn timing_label(timing: Timing) -> &'static str {
     match timing {
-        Timing::EndOfYear => "at the end of each year",
-        Timing::StartOfYear => "at the start of each year",
+        Timing::EndOfYear => t("at the end of each year", "al final de cada año"),
+        Timing::StartOfYear => t("at the start of each year", "al inicio de cada año"),
     }
 }
 
 fn new_condition(document: &Document) -> Condition {
     Condition {
-        name: format!("Condition {}", document.project().conditions.len() + 1),
+        name: tf!(
+            "Condition {}",
+            "Condición {}",
+            document.project().conditions.len() + 1
+        ),
         ..Condition::default()
     }
 }
@@ -167,7 +229,7 @@ fn values_table(
         .columns(Column::initial(110.0).at_least(80.0).clip(true), 2)
         .columns(Column::initial(120.0).at_least(80.0).clip(true), 3)
         .column(Column::initial(90.0).at_least(90.0))
-        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
+        .header(40.0, |mut header| header_cells(&mut header, &columns()))
         .body(|body| {
             body.rows(row_height, project.conditions.len(), |mut row| {
                 let j = row.index();
@@ -184,22 +246,22 @@ fn values_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, "name", &format!("Condition row {n}"), problem(Field::Name)) {
+                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, "name", &tf!("Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
                         actions.push(Action::RenameCondition { cell: (at, Field::Name), row: j, name });
                     }
                 });
                 row.col(|ui| {
-                    if let Some(group) = text_cell(ui, buffers, (at, Field::Group), &condition.group, "e.g. Women 15-59", &format!("Population group row {n}"), problem(Field::Group)) {
+                    if let Some(group) = text_cell(ui, buffers, (at, Field::Group), &condition.group, t("e.g. Women 15-59", "p. ej. Mujeres 15-59"), &tf!("Population group row {n}", "Grupo de población fila {n}"), problem(Field::Group)) {
                         actions.push(Action::CellEdit {
                             cell: (at, Field::Group),
                             edit: edit(&|v| v.group = group.clone()),
-                            label: format!("Edit population group of row {n}"),
+                            label: tf!("Edit population group of row {n}", "Editar grupo de población de la fila {n}"),
                         });
                     }
                 });
-                for (field, value, column) in [(Field::Dalys, condition.dalys, "DALYs"), (Field::Population, condition.population, "Population")] {
+                for (field, value, column) in [(Field::Dalys, condition.dalys, t("DALYs", "AVAD")), (Field::Population, condition.population, t("Population", "Población"))] {
                     row.col(|ui| {
-                        let typed = number_cell(ui, buffers, (at, field), Some(value), NumberKind::Count, false, "", &format!("{column} row {n}"), problem(field));
+                        let typed = number_cell(ui, buffers, (at, field), Some(value), NumberKind::Count, false, "", &tf!("{column} row {n}", "{column} fila {n}"), problem(field));
                         if let Some(Some(typed)) = typed {
                             actions.push(Action::CellEdit {
                                 cell: (at, field),
@@ -207,7 +269,7 @@ fn values_table(
                                     Field::Dalys => v.dalys = typed,
                                     _ => v.population = typed,
                                 }),
-                                label: format!("Edit {} of row {n}", column.to_lowercase()),
+                                label: tf!("Edit {} of row {n}", "Editar {} de la fila {n}", column.to_lowercase()),
                             });
                         }
                     });
@@ -219,25 +281,25 @@ fn values_table(
                 row.col(|ui| {
                     let rows = project.conditions.len();
                     ui.menu_button("…", |ui| {
-                        if ui.button("Insert a row below").clicked() {
-                            actions.push(Action::Edit { edit: Edit::InsertCondition { row: j + 1, value: new_condition(document) }, label: format!("Insert condition below row {n}") });
+                        if ui.button(t("Insert a row below", "Insertar una fila debajo")).clicked() {
+                            actions.push(Action::Edit { edit: Edit::InsertCondition { row: j + 1, value: new_condition(document) }, label: tf!("Insert condition below row {n}", "Insertar condición debajo de la fila {n}") });
                         }
-                        if ui.add_enabled(j > 0, egui::Button::new("Move up")).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j - 1 }, label: format!("Move condition {n} up") });
+                        if ui.add_enabled(j > 0, egui::Button::new(t("Move up", "Subir"))).clicked() {
+                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j - 1 }, label: tf!("Move condition {n} up", "Subir la condición {n}") });
                         }
-                        if ui.add_enabled(j + 1 < rows, egui::Button::new("Move down")).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j + 1 }, label: format!("Move condition {n} down") });
+                        if ui.add_enabled(j + 1 < rows, egui::Button::new(t("Move down", "Bajar"))).clicked() {
+                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j + 1 }, label: tf!("Move condition {n} down", "Bajar la condición {n}") });
                         }
                         ui.separator();
                         let linked = project.indicators.iter().filter(|i| i.condition == condition.name).count();
-                        let delete = ui.button("Delete row");
-                        let delete = if linked > 0 { delete.on_hover_text(format!("{linked} indicators link to this condition; they will show a problem until relinked")) } else { delete };
+                        let delete = ui.button(t("Delete row", "Borrar fila"));
+                        let delete = if linked > 0 { delete.on_hover_text(tf!("{linked} indicators link to this condition; they will show a problem until relinked", "{linked} indicadores están vinculados a esta condición; mostrarán un problema hasta que se vuelvan a vincular")) } else { delete };
                         if delete.clicked() {
-                            actions.push(Action::Edit { edit: Edit::RemoveCondition { row: j }, label: format!("Delete condition {n}") });
+                            actions.push(Action::Edit { edit: Edit::RemoveCondition { row: j }, label: tf!("Delete condition {n}", "Borrar condición {n}") });
                         }
                     })
                     .response
-                    .accessible_name(format!("Row menu condition {n}"));
+                    .accessible_name(tf!("Row menu condition {n}", "Menú de la fila condición {n}"));
                 });
             });
         });

@@ -10,51 +10,97 @@ use super::cells::{
     number_cell,
 };
 use crate::document::{Document, Edit};
-use crate::model::verify::CANNOT_VERIFY;
+use crate::i18n::t;
+use crate::model::verify::cannot_verify;
 use crate::model::{Field, Indicator, Location, Program, RowVerification, TestKind, verification};
 use crate::text::{format_amount, format_percent};
+use crate::tf;
 
-const COLUMNS: [(&str, &str); 15] = [
-    ("#", "Row"),
-    ("Indicator", "Payment indicator"),
-    (
-        "Planned n",
-        "Respondents the endline survey affords for this indicator",
-    ),
-    ("Cluster size m", "Respondents per cluster"),
-    ("ICC ρ", "Intraclass correlation"),
-    (
-        "DEFF (direct)",
-        "A design effect given directly; empty uses 1 + (m − 1)·ρ",
-    ),
-    ("α", "Two-sided significance level"),
-    ("Power", "1 − β: 90% in SMI, 80% the lowest acceptable"),
-    (
-        "Test",
-        "Two proportions when the counterfactual is itself a survey estimate; one sample against a fixed projection",
-    ),
-    ("= DEFF", "Design effect used"),
-    (
-        "= Required n",
-        "Respondents needed to tell the final target from the counterfactual",
-    ),
-    (
-        "= Detectable target",
-        "The smallest target the planned sample can tell from the counterfactual",
-    ),
-    (
-        "= Minimum acceptable",
-        "The more demanding of the bounded model target and the detectable target",
-    ),
-    (
-        "= Verdict",
-        "Whether the planned sample can verify the final target",
-    ),
-    (
-        "= Budget",
-        "Whether the sample still fits the survey budget, in table order",
-    ),
-];
+fn columns() -> [(&'static str, &'static str); 15] {
+    [
+        ("#", t("Row", "Fila")),
+        ("Indicator", t("Payment indicator", "Indicador de pago")),
+        (
+            t("Planned n", "n planificada"),
+            t(
+                "Respondents the endline survey affords for this indicator",
+                "Encuestados que la encuesta final permite para este indicador",
+            ),
+        ),
+        (
+            t("Cluster size m", "Tamaño de conglomerado m"),
+            t("Respondents per cluster", "Encuestados por conglomerado"),
+        ),
+        (
+            t("ICC ρ", "CCI ρ"),
+            t("Intraclass correlation", "Correlación intraclase"),
+        ),
+        (
+            t("DEFF (direct)", "DEFF (directo)"),
+            t(
+                "A design effect given directly; empty uses 1 + (m − 1)·ρ",
+                "Un efecto de diseño dado directamente; vacío usa 1 + (m − 1)·ρ",
+            ),
+        ),
+        (
+            "α",
+            t(
+                "Two-sided significance level",
+                "Nivel de significancia bilateral",
+            ),
+        ),
+        (
+            t("Power", "Potencia"),
+            t(
+                "1 − β: 90% in SMI, 80% the lowest acceptable",
+                "1 − β: 90% en SMI, 80% el mínimo aceptable",
+            ),
+        ),
+        (
+            t("Test", "Prueba"),
+            t(
+                "Two proportions when the counterfactual is itself a survey estimate; one sample against a fixed projection",
+                "Dos proporciones cuando el contrafactual es también una estimación de encuesta; una muestra contra una proyección fija",
+            ),
+        ),
+        ("= DEFF", t("Design effect used", "Efecto de diseño usado")),
+        (
+            t("= Required n", "= n requerida"),
+            t(
+                "Respondents needed to tell the final target from the counterfactual",
+                "Encuestados necesarios para distinguir la meta final del contrafactual",
+            ),
+        ),
+        (
+            t("= Detectable target", "= Meta detectable"),
+            t(
+                "The smallest target the planned sample can tell from the counterfactual",
+                "La meta más pequeña que la muestra planificada puede distinguir del contrafactual",
+            ),
+        ),
+        (
+            t("= Minimum acceptable", "= Mínima aceptable"),
+            t(
+                "The more demanding of the bounded model target and the detectable target",
+                "La más exigente entre la meta del modelo acotada y la meta detectable",
+            ),
+        ),
+        (
+            t("= Verdict", "= Veredicto"),
+            t(
+                "Whether the planned sample can verify the final target",
+                "Si la muestra planificada puede verificar la meta final",
+            ),
+        ),
+        (
+            t("= Budget", "= Presupuesto"),
+            t(
+                "Whether the sample still fits the survey budget, in table order",
+                "Si la muestra aún cabe en el presupuesto de la encuesta, en el orden de la tabla",
+            ),
+        ),
+    ]
+}
 
 fn edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
     let mut value = indicator.clone();
@@ -92,8 +138,14 @@ pub fn verification_ui(
         .map(|(_, rows)| rows.clone())
         .unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label("Survey budget (respondents per round)")
-            .on_hover_text("Leave empty when there is no budget in respondents");
+        ui.label(t(
+            "Survey budget (respondents per round)",
+            "Presupuesto de la encuesta (encuestados por ronda)",
+        ))
+        .on_hover_text(t(
+            "Leave empty when there is no budget in respondents",
+            "Deje vacío si no hay presupuesto en encuestados",
+        ));
         let key = (Location::Program, Field::SurveyBudget);
         ui.scope(|ui| {
             ui.set_width(110.0);
@@ -105,8 +157,8 @@ pub fn verification_ui(
                 project.program.survey_budget,
                 NumberKind::Count,
                 true,
-                "none",
-                "Survey budget",
+                t("none", "ninguno"),
+                t("Survey budget", "Presupuesto de la encuesta"),
                 problem,
             ) {
                 actions.push(Action::CellEdit {
@@ -115,7 +167,8 @@ pub fn verification_ui(
                         survey_budget: typed,
                         ..project.program.clone()
                     }),
-                    label: "Edit survey budget".to_owned(),
+                    label: t("Edit survey budget", "Editar el presupuesto de la encuesta")
+                        .to_owned(),
                 });
             }
         });
@@ -124,8 +177,9 @@ pub fn verification_ui(
             .flatten()
             .filter_map(|r| r.required_sample_size)
             .sum();
-        ui.label(format!(
+        ui.label(tf!(
             "The final targets need {} respondents in all.",
+            "Las metas finales necesitan {} encuestados en total.",
             format_amount(needed)
         ));
         if let Some(budget) = project.program.survey_budget {
@@ -135,10 +189,15 @@ pub fn verification_ui(
                 .filter(|r| r.fits_budget == Some(false))
                 .count();
             let text = if over == 0 {
-                RichText::new(format!("All fit within {}.", format_amount(budget)))
+                RichText::new(tf!(
+                    "All fit within {}.",
+                    "Todas caben en {}.",
+                    format_amount(budget)
+                ))
             } else {
-                RichText::new(format!(
+                RichText::new(tf!(
                     "{over} indicators do not fit within {}.",
+                    "{over} indicadores no caben en {}.",
                     format_amount(budget)
                 ))
                 .color(error_fill(ui))
@@ -147,7 +206,7 @@ pub fn verification_ui(
             ui.label(text);
         }
     });
-    ui.label(RichText::new("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.").weak());
+    ui.label(RichText::new(t("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.", "Tamaños de muestra: α bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); la prueba usada se muestra en cada fila.")).weak());
     egui::ScrollArea::horizontal()
         .id_salt("verification-h")
         .show(ui, |ui| table(ui, document, &rows, buffers, actions));
@@ -155,15 +214,29 @@ pub fn verification_ui(
 
 fn verdict(row: &RowVerification) -> (String, bool) {
     if row.cannot_be_verified {
-        (CANNOT_VERIFY.to_owned(), false)
+        (cannot_verify().to_owned(), false)
     } else {
         match row.verifiable {
-            Some(true) => ("verifiable with the planned sample".to_owned(), true),
+            Some(true) => (
+                t(
+                    "verifiable with the planned sample",
+                    "verificable con la muestra planificada",
+                )
+                .to_owned(),
+                true,
+            ),
             Some(false) => (
-                "the planned sample is too small for the final target".to_owned(),
+                t(
+                    "the planned sample is too small for the final target",
+                    "la muestra planificada es muy pequeña para la meta final",
+                )
+                .to_owned(),
                 false,
             ),
-            None => ("no planned sample".to_owned(), true),
+            None => (
+                t("no planned sample", "sin muestra planificada").to_owned(),
+                true,
+            ),
         }
     }
 }
@@ -192,7 +265,7 @@ fn table(
         .columns(Column::initial(90.0), 2)
         .column(Column::initial(280.0).clip(true))
         .column(Column::initial(70.0))
-        .header(40.0, |mut header| header_cells(&mut header, &COLUMNS))
+        .header(40.0, |mut header| header_cells(&mut header, &columns()))
         .body(|body| {
             body.rows(ui_row_height(), project.indicators.len(), |mut row| {
                 let i = row.index();
@@ -224,7 +297,7 @@ fn table(
                             kind,
                             optional,
                             if optional { "—" } else { "" },
-                            &format!("{column} row {n}"),
+                            &tf!("{column} row {n}", "{column} fila {n}"),
                             outcome.problem_at(at, field),
                         ) {
                             if !optional && typed.is_none() {
@@ -233,7 +306,11 @@ fn table(
                             actions.push(Action::CellEdit {
                                 cell: key,
                                 edit: edit(i, indicator, |v| set(v, typed)),
-                                label: format!("Edit {} of row {n}", column.to_lowercase()),
+                                label: tf!(
+                                    "Edit {} of row {n}",
+                                    "Editar {} de la fila {n}",
+                                    column.to_lowercase()
+                                ),
                             });
                         }
                     };
@@ -244,7 +321,7 @@ fn table(
                         design.planned_n,
                         NumberKind::Count,
                         true,
-                        "Planned n",
+                        t("Planned n", "n planificada"),
                         &|v, x| v.survey.planned_n = x,
                     )
                 });
@@ -255,7 +332,7 @@ fn table(
                         Some(design.cluster_size),
                         NumberKind::Plain,
                         false,
-                        "Cluster size",
+                        t("Cluster size", "Tamaño de conglomerado"),
                         &|v, x| v.survey.cluster_size = x.unwrap_or(1.0),
                     )
                 });
@@ -266,7 +343,7 @@ fn table(
                         Some(design.icc),
                         NumberKind::Plain,
                         false,
-                        "ICC",
+                        t("ICC", "CCI"),
                         &|v, x| v.survey.icc = x.unwrap_or(0.0),
                     )
                 });
@@ -288,7 +365,7 @@ fn table(
                         Some(design.alpha),
                         NumberKind::Percent,
                         false,
-                        "Alpha",
+                        t("Alpha", "Alfa"),
                         &|v, x| v.survey.alpha = x.unwrap_or(0.05),
                     )
                 });
@@ -299,7 +376,7 @@ fn table(
                         Some(design.power),
                         NumberKind::Percent,
                         false,
-                        "Power",
+                        t("Power", "Potencia"),
                         &|v, x| v.survey.power = x.unwrap_or(0.9),
                     )
                 });
@@ -314,17 +391,29 @@ fn table(
                             }
                         })
                         .response
-                        .accessible_name(format!("Test row {n}"));
+                        .accessible_name(tf!("Test row {n}", "Prueba fila {n}"));
                     if test != design.test {
                         actions.push(Action::Edit {
                             edit: edit(i, indicator, |v| v.survey.test = test),
-                            label: format!("Change test of row {n}"),
+                            label: tf!(
+                                "Change test of row {n}",
+                                "Cambiar la prueba de la fila {n}"
+                            ),
                         });
                     }
                 });
                 let Some(result) = result else {
                     for _ in 0..6 {
-                        row.col(|ui| computed_cell(ui, "—", Some("Not computed: see Problems")));
+                        row.col(|ui| {
+                            computed_cell(
+                                ui,
+                                "—",
+                                Some(t(
+                                    "Not computed: see Problems",
+                                    "No calculado: vea Problemas",
+                                )),
+                            )
+                        });
                     }
                     return;
                 };
@@ -335,8 +424,9 @@ fn table(
                     let text = result
                         .required_sample_size
                         .map_or_else(|| "—".to_owned(), |n| format!("{}", n.ceil()));
-                    let hover = format!(
+                    let hover = tf!(
                         "{} test; unrounded {}",
+                        "prueba {}; sin redondear {}",
                         result.test.short(),
                         result
                             .required_sample_size
@@ -357,8 +447,8 @@ fn table(
                 });
                 row.col(|ui| {
                     let text = match result.fits_budget {
-                        Some(true) => "fits",
-                        Some(false) => "does not fit",
+                        Some(true) => t("fits", "cabe"),
+                        Some(false) => t("does not fit", "no cabe"),
                         None => "—",
                     };
                     computed_cell(ui, text, None);

@@ -1,0 +1,154 @@
+//! English and Spanish: every text a user reads is written once as a pair, next to where it
+//! is used, with [`t`] (plain text) or [`tf!`](crate::tf) (text with values in it).
+//!
+//! The language is per thread: the window sets it from its View menu, the command line from
+//! `--lang`, tests per test thread. Both texts of a pair are checked by the compiler (a
+//! `tf!` pair must use the same values), and `tests/language.rs` checks that no widget in
+//! the window is given text outside a pair.
+
+use std::cell::Cell;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the window, the messages and the exported workbook.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    /// Every language, in the order the View menu lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The language's own name, as the View menu shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// The ISO 639-1 code used by `--lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language of a locale name such as `es_SV.UTF-8`, `es-MX` or `en_US`; `None` when
+    /// it is neither English nor Spanish.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let code = locale
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match code.as_str() {
+            "es" => Some(Lang::Es),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language of the system's locale (`LANG` and friends on Linux, the user's language
+    /// on Windows and macOS); English when it is neither English nor Spanish.
+    pub fn from_system() -> Lang {
+        sys_locale::get_locale()
+            .and_then(|locale| Lang::from_locale(&locale))
+            .unwrap_or_default()
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::from_locale(s.trim())
+            .ok_or_else(|| format!("\"{s}\" is not a language of rbf-targets; use en or es"))
+    }
+}
+
+thread_local! {
+    static LANG: Cell<Lang> = Cell::new(Lang::default());
+}
+
+/// The language of this thread's texts.
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// Sets the language of this thread's texts.
+pub fn set_lang(lang: Lang) {
+    LANG.with(|cell| cell.set(lang));
+}
+
+/// What `text` gives in each language, in the order of [`Lang::ALL`]: a reader accepts a
+/// file written in either.
+pub fn in_every_lang<R>(text: impl Fn() -> R) -> Vec<R> {
+    let current = lang();
+    let all = Lang::ALL
+        .iter()
+        .map(|&l| {
+            set_lang(l);
+            text()
+        })
+        .collect();
+    set_lang(current);
+    all
+}
+
+/// `en` or `es`, whichever is the current language.
+pub fn t(en: &'static str, es: &'static str) -> &'static str {
+    match lang() {
+        Lang::En => en,
+        Lang::Es => es,
+    }
+}
+
+/// `format!` in the current language: `tf!("{n} rows", "{n} filas")`. Both format strings
+/// must use the same values (the compiler checks each).
+#[macro_export]
+macro_rules! tf {
+    ($en:literal, $es:literal $(, $arg:expr)* $(,)?) => {
+        match $crate::i18n::lang() {
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+            $crate::i18n::Lang::Es => format!($es $(, $arg)*),
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_names_give_their_language() {
+        assert_eq!(Lang::from_locale("es_SV.UTF-8"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("es-MX"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("ES"), Some(Lang::Es));
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("fr_FR"), None);
+        assert_eq!(Lang::from_locale("C"), None);
+        assert_eq!(Lang::from_locale(""), None);
+        assert_eq!("es".parse::<Lang>(), Ok(Lang::Es));
+        assert!("de".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn the_thread_language_picks_the_text() {
+        set_lang(Lang::Es);
+        assert_eq!(t("Targets", "Metas"), "Metas");
+        assert_eq!(tf!("{} rows", "{} filas", 3), "3 filas");
+        set_lang(Lang::En);
+        assert_eq!(t("Targets", "Metas"), "Targets");
+        assert_eq!(tf!("{} rows", "{} filas", 3), "3 rows");
+        assert_eq!(
+            in_every_lang(|| t("Targets", "Metas")),
+            ["Targets", "Metas"]
+        );
+        assert_eq!(lang(), Lang::En, "in_every_lang puts the language back");
+    }
+}
