@@ -312,3 +312,41 @@ fn compute_json_has_verification_and_sensitivity() {
         "the El Salvador sample has no rounds"
     );
 }
+
+#[test]
+fn lang_es_prints_the_table_in_spanish() {
+    let sample = sample_path();
+    let spanish = Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
+        .args(["--lang", "es", "compute", &sample])
+        .output()
+        .expect("the binary runs");
+    assert!(spanish.status.success());
+    let text = String::from_utf8_lossy(&spanish.stdout);
+    assert!(
+        text.contains("Relación beneficio-costo       1.600 (exigida 1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Impacto mínimo común d         0.0790 (7.90 puntos)"),
+        "{text}"
+    );
+    assert!(text.contains("Indicador"), "{text}");
+    // The numbers are the same in both languages.
+    let english = rbf_targets(&["compute", &sample, "--lang", "en"]);
+    let english = String::from_utf8_lossy(&english.stdout);
+    assert!(
+        english.contains("Benefit-cost ratio             1.600 (required 1)"),
+        "{english}"
+    );
+    // The locale decides when --lang is not given.
+    let from_locale = Command::new(env!("CARGO_BIN_EXE_rbf-targets"))
+        .args(["compute", &sample])
+        .env("LANGUAGE", "es_SV.UTF-8")
+        .output()
+        .expect("the binary runs");
+    assert!(String::from_utf8_lossy(&from_locale.stdout).contains("Relación beneficio-costo"));
+    // An unknown language is a usage error, in words.
+    let unknown = rbf_targets(&["compute", &sample, "--lang", "fr"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("use en or es"));
+}

@@ -704,3 +704,74 @@ fn escape_cancels_what_was_typed_in_the_cell() {
     harness.run();
     assert_eq!(project(&harness).indicators[0].baseline, 0.50);
 }
+
+/// eframe's storage, in memory: what the window remembers between runs.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_view_menu_switches_to_spanish_and_the_next_start_remembers_it() {
+    let mut harness = harness();
+    let before = project(&harness);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Español (Spanish)").click();
+    harness.run();
+    assert_eq!(harness.state().language(), Lang::Es);
+    // Menus, tabs, columns, summary and messages are in Spanish; the numbers did not move.
+    harness.get_by_label("Archivo");
+    harness.get_by_label("Ver");
+    assert!(
+        !harness
+            .query_all_by_label("Metas")
+            .collect::<Vec<_>>()
+            .is_empty()
+    );
+    harness.get_by_label("Relación beneficio-costo");
+    harness.get_by_label("Impacto mínimo común");
+    assert_eq!(project(&harness), before);
+    type_into(&mut harness, "Línea de base fila 1", "50");
+    assert_eq!(project(&harness).indicators[0].baseline, 0.50);
+    type_into(&mut harness, "Línea de base fila 2", "abc");
+    harness.get_by_label_contains("Metas fila 2, línea de base: \"abc\" no es un número");
+    assert_eq!(
+        project(&harness).indicators[1].baseline,
+        before.indicators[1].baseline
+    );
+
+    // The choice is saved with the window's settings and comes back at the next start.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let storage: &'static MemoryStorage = Box::leak(Box::new(storage));
+    let mut next = Harness::builder()
+        .with_size(Vec2::new(2000.0, 1000.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(storage);
+            App::new(cc, sample_document()).without_native_dialogs()
+        });
+    next.run();
+    assert_eq!(next.state().language(), Lang::Es);
+    next.get_by_label("Relación beneficio-costo");
+
+    // And back to English from the same menu, now called "Ver".
+    next.get_by_label("Ver").click();
+    next.run();
+    next.get_by_label("English (inglés)").click();
+    next.run();
+    assert_eq!(next.state().language(), Lang::En);
+    next.get_by_label("Benefit-cost ratio");
+    next.get_by_label("Baseline row 1");
+}

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
+use rbf_targets::i18n::{Lang, set_lang};
 use rbf_targets::io::{ExportOptions, el_salvador_sample, export_xlsx, import_xlsx};
 use rbf_targets::model::{CensusTable, Project, TableCell, Timing, compute};
 
@@ -60,6 +61,56 @@ fn export_then_import_gives_back_every_input() {
     }
 }
 
+fn sheet_names(path: &Path) -> Vec<String> {
+    open_workbook_auto(path).expect("open").sheet_names()
+}
+
+#[test]
+fn a_spanish_export_is_named_like_the_spanish_workbook_and_imports_the_same() {
+    set_lang(Lang::Es);
+    let project = rich_project();
+    let (_folder, path) = export(&project, ExportOptions::default());
+    set_lang(Lang::En);
+    assert_eq!(
+        sheet_names(&path),
+        [
+            "Metas",
+            "Valores",
+            "Sensibilidad",
+            "Verificación",
+            "Datos censales"
+        ]
+    );
+    let mut workbook = open_workbook_auto(&path).expect("open");
+    let targets = workbook.worksheet_range("Metas").expect("Metas");
+    let texts: Vec<String> = targets
+        .used_cells()
+        .filter_map(|(_, _, cell)| match cell {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    for expected in [
+        "Costo total del programa",
+        "Línea de base",
+        "Meta final",
+        "Relación beneficio-costo",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "no \"{expected}\" in {texts:?}"
+        );
+    }
+    // Read back in English, the workbook gives the same project; the census sheet now has
+    // the Spanish name.
+    let imported = import_xlsx(&path).expect("import").project;
+    let mut expected = project;
+    if let Some(census) = &mut expected.census {
+        census.sheet_name = "Datos censales".to_owned();
+    }
+    assert_eq!(imported, expected);
+}
+
 #[test]
 fn analysis_inputs_survive_the_round_trip() {
     let path = format!(
@@ -87,9 +138,13 @@ fn analysis_inputs_survive_the_round_trip() {
             high: 0.99,
         },
     });
-    let (_folder, path) = export(&project, ExportOptions::default());
-    let imported = import_xlsx(&path).expect("import").project;
-    assert_eq!(imported, project);
+    for lang in Lang::ALL {
+        set_lang(lang);
+        let (_folder, path) = export(&project, ExportOptions::default());
+        set_lang(Lang::En);
+        let imported = import_xlsx(&path).expect("import").project;
+        assert_eq!(imported, project, "exported in {lang:?}");
+    }
 }
 
 #[test]
@@ -187,19 +242,31 @@ fn recompute_with_libreoffice(soffice: &Path, input: &Path, folder: &Path) -> Pa
 #[test]
 fn libreoffice_recomputes_every_target_and_d_to_ours() {
     let Some(soffice) = soffice() else { return };
-    for project in [el_salvador_sample().expect("sample"), rich_project()] {
+    let cases = [
+        (Lang::En, el_salvador_sample().expect("sample")),
+        (Lang::En, rich_project()),
+        // The Spanish workbook's formulas point at 'Valores' instead of 'Values'.
+        (Lang::Es, rich_project()),
+    ];
+    for (lang, project) in cases {
         let outcome = compute(&project);
         // No cached results: every number below was computed by LibreOffice.
+        set_lang(lang);
         let (folder, path) = export(
             &project,
             ExportOptions {
                 cached_results: false,
             },
         );
+        set_lang(Lang::En);
         let recomputed = recompute_with_libreoffice(&soffice, &path, folder.path());
         let mut workbook = open_workbook_auto(&recomputed).expect("open LibreOffice's copy");
-        let targets = workbook.worksheet_range("Targets").expect("Targets");
-        let values = workbook.worksheet_range("Values").expect("Values");
+        let (targets, values) = match lang {
+            Lang::En => ("Targets", "Values"),
+            Lang::Es => ("Metas", "Valores"),
+        };
+        let targets = workbook.worksheet_range(targets).expect("Targets");
+        let values = workbook.worksheet_range(values).expect("Values");
         let number =
             |range: &calamine::Range<Data>, row: u32, col: u32| match range.get_value((row, col)) {
                 Some(Data::Float(f)) => *f,

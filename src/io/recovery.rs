@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::project_file::{ProjectFileError, write_atomically};
 use crate::model::Project;
+use crate::tf;
 
 /// What a recovery file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,9 +49,12 @@ pub fn read_recovery(path: &Path) -> Result<Recovery, ProjectFileError> {
     })?;
     ron::from_str(&text).map_err(|e| ProjectFileError::Parse {
         origin: path.display().to_string(),
-        message: format!(
+        message: tf!(
             "{} at line {}, column {}",
-            e.code, e.span.start.line, e.span.start.col
+            "{} en la línea {}, columna {}",
+            e.code,
+            e.span.start.line,
+            e.span.start.col
         ),
     })
 }

@@ -8,6 +8,7 @@ use std::io::{Read, Seek};
 use calamine::{Data, Range, Reader, Sheets};
 
 use crate::text::{parse_number, parse_percent};
+use crate::tf;
 
 /// Sheets larger than this are refused rather than read.
 pub const MAX_SHEET_CELLS: usize = 5_000_000;
@@ -45,8 +46,9 @@ impl Sheet {
             .map_err(|e| fail(e.to_string()))?;
         let (height, width) = values.get_size();
         if height.saturating_mul(width) > MAX_SHEET_CELLS {
-            return Err(fail(format!(
-                "it spans {height} rows by {width} columns, more than this program reads ({MAX_SHEET_CELLS} cells)"
+            return Err(fail(tf!(
+                "it spans {height} rows by {width} columns, more than this program reads ({MAX_SHEET_CELLS} cells)",
+                "abarca {height} filas por {width} columnas, más de lo que este programa lee ({MAX_SHEET_CELLS} celdas)"
             )));
         }
         // Not every format stores formulas; a sheet without them reads as values only.
@@ -81,8 +83,9 @@ impl Sheet {
             cols = (cols.0.min(col), cols.1.max(col));
             let span = (u64::from(rows.1 - rows.0) + 1) * (u64::from(cols.1 - cols.0) + 1);
             if span > MAX_SHEET_CELLS as u64 {
-                return Err(format!(
+                return Err(tf!(
                     "its cells span {} rows by {} columns, more than this program reads ({MAX_SHEET_CELLS} cells)",
+                    "sus celdas abarcan {} filas por {} columnas, más de lo que este programa lee ({MAX_SHEET_CELLS} celdas)",
                     rows.1 - rows.0 + 1,
                     cols.1 - cols.0 + 1
                 ));

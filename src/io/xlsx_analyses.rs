@@ -548,8 +548,9 @@ fn read_verification(book: &Book, project: &mut Project) {
             design.deff = at(4, NumberRule::Plain);
             design.alpha = at(5, NumberRule::Plain).unwrap_or(0.05);
             design.power = at(6, NumberRule::Plain).unwrap_or(0.9);
+            let one_sample = in_every_lang(|| normalize(TestKind::OneSample.short()));
             design.test = match s.text(row, col + 7).map(|t| normalize(&t)) {
-                Some(t) if t.contains("one") || t.contains("una") => TestKind::OneSample,
+                Some(t) if one_sample.contains(&t) => TestKind::OneSample,
                 _ => TestKind::TwoProportions,
             };
             design.counterfactual_se = at(8, NumberRule::Plain);

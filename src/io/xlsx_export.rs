@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 use thiserror::Error;
 
-use crate::i18n::t;
+use crate::i18n::{in_every_lang, t};
 use crate::tf;
 
 use super::workbook::column_name;
@@ -230,7 +230,10 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
             || taken
                 .iter()
                 .any(|t| census.sheet_name.eq_ignore_ascii_case(t))
+            || in_every_lang(words::census_sheet).contains(&census.sheet_name.trim())
         {
+            // The census sheet of the IDB workbook in either language is named in the
+            // language of the export.
             words::census_sheet()
         } else {
             census.sheet_name.as_str()

@@ -14,11 +14,13 @@ use super::workbook::{
     Book, CellNumber, CellRef, NumberRule, Sheet, cell_name, column_name, function_arguments,
     normalize, sign_of_term_with,
 };
+use crate::i18n::t;
 use crate::model::{
     CensusTable, Condition, Direction, Indicator, Metadata, Program, Project, TableCell, Timing,
     compute,
 };
 use crate::text::{format_number, format_percent};
+use crate::tf;
 
 /// Workbooks larger than this are refused before they are opened.
 pub const MAX_WORKBOOK_BYTES: u64 = 100 * 1024 * 1024;
@@ -90,31 +92,53 @@ impl fmt::Display for ImportReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for line in &self.lines {
             let kind = match line.kind {
-                LineKind::Read => "read",
-                LineKind::Inferred => "inferred",
-                LineKind::Warning => "warning",
+                LineKind::Read => t("read", "leído"),
+                LineKind::Inferred => t("inferred", "inferido"),
+                LineKind::Warning => t("warning", "advertencia"),
             };
             writeln!(f, "{kind}: {}", line.text)?;
         }
         match &self.differences {
-            None => writeln!(f, "The workbook held no computed results to compare with."),
+            None => writeln!(
+                f,
+                "{}",
+                t(
+                    "The workbook held no computed results to compare with.",
+                    "El libro no tenía resultados calculados con qué comparar."
+                )
+            ),
             Some(list) if list.is_empty() => writeln!(
                 f,
-                "All {} computed results the workbook held agree with this program's within 1e-9.",
-                self.compared
+                "{}",
+                tf!(
+                    "All {} computed results the workbook held agree with this program's within 1e-9.",
+                    "Los {} resultados calculados del libro coinciden con los de este programa dentro de 1e-9.",
+                    self.compared
+                )
             ),
             Some(list) => {
                 writeln!(
                     f,
-                    "{} of {} computed results differ by more than 1e-9:",
-                    list.len(),
-                    self.compared
+                    "{}",
+                    tf!(
+                        "{} of {} computed results differ by more than 1e-9:",
+                        "{} de {} resultados calculados difieren en más de 1e-9:",
+                        list.len(),
+                        self.compared
+                    )
                 )?;
                 for d in list {
                     writeln!(
                         f,
-                        "  {} ({}): workbook {}, this program {}",
-                        d.what, d.cell, d.workbook, d.ours
+                        "{}",
+                        tf!(
+                            "  {} ({}): workbook {}, this program {}",
+                            "  {} ({}): libro {}, este programa {}",
+                            d.what,
+                            d.cell,
+                            d.workbook,
+                            d.ours
+                        )
                     )?;
                 }
                 Ok(())
@@ -141,43 +165,84 @@ pub struct BadCell {
 
 impl fmt::Display for BadCell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+        let message = tf!(
             "sheet \"{}\", cell {}: {} is not {}",
-            self.sheet, self.cell, self.found, self.expected
-        )
+            "hoja \"{}\", celda {}: {} no es {}",
+            self.sheet,
+            self.cell,
+            self.found,
+            self.expected
+        );
+        write!(f, "{message}")
     }
 }
 
 /// Why a workbook could not be imported. The open document is never changed by a failure.
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("cannot read {file}: {reason}")]
+    #[error("{}", tf!("cannot read {}: {}", "no se puede leer {}: {}", .file, .reason))]
     Open { file: String, reason: String },
     #[error(
-        "{file} is password-protected; open it in Excel or LibreOffice, remove the password and save it again"
+        "{}",
+        tf!(
+            "{} is password-protected; open it in Excel or LibreOffice, remove the password and save it again",
+            "{} está protegido con contraseña; ábralo en Excel o LibreOffice, quite la contraseña y guárdelo de nuevo",
+            .file
+        )
     )]
     Encrypted { file: String },
     #[error(
-        "{file} is too large for a target-setting workbook ({size} bytes; at most {MAX_WORKBOOK_BYTES})"
+        "{}",
+        tf!(
+            "{} is too large for a target-setting workbook ({} bytes; at most {})",
+            "{} es demasiado grande para un libro de fijación de metas ({} bytes; como máximo {})",
+            .file,
+            .size,
+            MAX_WORKBOOK_BYTES
+        )
     )]
     TooLarge { file: String, size: u64 },
     #[error(
-        "{file} is refused: its {part} would expand to {size} bytes (at most {MAX_UNZIPPED_BYTES}, and at most 200 times their packed size); it is damaged or not a real workbook"
+        "{}",
+        tf!(
+            "{} is refused: its {} would expand to {} bytes (at most {}, and at most 200 times their packed size); it is damaged or not a real workbook",
+            "{} se rechaza: su {} se expandiría a {} bytes (como máximo {}, y como máximo 200 veces su tamaño comprimido); está dañado o no es un libro real",
+            .file,
+            .part,
+            .size,
+            MAX_UNZIPPED_BYTES
+        )
     )]
     Expands {
         file: String,
         part: String,
         size: u64,
     },
-    #[error("{file}: sheet \"{sheet}\" cannot be read: {reason}")]
+    #[error(
+        "{}",
+        tf!(
+            "{}: sheet \"{}\" cannot be read: {}",
+            "{}: la hoja \"{}\" no se puede leer: {}",
+            .file,
+            .sheet,
+            .reason
+        )
+    )]
     Sheet {
         file: String,
         sheet: String,
         reason: String,
     },
     #[error(
-        "{file}: no {table} table found; expected a sheet named {names} or a table whose header row has the columns {columns}"
+        "{}",
+        tf!(
+            "{}: no {} table found; expected a sheet named {} or a table whose header row has the columns {}",
+            "{}: no se encontró la tabla {}; se esperaba una hoja llamada {} o una tabla cuya fila de encabezado tenga las columnas {}",
+            .file,
+            .table,
+            .names,
+            .columns
+        )
     )]
     MissingTable {
         file: String,
@@ -186,7 +251,15 @@ pub enum ImportError {
         columns: &'static str,
     },
     #[error(
-        "{file}, sheet \"{sheet}\": the {table} table (header in row {row}) has no rows under its header"
+        "{}",
+        tf!(
+            "{}, sheet \"{}\": the {} table (header in row {}) has no rows under its header",
+            "{}, hoja \"{}\": la tabla {} (encabezado en la fila {}) no tiene filas bajo el encabezado",
+            .file,
+            .sheet,
+            .table,
+            .row
+        )
     )]
     EmptyTable {
         file: String,
@@ -194,13 +267,31 @@ pub enum ImportError {
         table: &'static str,
         row: u32,
     },
-    #[error("{file}: the {what} was not found; expected {expected}")]
+    #[error(
+        "{}",
+        tf!(
+            "{}: the {} was not found; expected {}",
+            "{}: no se encontró {}; se esperaba {}",
+            .file,
+            .what,
+            .expected
+        )
+    )]
     MissingInput {
         file: String,
         what: &'static str,
         expected: &'static str,
     },
-    #[error("{file}: {} cell(s) do not hold what their column needs:\n{}", .cells.len(), list_cells(.cells))]
+    #[error(
+        "{}",
+        tf!(
+            "{}: {} cell(s) do not hold what their column needs:\n{}",
+            "{}: {} celda(s) no contienen lo que su columna necesita:\n{}",
+            .file,
+            .cells.len(),
+            list_cells(.cells)
+        )
+    )]
     BadCells { file: String, cells: Vec<BadCell> },
 }
 
@@ -769,8 +860,9 @@ impl Reading<'_> {
             NumberRule::Percent => format_percent(value, 2),
             NumberRule::Plain => format_number(value),
         };
-        self.report.read(format!(
+        self.report.read(tf!(
             "{what} = {shown} from {} (labelled \"{label}\")",
+            "{what} = {shown} de {} (rotulado \"{label}\")",
             at(self.book, found.sheet, found.value_cell)
         ));
         Some(value)
@@ -802,8 +894,9 @@ impl Reading<'_> {
                 match first {
                     None => first = Some((value, row)),
                     Some((v, r)) if (v - value).abs() > 1e-12 * v.abs().max(1.0) => {
-                        self.report.warn(format!(
+                        self.report.warn(tf!(
                             "{what}: {} holds {} but {} holds {}; used the first",
+                            "{what}: {} tiene {} pero {} tiene {}; se usó el primero",
                             at(self.book, table.sheet, (r, c)),
                             format_number(v),
                             at(self.book, table.sheet, (row, c)),
@@ -816,8 +909,9 @@ impl Reading<'_> {
             }
         }
         let (value, row) = first?;
-        self.report.read(format!(
+        self.report.read(tf!(
             "{what} = {} from {}",
+            "{what} = {} de {}",
             format_number(value),
             at(self.book, table.sheet, (row, c))
         ));
@@ -842,7 +936,7 @@ pub fn import_xlsx(path: &Path) -> Result<Import, ImportError> {
         calamine::Error::Xlsx(calamine::XlsxError::Password) => ImportError::Encrypted { file: file.clone() },
         other => ImportError::Open {
             file: file.clone(),
-            reason: format!("it is not a workbook this program can read ({other}); expected an .xlsx file saved by Excel or LibreOffice"),
+            reason: tf!("it is not a workbook this program can read ({other}); expected an .xlsx file saved by Excel or LibreOffice", "no es un libro que este programa pueda leer ({other}); se esperaba un archivo .xlsx guardado por Excel o LibreOffice"),
         },
     })?;
     let mut sheets = Vec::new();
@@ -897,7 +991,7 @@ fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
     if total > MAX_UNZIPPED_BYTES {
         return Err(ImportError::Expands {
             file: file.to_owned(),
-            part: "all parts".to_owned(),
+            part: t("all parts", "todas las partes").to_owned(),
             size: total,
         });
     }
@@ -921,9 +1015,12 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
     )
     .ok_or_else(|| ImportError::MissingTable {
         file: file.to_owned(),
-        table: "Values",
+        table: t("Values", "Valores"),
         names: "\"Values\" or \"Valores\"",
-        columns: "Condition, DALYs and Population (Condición, AVAD, Población)",
+        columns: t(
+            "Condition, DALYs and Population (Condición, AVAD, Población)",
+            "Condición, AVAD y Población (Condition, DALYs, Population)",
+        ),
     })?;
     let targets = locate(
         book,
@@ -934,11 +1031,17 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
     )
     .ok_or_else(|| ImportError::MissingTable {
         file: file.to_owned(),
-        table: "Targets",
+        table: t("Targets", "Metas"),
         names: "\"Targets\" or \"Metas\"",
-        columns: "Indicator, Population and Baseline (Indicador, Población, Línea de base)",
+        columns: t(
+            "Indicator, Population and Baseline (Indicador, Población, Línea de base)",
+            "Indicador, Población y Línea de base (Indicator, Population, Baseline)",
+        ),
     })?;
-    for (table, name) in [(&values, "Values"), (&targets, "Targets")] {
+    for (table, name) in [
+        (&values, t("Values", "Valores")),
+        (&targets, t("Targets", "Metas")),
+    ] {
         if table.rows.is_empty() {
             return Err(ImportError::EmptyTable {
                 file: file.to_owned(),
@@ -954,11 +1057,12 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
                 let header = book.sheets[table.sheet]
                     .text(table.header_row, *c)
                     .unwrap_or_default();
-                format!("\"{header}\" in {}", column_name(*c))
+                tf!("\"{header}\" in {}", "\"{header}\" en {}", column_name(*c))
             })
             .collect();
-        reading.report.read(format!(
+        reading.report.read(tf!(
             "{name} table in sheet \"{}\", header in row {}, {} rows: {}",
+            "tabla {name} en la hoja \"{}\", encabezado en la fila {}, {} filas: {}",
             book.sheets[table.sheet].name,
             table.header_row + 1,
             table.rows.len(),
@@ -1010,8 +1114,11 @@ pub fn import_book(book: &Book, file: &str) -> Result<Import, ImportError> {
 fn missing_cost(file: &str) -> ImportError {
     ImportError::MissingInput {
         file: file.to_owned(),
-        what: "total program cost",
-        expected: "a cell labelled \"Total cost\" or \"Costo total\" with the amount to its right, or a \"Cost\" column in the Targets table",
+        what: t("total program cost", "el costo total del programa"),
+        expected: t(
+            "a cell labelled \"Total cost\" or \"Costo total\" with the amount to its right, or a \"Cost\" column in the Targets table",
+            "una celda rotulada \"Costo total\" o \"Total cost\" con el monto a su derecha, o una columna \"Costo\" en la tabla Metas",
+        ),
     }
 }
 
@@ -1031,10 +1138,15 @@ fn read_program(
             COST_LABELS,
             tables,
             NumberRule::Plain,
-            "Total program cost",
+            t("Total program cost", "Costo total del programa"),
         )
         .or_else(|| {
-            reading.column_number(targets, Col::Cost, NumberRule::Plain, "Total program cost")
+            reading.column_number(
+                targets,
+                Col::Cost,
+                NumberRule::Plain,
+                t("Total program cost", "Costo total del programa"),
+            )
         })?;
 
     match reading
@@ -1043,20 +1155,21 @@ fn read_program(
             YEARS_LABELS,
             tables,
             NumberRule::Plain,
-            "Program length (years)",
+            t("Program length (years)", "Duración del programa (años)"),
         )
         .or_else(|| {
             reading.column_number(
                 targets,
                 Col::Years,
                 NumberRule::Plain,
-                "Program length (years)",
+                t("Program length (years)", "Duración del programa (años)"),
             )
         }) {
         Some(years) => program.program_years = years,
-        None => reading
-            .report
-            .warn("Program length not found; used 3 years, as in SM2015 El Salvador"),
+        None => reading.report.warn(t(
+            "Program length not found; used 3 years, as in SM2015 El Salvador",
+            "No se encontró la duración del programa; se usaron 3 años, como en SM2015 El Salvador",
+        )),
     }
 
     let gni = reading
@@ -1065,15 +1178,25 @@ fn read_program(
             GNI_LABELS,
             tables,
             NumberRule::Plain,
-            "GNI per capita",
+            t("GNI per capita", "INB per cápita"),
         )
-        .or_else(|| reading.column_number(values, Col::Gni, NumberRule::Plain, "GNI per capita"));
+        .or_else(|| {
+            reading.column_number(
+                values,
+                Col::Gni,
+                NumberRule::Plain,
+                t("GNI per capita", "INB per cápita"),
+            )
+        });
     if let Some(k) = reading.labelled_number(
         sheets,
         K_LABELS,
         tables,
         NumberRule::Plain,
-        "Value of a DALY (× GNI per capita)",
+        t(
+            "Value of a DALY (× GNI per capita)",
+            "Valor de un AVAD (× INB per cápita)",
+        ),
     ) {
         program.daly_multiple = k;
     }
@@ -1084,7 +1207,7 @@ fn read_program(
         RATE_LABELS,
         tables,
         NumberRule::Percent,
-        "Discount rate",
+        t("Discount rate", "Tasa de descuento"),
     );
     let horizon = reading.labelled_number(
         sheets,
@@ -1100,41 +1223,47 @@ fn read_program(
         (Some(r), _, _) => program.discount_rate = r,
         (None, Some((r, _, _, cell)), _) => {
             program.discount_rate = *r;
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Discount rate {} from the formula PV(…) in {cell}",
+                "Tasa de descuento {} de la fórmula VA(…) en {cell}",
                 format_percent(*r, 2)
             ));
         }
         (None, None, Some((r, _, cell))) if r.is_some() => {
             program.discount_rate = r.unwrap_or(program.discount_rate);
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Discount rate {} from the header text of {cell}",
+                "Tasa de descuento {} del texto del encabezado de {cell}",
                 format_percent(program.discount_rate, 2)
             ));
         }
-        _ => reading
-            .report
-            .warn("Discount rate not found; used the note's 12%"),
+        _ => reading.report.warn(t(
+            "Discount rate not found; used the note's 12%",
+            "No se encontró la tasa de descuento; se usó el 12% de la nota",
+        )),
     }
     match (horizon, &from_pv, &from_header) {
         (Some(h), _, _) => program.horizon_years = whole_years(h),
         (None, Some((_, h, _, cell)), _) => {
             program.horizon_years = whole_years(*h);
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Horizon {} years from the formula PV(…) in {cell}",
+                "Horizonte de {} años de la fórmula VA(…) en {cell}",
                 program.horizon_years
             ));
         }
         (None, None, Some((_, Some(h), cell))) => {
             program.horizon_years = whole_years(*h);
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Horizon {} years from the header text of {cell}",
+                "Horizonte de {} años del texto del encabezado de {cell}",
                 program.horizon_years
             ));
         }
-        _ => reading
-            .report
-            .warn("Horizon not found; used the note's 20 years"),
+        _ => reading.report.warn(t(
+            "Horizon not found; used the note's 20 years",
+            "No se encontró el horizonte; se usaron los 20 años de la nota",
+        )),
     }
     match (timing, &from_pv) {
         (Some((text, _)), _) => {
@@ -1145,8 +1274,9 @@ fn read_program(
         }
         (None, Some((_, _, true, cell))) => {
             program.timing = Timing::StartOfYear;
-            reading.report.inferred(format!(
-                "Benefits at the start of each year: PV(…, 1) in {cell}"
+            reading.report.inferred(tf!(
+                "Benefits at the start of each year: PV(…, 1) in {cell}",
+                "Beneficios al inicio de cada año: VA(…, 1) en {cell}"
             ));
         }
         _ => {}
@@ -1167,13 +1297,16 @@ fn read_program(
         ),
         (
             RATIO_LABELS,
-            "Required benefit-cost ratio",
+            t(
+                "Required benefit-cost ratio",
+                "Relación beneficio-costo exigida",
+            ),
             NumberRule::Plain,
             &mut program.required_ratio,
         ),
         (
             A0_LABELS,
-            "Default annual change",
+            t("Default annual change", "Cambio anual por defecto"),
             NumberRule::Percent,
             &mut program.default_annual_change,
         ),
@@ -1188,9 +1321,10 @@ fn read_program(
         None => match infer_gni(reading, values, &program) {
             Some(g) => g,
             None => {
-                reading
-                    .report
-                    .warn("GNI per capita not found; enter it in the Values sheet");
+                reading.report.warn(t(
+                    "GNI per capita not found; enter it in the Values sheet",
+                    "No se encontró el INB per cápita; ingréselo en la hoja Valores",
+                ));
                 0.0
             }
         },
@@ -1296,8 +1430,9 @@ fn infer_gni(reading: &mut Reading<'_>, values: &Table, program: &Program) -> Op
             && v > 0.0
         {
             let g = v * p / (program.daly_multiple * d);
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "GNI per capita {} from the unit value in {} (v = k·G·D/P)",
+                "INB per cápita {} del valor unitario en {} (v = k·G·D/P)",
                 format_number(g),
                 at(book, values.sheet, (row, v_col))
             ));
@@ -1321,15 +1456,26 @@ fn read_conditions(reading: &mut Reading<'_>, values: &Table) -> Vec<(Condition,
             .col(Col::Group)
             .and_then(|c| reading.book.sheets[sheet].text(row, c))
             .unwrap_or_default();
-        let dalys = values
-            .col(Col::Dalys)
-            .and_then(|c| reading.number(sheet, (row, c), NumberRule::Plain, "a number of DALYs"));
-        let population = values
-            .col(Col::Population)
-            .and_then(|c| reading.number(sheet, (row, c), NumberRule::Plain, "a population"));
+        let dalys = values.col(Col::Dalys).and_then(|c| {
+            reading.number(
+                sheet,
+                (row, c),
+                NumberRule::Plain,
+                t("a number of DALYs", "un número de AVAD"),
+            )
+        });
+        let population = values.col(Col::Population).and_then(|c| {
+            reading.number(
+                sheet,
+                (row, c),
+                NumberRule::Plain,
+                t("a population", "una población"),
+            )
+        });
         if dalys.is_none() && population.is_none() {
-            reading.report.warn(format!(
+            reading.report.warn(tf!(
                 "{} (\"{name}\") has no DALYs and no population; read as a heading and skipped",
+                "{} (\"{name}\") no tiene AVAD ni población; se leyó como título y se omitió",
                 at(reading.book, sheet, (row, name_col))
             ));
             continue;
@@ -1340,8 +1486,9 @@ fn read_conditions(reading: &mut Reading<'_>, values: &Table) -> Vec<(Condition,
         if !names.insert(normalize(&unique)) {
             unique = format!("{name} ({group})");
             names.insert(normalize(&unique));
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Values row {} repeats the condition \"{name}\"; named it \"{unique}\"",
+                "Valores fila {} repite la condición \"{name}\"; se la llamó \"{unique}\"",
                 row + 1
             ));
         }
@@ -1362,8 +1509,8 @@ fn read_conditions(reading: &mut Reading<'_>, values: &Table) -> Vec<(Condition,
             reading.bad(
                 sheet,
                 (*row, col),
-                "an empty cell".to_owned(),
-                "a number of DALYs",
+                t("an empty cell", "una celda vacía").to_owned(),
+                t("a number of DALYs", "un número de AVAD"),
             );
         }
         if condition.population.is_nan() {
@@ -1371,8 +1518,8 @@ fn read_conditions(reading: &mut Reading<'_>, values: &Table) -> Vec<(Condition,
             reading.bad(
                 sheet,
                 (*row, col),
-                "an empty cell".to_owned(),
-                "a population",
+                t("an empty cell", "una celda vacía").to_owned(),
+                t("a population", "una población"),
             );
         }
     }
@@ -1458,20 +1605,28 @@ fn read_indicators(
     let mut indicators = Vec::new();
     for &row in &targets.rows {
         let name = s.text(row, name_col).unwrap_or_default();
-        let population = targets
-            .col(Col::Population)
-            .and_then(|c| reading.number(sheet, (row, c), NumberRule::Plain, "a population"));
+        let population = targets.col(Col::Population).and_then(|c| {
+            reading.number(
+                sheet,
+                (row, c),
+                NumberRule::Plain,
+                t("a population", "una población"),
+            )
+        });
         let baseline = targets.col(Col::Baseline).and_then(|c| {
             reading.number(
                 sheet,
                 (row, c),
                 NumberRule::Percent,
-                "a baseline level (a proportion or percentage)",
+                t(
+                    "a baseline level (a proportion or percentage)",
+                    "un nivel de línea de base (una proporción o porcentaje)",
+                ),
             )
         });
         if population.is_none() && baseline.is_none() {
-            reading.report.warn(format!(
-                "{} (\"{name}\") has no population and no baseline; read as a heading and skipped",
+            reading.report.warn(tf!(
+                "{} (\"{name}\") has no population and no baseline; read as a heading and skipped", "{} (\"{name}\") no tiene población ni línea de base; se leyó como título y se omitió",
                 at(book, sheet, (row, name_col))
             ));
             continue;
@@ -1486,8 +1641,8 @@ fn read_indicators(
             None => reading.bad(
                 sheet,
                 (row, targets.col(Col::Population).unwrap_or(0)),
-                "an empty cell".to_owned(),
-                "a population",
+                t("an empty cell", "una celda vacía").to_owned(),
+                t("a population", "una población"),
             ),
         }
         match baseline {
@@ -1495,8 +1650,8 @@ fn read_indicators(
             None => reading.bad(
                 sheet,
                 (row, targets.col(Col::Baseline).unwrap_or(0)),
-                "an empty cell".to_owned(),
-                "a baseline level",
+                t("an empty cell", "una celda vacía").to_owned(),
+                t("a baseline level", "un nivel de línea de base"),
             ),
         }
 
@@ -1512,12 +1667,16 @@ fn read_indicators(
                     sheet,
                     (row, c),
                     NumberRule::Percent,
-                    "a yearly change (a proportion or percentage)",
+                    t(
+                        "a yearly change (a proportion or percentage)",
+                        "un cambio anual (una proporción o porcentaje)",
+                    ),
                 );
             }
         }
         if let Some(c) = targets.col(Col::Weight)
-            && let Some(w) = reading.number(sheet, (row, c), NumberRule::Plain, "a weight")
+            && let Some(w) =
+                reading.number(sheet, (row, c), NumberRule::Plain, t("a weight", "un peso"))
         {
             indicator.weight = w;
         }
@@ -1526,7 +1685,10 @@ fn read_indicators(
                 sheet,
                 (row, c),
                 NumberRule::Percent,
-                "a target level (a proportion or percentage)",
+                t(
+                    "a target level (a proportion or percentage)",
+                    "un nivel de meta (una proporción o porcentaje)",
+                ),
             );
         } else if let Some(c) = targets.col(Col::Final)
             && s.formula(row, c).is_none()
@@ -1535,12 +1697,16 @@ fn read_indicators(
                 sheet,
                 (row, c),
                 NumberRule::Percent,
-                "a target level (a proportion or percentage)",
+                t(
+                    "a target level (a proportion or percentage)",
+                    "un nivel de meta (una proporción o porcentaje)",
+                ),
             );
             if indicator.negotiated_target.is_some() && n == 1 {
-                reading
-                    .report
-                    .inferred("Final targets typed as values are read as negotiated targets");
+                reading.report.inferred(t(
+                    "Final targets typed as values are read as negotiated targets",
+                    "Las metas finales escritas como valores se leen como metas negociadas",
+                ));
             }
         }
         if let Some(c) = targets.col(Col::Locked) {
@@ -1596,8 +1762,9 @@ fn link_condition(
                 if in_values
                     && let Some((condition, _)) = conditions.iter().find(|(_, vr)| *vr == r.row)
                 {
-                    reading.report.inferred(format!(
+                    reading.report.inferred(tf!(
                         "Row {n}: condition \"{}\" from the formula ={formula} in {}",
+                        "Fila {n}: condición \"{}\" de la fórmula ={formula} en {}",
                         condition.name,
                         at(book, sheet, (row, col))
                     ));
@@ -1616,8 +1783,9 @@ fn link_condition(
         {
             return condition.name.clone();
         }
-        reading.report.warn(format!(
+        reading.report.warn(tf!(
             "Row {n}: the condition \"{text}\" in {} is not in the Values table",
+            "Fila {n}: la condición \"{text}\" en {} no está en la tabla Valores",
             at(book, sheet, (row, col))
         ));
         return text;
@@ -1633,8 +1801,8 @@ fn link_condition(
             .map(|(j, _)| j)
             .collect();
         if let [j] = matching[..] {
-            reading.report.inferred(format!(
-                "Row {n}: condition \"{}\" because its unit value {} in {} equals that condition's",
+            reading.report.inferred(tf!(
+                "Row {n}: condition \"{}\" because its unit value {} in {} equals that condition's", "Fila {n}: condición \"{}\" porque su valor unitario {} en {} es igual al de esa condición",
                 conditions[j].0.name,
                 format_number(value),
                 at(book, sheet, (row, col))
@@ -1643,14 +1811,16 @@ fn link_condition(
         }
     }
     if let [(only, _)] = conditions {
-        reading.report.inferred(format!(
+        reading.report.inferred(tf!(
             "Row {n}: linked to \"{}\", the only condition",
+            "Fila {n}: vinculada a \"{}\", la única condición",
             only.name
         ));
         return only.name.clone();
     }
-    reading.report.warn(format!(
-        "Row {n}: no condition could be linked; choose it in the Targets sheet"
+    reading.report.warn(tf!(
+        "Row {n}: no condition could be linked; choose it in the Targets sheet",
+        "Fila {n}: no se pudo vincular ninguna condición; elíjala en la hoja Metas"
     ));
     String::new()
 }
@@ -1672,8 +1842,9 @@ fn find_direction(
         if let Some(direction) = parse_direction(&text) {
             return direction;
         }
-        reading.report.warn(format!(
+        reading.report.warn(tf!(
             "Row {n}: direction \"{text}\" in {} is not higher or lower",
+            "Fila {n}: la dirección \"{text}\" en {} no es mayor ni menor",
             at(book, sheet, (row, col))
         ));
     }
@@ -1693,8 +1864,9 @@ fn find_direction(
             Direction::Higher
         };
         if direction == Direction::Lower {
-            reading.report.inferred(format!(
+            reading.report.inferred(tf!(
                 "Row {n}: lower is better, from the sign of d in ={formula} ({})",
+                "Fila {n}: menor es mejor, por el signo de d en ={formula} ({})",
                 at(book, sheet, (row, col))
             ));
         }
@@ -1709,21 +1881,26 @@ fn find_direction(
         } else {
             Direction::Higher
         };
-        reading.report.inferred(format!(
+        reading.report.inferred(tf!(
             "Row {n}: {} is better, since its target {} in {} is {} its baseline",
-            direction.as_str(),
+            "Fila {n}: {} es mejor, ya que su meta {} en {} está {} su línea de base",
+            if direction == Direction::Lower {
+                t("lower", "menor")
+            } else {
+                t("higher", "mayor")
+            },
             format_percent(*target, 1),
             at(book, sheet, (row, col)),
             if direction == Direction::Lower {
-                "below"
+                t("below", "por debajo de")
             } else {
-                "above"
+                t("above", "por encima de")
             }
         ));
         return direction;
     }
-    reading.report.warn(format!(
-        "Row {n} ({}): no direction column, formula or target says which way is better; assumed higher is better",
+    reading.report.warn(tf!(
+        "Row {n} ({}): no direction column, formula or target says which way is better; assumed higher is better", "Fila {n} ({}): ninguna columna de dirección, fórmula o meta dice qué sentido es mejor; se supuso que mayor es mejor",
         at(book, sheet, (row, targets.col(Col::Name).unwrap_or(0)))
     ));
     Direction::Higher
@@ -1761,8 +1938,9 @@ fn read_census(reading: &mut Reading<'_>, exclude: &[usize]) -> Option<CensusTab
                 .collect()
         })
         .collect();
-    reading.report.read(format!(
+    reading.report.read(tf!(
         "Census data: sheet \"{}\", {} rows × {} columns from {}, kept as it is",
+        "Datos censales: hoja \"{}\", {} filas × {} columnas desde {}, se conservan tal cual",
         sheet.name,
         rows.len(),
         c1 - c0 + 1,
@@ -1836,7 +2014,7 @@ fn compare_cached(
         };
     if let Some((sheet, cell)) = d_cell {
         check(
-            "minimum common impact d".to_owned(),
+            t("minimum common impact d", "impacto mínimo común d").to_owned(),
             sheet,
             cell,
             outcome.minimum_impact,
@@ -1869,7 +2047,7 @@ fn compare_cached(
         }
         if let Some(col) = targets.col(Col::Target) {
             check(
-                format!("model target, row {}", i + 1),
+                tf!("model target, row {}", "meta del modelo, fila {}", i + 1),
                 targets.sheet,
                 (row, col),
                 targets_of.map(|t| t.model_target),
@@ -1878,7 +2056,7 @@ fn compare_cached(
         }
         if let Some(col) = targets.col(Col::UnitValue) {
             check(
-                format!("unit value, row {}", i + 1),
+                tf!("unit value, row {}", "valor unitario, fila {}", i + 1),
                 targets.sheet,
                 (row, col),
                 row_outcome.value.map(|v| v.unit_value),
@@ -1887,7 +2065,7 @@ fn compare_cached(
         }
         if let Some(col) = targets.col(Col::PresentValue) {
             check(
-                format!("present value, row {}", i + 1),
+                tf!("present value, row {}", "valor presente, fila {}", i + 1),
                 targets.sheet,
                 (row, col),
                 row_outcome.value.map(|v| v.present_value),

@@ -152,7 +152,10 @@ impl Autosave {
         let handle = self.pending.take()?;
         match handle.join() {
             Ok(result) => result.err(),
-            Err(_) => Some(std::io::Error::other("the autosave thread stopped")),
+            Err(_) => Some(std::io::Error::other(t(
+                "the autosave thread stopped",
+                "el hilo de guardado automático se detuvo",
+            ))),
         }
     }
 }
@@ -1060,10 +1063,12 @@ impl App {
                 }
             }
             None => {
-                ui.label(
+                ui.label(t(
                     "This number is not computed: an input it depends on has an error \
-                         (see View → Problems).",
-                );
+                     (see View → Problems).",
+                    "Este número no se calcula: un dato del que depende tiene un error \
+                     (vea Ver → Problemas).",
+                ));
             }
         });
         if !open {
@@ -1158,7 +1163,7 @@ impl App {
             ));
             egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                 for change in changes.iter().take(200) {
-                    ui.label(format!("{}: {} to {}", change.what, change.old, change.new));
+                    ui.label(tf!("{}: {} to {}", "{}: {} a {}", change.what, change.old, change.new));
                 }
             });
             ui.horizontal(|ui| {
@@ -1535,15 +1540,12 @@ impl eframe::App for App {
         if let Some(timing) = &self.timing
             && let Some(started) = timing.started
         {
-            let edited = if timing.revision == self.document.revision() {
-                ""
-            } else {
-                ", with an edit"
-            };
+            // Developer output (RBF_TIMING), in English only.
+            let edited = timing.revision != self.document.revision();
             eprintln!(
-                "timing: frame {} ran the app's update and layout in {:.2} ms{edited}",
+                "timing: frame {} ran the app's update and layout in {:.2} ms (edit: {edited})",
                 timing.frames,
-                started.elapsed().as_secs_f64() * 1000.0
+                started.elapsed().as_secs_f64() * 1000.0,
             );
         }
     }

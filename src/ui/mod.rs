@@ -22,6 +22,7 @@ pub use app::{App, Tab};
 pub use summary::{impact_text, ratio_text};
 
 use crate::document::{Document, Edit};
+use crate::tf;
 
 /// What the user asked for this frame; applied by [`App`] after the frame's widgets ran.
 #[must_use]
@@ -89,7 +90,12 @@ pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> anyhow::Re
         options,
         Box::new(move |cc| Ok(Box::new(App::start(cc, file, lang)))),
     )
-    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+    .map_err(|error| {
+        anyhow::anyhow!(tf!(
+            "cannot open the window: {error}",
+            "no se puede abrir la ventana: {error}"
+        ))
+    })
 }
 
 /// The window's icon: a target line over rising bars, `assets/icon.png` (also the icon of the

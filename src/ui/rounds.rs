@@ -132,8 +132,8 @@ fn tranche_ui(
         };
         let mut chosen = kind;
         let names = [
-            "all or nothing (SMI)",
-            "continuous",
+            t("all or nothing (SMI)", "todo o nada (SMI)"),
+            t("continuous", "continua"),
             t("steps", "escalones"),
         ];
         ComboBox::from_id_salt("tranche-rule")
@@ -233,7 +233,7 @@ fn rounds_list(
                         buffers,
                         key,
                         &round.name,
-                        "name",
+                        t("name", "nombre"),
                         &tf!("Round name {}", "Nombre de la ronda {}", k + 1),
                         None,
                     ) {
@@ -477,7 +477,11 @@ fn round_table(
                             row.col(|ui| computed_cell(ui, "", None));
                             row.col(|ui| computed_cell(ui, "", None));
                             row.col(|ui| {
-                                computed_cell(ui, RichText::new("no").color(bound_color(ui)), None)
+                                computed_cell(
+                                    ui,
+                                    RichText::new(t("no", "no")).color(bound_color(ui)),
+                                    None,
+                                )
                             });
                             row.col(|ui| {
                                 computed_text(
@@ -610,7 +614,7 @@ fn round_table(
                         });
                         let yes_no = |ui: &Ui, value: Option<bool>| match value {
                             Some(true) => RichText::new(t("yes", "sí")),
-                            Some(false) => RichText::new("no").color(bound_color(ui)),
+                            Some(false) => RichText::new(t("no", "no")).color(bound_color(ui)),
                             None => RichText::new("—"),
                         };
                         let c = compliance.as_ref();

@@ -319,7 +319,7 @@ fn targets_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &indicator.name, "name", &tf!("Indicator row {n}", "Indicador fila {n}"), problem(Field::Name)) {
+                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &indicator.name, t("name", "nombre"), &tf!("Indicator row {n}", "Indicador fila {n}"), problem(Field::Name)) {
                         actions.push(Action::CellEdit {
                             cell: (at, Field::Name),
                             edit: indicator_edit(i, indicator, |v| v.name = name),

@@ -246,7 +246,7 @@ fn values_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, "name", &tf!("Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
+                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, t("name", "nombre"), &tf!("Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
                         actions.push(Action::RenameCondition { cell: (at, Field::Name), row: j, name });
                     }
                 });

@@ -19,7 +19,10 @@ use crate::tf;
 fn columns() -> [(&'static str, &'static str); 15] {
     [
         ("#", t("Row", "Fila")),
-        ("Indicator", t("Payment indicator", "Indicador de pago")),
+        (
+            t("Indicator", "Indicador"),
+            t("Payment indicator", "Indicador de pago"),
+        ),
         (
             t("Planned n", "n planificada"),
             t(
