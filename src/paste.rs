@@ -39,6 +39,50 @@ pub fn parse_block(text: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
+/// A number as a copied cell holds it: every digit the value has (at most ten decimals), no
+/// thousands separators, so that pasting it back gives the same value.
+fn copied_number(value: f64) -> String {
+    let text = format!("{value:.10}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Targets rows `rows` and columns `columns` (indices into [`target_columns`]) as a
+/// spreadsheet copies them: cells split by tabs, rows ended by line breaks, percentages with a
+/// percent sign. Pasting the text back into the same cells changes nothing.
+pub fn copy_block(
+    project: &Project,
+    rows: std::ops::RangeInclusive<usize>,
+    columns: std::ops::RangeInclusive<usize>,
+) -> String {
+    let fields = target_columns();
+    let percent =
+        |v: Option<f64>| v.map_or_else(String::new, |v| format!("{}%", copied_number(v * 100.0)));
+    let mut text = String::new();
+    for indicator in rows.filter_map(|row| project.indicators.get(row)) {
+        let cells: Vec<String> = columns
+            .clone()
+            .filter_map(|column| fields.get(column))
+            .map(|(field, _)| match field {
+                Field::Name => indicator.name.replace(['\t', '\n', '\r'], " "),
+                Field::Population => copied_number(indicator.population),
+                Field::Baseline => percent(Some(indicator.baseline)),
+                Field::AnnualChange => percent(indicator.annual_change),
+                Field::Weight => copied_number(indicator.weight),
+                Field::NegotiatedTarget => percent(indicator.negotiated_target),
+                _ => String::new(),
+            })
+            .collect();
+        text.push_str(&cells.join("\t"));
+        text.push('\n');
+    }
+    text
+}
+
 /// What a successful paste changes, and a sentence for the status line and the audit log.
 #[derive(Debug)]
 pub struct Paste {

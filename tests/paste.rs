@@ -97,3 +97,22 @@ fn a_block_that_does_not_fit_or_read_changes_nothing_and_says_where() {
         "{empty_baseline}"
     );
 }
+
+#[test]
+fn a_copied_block_reads_like_a_spreadsheet_and_pastes_back_unchanged() {
+    use rbf_targets::paste::copy_block;
+    let project = sample();
+    // Rows 1–2, from Baseline to Weight: Table 1's baselines, trends (empty: the default) and
+    // weights, with every digit and no thousands separators.
+    assert_eq!(copy_block(&project, 0..=1, 2..=4), "42%\t\t1\n85%\t3%\t1\n");
+    assert_eq!(
+        copy_block(&project, 0..=0, 0..=1),
+        format!("{}\t59819\n", project.indicators[0].name)
+    );
+    // Pasting the whole copied table over itself changes no input.
+    let all = copy_block(&project, 0..=project.indicators.len() - 1, 0..=5);
+    let paste = paste_into_targets(&project, 0, Field::Name, &all).expect("pastes back");
+    let mut document = Document::new(project.clone(), None);
+    document.apply(paste.edit, &paste.summary, None);
+    assert_eq!(document.project().indicators, project.indicators);
+}

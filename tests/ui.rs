@@ -775,3 +775,125 @@ fn the_view_menu_switches_to_spanish_and_the_next_start_remembers_it() {
     next.get_by_label("Benefit-cost ratio");
     next.get_by_label("Baseline row 1");
 }
+
+/// Ctrl+C in one frame, so that the clipboard command is in that frame's output (a queued key
+/// press takes a frame per event).
+fn press_copy(harness: &mut Harness<'_, App>) {
+    harness.input_mut().events.push(egui::Event::Key {
+        key: Key::C,
+        pressed: true,
+        modifiers: Modifiers::COMMAND,
+        repeat: false,
+        physical_key: None,
+    });
+    harness.step();
+}
+
+/// The text the window put on the clipboard in the last frame.
+fn copied(harness: &Harness<'_, App>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn f2_edits_in_place_instead_of_replacing_the_text() {
+    let mut harness = harness();
+    let name = project(&harness).indicators[0].name.clone();
+    harness.get_by_label("Indicator row 1").click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness
+        .get_by_label("Indicator row 1")
+        .type_text(" (revised)");
+    harness.run();
+    assert_eq!(
+        project(&harness).indicators[0].name,
+        format!("{name} (revised)")
+    );
+    // Without F2 the same typing replaces the name, as a spreadsheet does.
+    harness.get_by_label("Indicator row 2").click();
+    harness.run();
+    harness.get_by_label("Indicator row 2").type_text("ANC");
+    harness.run();
+    assert_eq!(project(&harness).indicators[1].name, "ANC");
+}
+
+#[test]
+fn shift_arrows_and_shift_click_choose_a_block_that_ctrl_c_copies_tab_separated() {
+    let mut harness = harness();
+    harness.get_by_label("Baseline row 1").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    press_copy(&mut harness);
+    // Table 1's baselines of rows 1–3, one per line, as a spreadsheet column copies.
+    assert_eq!(copied(&harness).as_deref(), Some("42%\n85%\n49%\n"));
+    assert!(
+        harness
+            .state()
+            .status_text()
+            .is_some_and(|s| s.starts_with("Copied 3 × 1 cells"))
+    );
+
+    // Shift+click from the focused cell to another chooses the rectangle between them.
+    harness.get_by_label("N row 2").click();
+    harness.run();
+    harness
+        .get_by_label("Weight row 3")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    press_copy(&mut harness);
+    assert_eq!(
+        copied(&harness).as_deref(),
+        Some("5362\t85%\t3%\t1\n5362\t49%\t\t1\n")
+    );
+    // The inputs did not change.
+    assert_eq!(project(&harness), project(&harness_on(sample_document())));
+}
+
+#[test]
+fn rows_are_inserted_and_deleted_from_the_keyboard() {
+    let mut harness = harness();
+    let before = project(&harness);
+    harness.get_by_label("Baseline row 2").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Equals);
+    harness.run();
+    let after = project(&harness);
+    assert_eq!(after.indicators.len(), before.indicators.len() + 1);
+    assert_eq!(after.indicators[2].name, "Indicator 11");
+    assert_eq!(after.indicators[3], before.indicators[2]);
+    // The focus went to the new row: typing fills its baseline.
+    harness.get_by_label("Baseline row 3").type_text("30");
+    harness.run();
+    assert_eq!(project(&harness).indicators[2].baseline, 0.30);
+    // Delete it again from the keyboard: the table is as it was.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Minus);
+    harness.run();
+    assert_eq!(project(&harness).indicators, before.indicators);
+    // The same in the Values sheet, and undo brings a deleted row back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.get_by_label("DALYs row 2").click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Minus);
+    harness.run();
+    assert_eq!(
+        project(&harness).conditions.len(),
+        before.conditions.len() - 1
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).conditions, before.conditions);
+}

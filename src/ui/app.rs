@@ -7,7 +7,7 @@ use egui::{Color32, Modal, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::Action;
-use super::cells::{CellBuffers, cell_id, merge_key};
+use super::cells::{CellBuffers, Selection, cell_id, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
 use super::{
@@ -16,7 +16,7 @@ use super::{
 };
 use std::time::{Duration, Instant};
 
-use crate::document::Document;
+use crate::document::{Document, Edit};
 use crate::i18n::{Lang, set_lang, t};
 use crate::io::recovery::{
     Recovery, read_recovery, recovery_path, remove_recovery, write_recovery,
@@ -453,6 +453,155 @@ impl App {
         }
     }
 
+    /// Inserts a row below, or deletes, the row of the cell being edited in the Values or
+    /// Targets sheet; the focus goes to the same column of the new row (or of the row that
+    /// takes the deleted one's place).
+    fn insert_or_delete_row(&mut self, insert: bool, ctx: &egui::Context) {
+        let cell = self.buffers.last_focused().filter(|(location, _)| {
+            matches!(
+                (location, self.tab),
+                (Location::Indicator(_), Tab::Targets) | (Location::Condition(_), Tab::Values)
+            )
+        });
+        let Some((location, field)) = cell else {
+            self.set_status(
+                t(
+                    "Click a cell of the row first (Values or Targets sheet), then insert or delete.",
+                    "Primero haga clic en una celda de la fila (hoja Valores o Metas) y luego inserte o borre.",
+                ),
+                false,
+            );
+            return;
+        };
+        let project = self.document.project();
+        let (edit, label, rows_after, row) = match (location, insert) {
+            (Location::Indicator(row), true) => (
+                Edit::InsertIndicator {
+                    row: row + 1,
+                    value: targets::new_indicator(&self.document),
+                },
+                tf!(
+                    "Insert indicator below row {}",
+                    "Insertar indicador debajo de la fila {}",
+                    row + 1
+                ),
+                project.indicators.len() + 1,
+                row + 1,
+            ),
+            (Location::Indicator(row), false) if row < project.indicators.len() => (
+                Edit::RemoveIndicator { row },
+                tf!("Delete indicator {}", "Borrar indicador {}", row + 1),
+                project.indicators.len() - 1,
+                row,
+            ),
+            (Location::Condition(row), true) => (
+                Edit::InsertCondition {
+                    row: row + 1,
+                    value: values::new_condition(&self.document),
+                },
+                tf!(
+                    "Insert condition below row {}",
+                    "Insertar condición debajo de la fila {}",
+                    row + 1
+                ),
+                project.conditions.len() + 1,
+                row + 1,
+            ),
+            (Location::Condition(row), false) if row < project.conditions.len() => (
+                Edit::RemoveCondition { row },
+                tf!("Delete condition {}", "Borrar condición {}", row + 1),
+                project.conditions.len() - 1,
+                row,
+            ),
+            _ => return,
+        };
+        self.document.apply(edit, &label, None);
+        self.document.seal();
+        self.buffers.clear();
+        self.set_status(format!("{label}."), true);
+        if rows_after > 0 {
+            let row = row.min(rows_after - 1);
+            let key = match location {
+                Location::Condition(_) => (Location::Condition(row), field),
+                _ => (Location::Indicator(row), field),
+            };
+            self.buffers.focus_cell(ctx, key);
+        }
+    }
+
+    /// Shift+↑ and Shift+↓ choose a block of rows from the focused cell, as in a spreadsheet
+    /// (the focus stays where the block started).
+    fn extend_selection(&mut self, ctx: &egui::Context, row: usize, field: Field) {
+        let (up, down) = ctx.input_mut(|input| {
+            (
+                input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowUp),
+                input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowDown),
+            )
+        });
+        if !(up || down) {
+            return;
+        }
+        let Some(cell) = Selection::cell_of((Location::Indicator(row), field)) else {
+            return;
+        };
+        let rows = self.document.project().indicators.len();
+        let mut selection = self.buffers.selection.unwrap_or(Selection {
+            anchor: cell,
+            extent: cell,
+        });
+        selection.extent.0 = if up {
+            selection.extent.0.saturating_sub(1)
+        } else {
+            (selection.extent.0 + 1).min(rows.saturating_sub(1))
+        };
+        self.buffers.selection = Some(selection);
+    }
+
+    /// Ctrl+C with a block chosen copies it as a spreadsheet does (tab-separated), taken before
+    /// the focused cell's text field copies only its own text.
+    fn copy_selection(&mut self, ctx: &egui::Context) {
+        let Some(selection) = self.buffers.selection.filter(Selection::is_block) else {
+            return;
+        };
+        let copy = ctx.input_mut(|input| {
+            let mut copy = false;
+            input.events.retain(|event| match event {
+                egui::Event::Copy => {
+                    copy = true;
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::C,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => {
+                    copy = true;
+                    false
+                }
+                _ => true,
+            });
+            copy
+        });
+        if !copy {
+            return;
+        }
+        let text = crate::paste::copy_block(
+            self.document.project(),
+            selection.rows(),
+            selection.columns(),
+        );
+        ctx.copy_text(text);
+        let (rows, columns) = (selection.rows().count(), selection.columns().count());
+        self.set_status(
+            tf!(
+                "Copied {rows} × {columns} cells; paste them into a spreadsheet or another row.",
+                "Copiadas {rows} × {columns} celdas; péguelas en una hoja de cálculo o en otra fila."
+            ),
+            true,
+        );
+    }
+
     /// A paste into a Targets cell, taken before the cell's text field sees it: the block
     /// (one cell or many, copied from a spreadsheet) fills the grid from that cell down and to
     /// the right, as one undo step.
@@ -700,6 +849,8 @@ impl App {
             }
             UiCommand::ShowProblems => self.show_problems = !self.show_problems,
             UiCommand::About => self.show_about = true,
+            UiCommand::InsertRow => self.insert_or_delete_row(true, ctx),
+            UiCommand::DeleteRow => self.insert_or_delete_row(false, ctx),
             UiCommand::SwitchLanguage => {
                 let other = match self.lang {
                     Lang::En => Lang::Es,
@@ -908,6 +1059,10 @@ impl App {
                     UiCommand::LockNegotiated,
                     UiCommand::UnlockAll,
                 ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+                ui.separator();
+                for command in [UiCommand::InsertRow, UiCommand::DeleteRow] {
                     self.menu_item(ui, command, true, actions);
                 }
             });
@@ -1397,6 +1552,7 @@ impl eframe::App for App {
         // Esc puts back what a Targets cell held before typing began. egui has already taken
         // the focus away, so the cell is the one focused in the last frame.
         if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.buffers.selection = None;
             let left = self.last_focus.and_then(|f| self.focused_targets_cell(f));
             if let Some(cell) = left.map(|(row, field)| (Location::Indicator(row), field))
                 && self.document.cancel_typing(&merge_key(cell))
@@ -1417,6 +1573,8 @@ impl eframe::App for App {
             self.last_focus = focus;
         }
         if let Some((row, field)) = focus.and_then(|focus| self.focused_targets_cell(focus)) {
+            self.extend_selection(&ctx, row, field);
+            self.copy_selection(&ctx);
             self.paste_block(&ctx, row, field);
             self.move_between_cells(&ctx, row, field);
         }

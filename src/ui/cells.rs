@@ -56,6 +56,44 @@ impl NumberKind {
     }
 }
 
+/// A block of Targets cells chosen with Shift+click or Shift+↑/↓, for Ctrl+C: rows and
+/// columns (indices into [`crate::paste::target_columns`]) from the anchor to the extent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    pub anchor: (usize, usize),
+    pub extent: (usize, usize),
+}
+
+impl Selection {
+    pub fn rows(&self) -> std::ops::RangeInclusive<usize> {
+        self.anchor.0.min(self.extent.0)..=self.anchor.0.max(self.extent.0)
+    }
+
+    pub fn columns(&self) -> std::ops::RangeInclusive<usize> {
+        self.anchor.1.min(self.extent.1)..=self.anchor.1.max(self.extent.1)
+    }
+
+    pub fn contains(&self, row: usize, column: usize) -> bool {
+        self.rows().contains(&row) && self.columns().contains(&column)
+    }
+
+    /// True when the block is more than one cell (one cell copies as its text field does).
+    pub fn is_block(&self) -> bool {
+        self.anchor != self.extent
+    }
+
+    /// The Targets cell `key` as (row, column), if it is one of the columns a block covers.
+    pub fn cell_of(key: CellKey) -> Option<(usize, usize)> {
+        match key {
+            (Location::Indicator(row), field) => crate::paste::target_columns()
+                .iter()
+                .position(|(f, _)| *f == field)
+                .map(|column| (row, column)),
+            _ => None,
+        }
+    }
+}
+
 /// Text being typed in a cell, and why the model does not take it (if it does not).
 #[derive(Clone, Debug, Default)]
 struct Buffer {
@@ -75,15 +113,30 @@ pub struct CellBuffers {
     /// The cell that last took the keyboard focus, so that keys can be routed to it without
     /// searching the grid for its id.
     last_focused: Option<CellKey>,
+    /// The block of Targets cells Ctrl+C copies, when more than the focused cell is chosen.
+    pub selection: Option<Selection>,
 }
 
 impl CellBuffers {
     /// Moves the keyboard focus to `key`'s cell, its text selected so that typing replaces
     /// it, as a spreadsheet does when the arrow keys or Enter move to another cell.
     pub fn focus_cell(&mut self, ctx: &egui::Context, key: CellKey) {
+        self.selection = None;
         ctx.memory_mut(|m| m.request_focus(cell_id(key)));
         self.select_on_edit.insert(key);
         self.last_focused = Some(key);
+    }
+
+    /// The cell that last took the keyboard focus.
+    pub fn last_focused(&self) -> Option<CellKey> {
+        self.last_focused
+    }
+
+    fn is_selected(&self, key: CellKey) -> bool {
+        self.selection
+            .filter(Selection::is_block)
+            .zip(Selection::cell_of(key))
+            .is_some_and(|(selection, (row, column))| selection.contains(row, column))
     }
 
     /// The cell whose widget is `id`, if it is the one that last took the focus.
@@ -256,6 +309,8 @@ fn text_cell_inner(
         Some(error_fill(ui))
     } else if warning.is_some() {
         Some(warning_fill(ui))
+    } else if buffers.is_selected(key) {
+        Some(ui.visuals().selection.bg_fill.gamma_multiply(0.5))
     } else {
         None
     };
@@ -292,6 +347,14 @@ fn text_cell_inner(
             .state
             .cursor
             .set_char_range(Some(CCursorRange::select_all_str(&text)));
+        output.state.clone().store(ui.ctx(), id);
+    } else if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::F2)) {
+        // F2 edits in place: the cursor goes to the end of the text instead of replacing it.
+        let end = egui::text::CCursor::new(text.chars().count());
+        output
+            .state
+            .cursor
+            .set_char_range(Some(CCursorRange::one(end)));
         output.state.clone().store(ui.ctx(), id);
     }
     let mut response = output.response.response.clone().accessible_name(name);
@@ -356,6 +419,17 @@ fn display_cell(
         response = response.on_hover_text(reason.as_str());
     }
     if response.clicked() || response.has_focus() {
+        // Shift+click on another Targets cell chooses the block from the cell that had the
+        // focus to this one, as in a spreadsheet.
+        if response.clicked() && ui.input(|i| i.modifiers.shift) {
+            let from = buffers.last_focused.and_then(Selection::cell_of);
+            let anchor = buffers.selection.map(|s| s.anchor).or(from);
+            buffers.selection = anchor
+                .zip(Selection::cell_of(key))
+                .map(|(anchor, extent)| Selection { anchor, extent });
+        } else {
+            buffers.selection = None;
+        }
         response.request_focus();
         buffers.select_on_edit.insert(key);
         buffers.last_focused = Some(key);

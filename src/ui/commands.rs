@@ -20,6 +20,8 @@ pub enum UiCommand {
     Rebalance,
     LockNegotiated,
     UnlockAll,
+    InsertRow,
+    DeleteRow,
     ShowValues,
     ShowTargets,
     ShowSensitivity,
@@ -41,7 +43,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [UiCommand; 29] = [
+    pub const ALL: [UiCommand; 31] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -54,6 +56,8 @@ impl UiCommand {
         UiCommand::Rebalance,
         UiCommand::LockNegotiated,
         UiCommand::UnlockAll,
+        UiCommand::InsertRow,
+        UiCommand::DeleteRow,
         UiCommand::ShowValues,
         UiCommand::ShowTargets,
         UiCommand::ShowSensitivity,
@@ -93,6 +97,8 @@ impl UiCommand {
                 "Fijar filas con meta negociada",
             ),
             UiCommand::UnlockAll => t("Unlock all rows", "Liberar todas las filas"),
+            UiCommand::InsertRow => t("Insert a row below", "Insertar una fila debajo"),
+            UiCommand::DeleteRow => t("Delete the row", "Borrar la fila"),
             UiCommand::ShowValues => t("Values sheet", "Hoja Valores"),
             UiCommand::ShowTargets => t("Targets sheet", "Hoja Metas"),
             UiCommand::ShowSensitivity => t("Sensitivity", "Sensibilidad"),
@@ -151,6 +157,14 @@ impl UiCommand {
                 "Fijar cada fila con meta negociada, para que el reequilibrio la conserve",
             ),
             UiCommand::UnlockAll => t("Unlock every row", "Liberar todas las filas"),
+            UiCommand::InsertRow => t(
+                "Insert a row below the cell being edited (Values or Targets sheet)",
+                "Insertar una fila debajo de la celda en edición (hoja Valores o Metas)",
+            ),
+            UiCommand::DeleteRow => t(
+                "Delete the row of the cell being edited (Values or Targets sheet); undo brings it back",
+                "Borrar la fila de la celda en edición (hoja Valores o Metas); deshacer la recupera",
+            ),
             UiCommand::ShowValues => t(
                 "DALYs, populations and the value of one unit of improvement",
                 "AVAD, poblaciones y el valor de una unidad de mejora",
@@ -222,6 +236,12 @@ impl UiCommand {
                 key,
             ))
         };
+        let command_alt = |key| {
+            Some(KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::ALT,
+                key,
+            ))
+        };
         match self {
             UiCommand::New => command(Key::N),
             UiCommand::Open => command(Key::O),
@@ -233,6 +253,9 @@ impl UiCommand {
             UiCommand::Redo => command_shift(Key::Z),
             UiCommand::RedoAlternative => command(Key::Y),
             UiCommand::Rebalance => command(Key::R),
+            // As in Google Sheets; Ctrl+Plus and Ctrl+Minus are the zoom.
+            UiCommand::InsertRow => command_alt(Key::Equals),
+            UiCommand::DeleteRow => command_alt(Key::Minus),
             UiCommand::ShowValues => command(Key::Num1),
             UiCommand::ShowTargets => command(Key::Num2),
             UiCommand::ShowSensitivity => command(Key::Num3),

@@ -246,7 +246,7 @@ pub fn targets_ui(
 }
 
 /// A new indicator linked to the first condition.
-fn new_indicator(document: &Document) -> Indicator {
+pub(super) fn new_indicator(document: &Document) -> Indicator {
     Indicator {
         name: tf!(
             "Indicator {}",

@@ -198,7 +198,7 @@ fn timing_label(timing: Timing) -> &'static str {
     }
 }
 
-fn new_condition(document: &Document) -> Condition {
+pub(super) fn new_condition(document: &Document) -> Condition {
     Condition {
         name: tf!(
             "Condition {}",
