@@ -897,3 +897,29 @@ fn rows_are_inserted_and_deleted_from_the_keyboard() {
     harness.run();
     assert_eq!(project(&harness).conditions, before.conditions);
 }
+
+#[test]
+fn enter_arrows_and_esc_work_in_the_values_sheet_too() {
+    let mut harness = harness();
+    let before = project(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    type_into(&mut harness, "DALYs row 1", "31000");
+    harness.key_press(Key::Enter);
+    harness.run();
+    // Enter went down to row 2 with its text selected: typing replaces it.
+    harness.get_by_label("DALYs row 2").type_text("60001");
+    harness.run();
+    assert_eq!(project(&harness).conditions[0].dalys, 31_000.0);
+    assert_eq!(project(&harness).conditions[1].dalys, 60_001.0);
+    // Up goes back to row 1; Esc after typing there puts its value back.
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    harness.get_by_label("DALYs row 1").type_text("5");
+    harness.run();
+    assert_eq!(project(&harness).conditions[0].dalys, 5.0);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(project(&harness).conditions[0].dalys, 31_000.0);
+    assert_eq!(project(&harness).conditions[2], before.conditions[2]);
+}

@@ -7,7 +7,7 @@ use egui::{Color32, Modal, RichText, Ui};
 use serde::{Deserialize, Serialize};
 
 use super::Action;
-use super::cells::{CellBuffers, Selection, cell_id, merge_key};
+use super::cells::{CellBuffers, CellKey, Selection, cell_id, merge_key};
 use super::commands::UiCommand;
 use super::files::{FileDialogs, FilePurpose};
 use super::{
@@ -409,27 +409,34 @@ impl App {
         self.status.as_ref().map(|s| s.text.as_str())
     }
 
-    /// The Targets cell (row, column) whose widget is `focus`, if it is one.
-    fn focused_targets_cell(&self, focus: egui::Id) -> Option<(usize, Field)> {
-        if self.tab != Tab::Targets {
-            return None;
-        }
-        match self.buffers.cell_with_id(focus)? {
-            (Location::Indicator(row), field)
-                if crate::paste::target_columns()
-                    .iter()
-                    .any(|(f, _)| *f == field) =>
-            {
-                Some((row, field))
-            }
-            _ => None,
-        }
+    /// The cell of the Targets or Values grid whose widget is `focus`, if it is one.
+    fn focused_grid_cell(&self, focus: egui::Id) -> Option<CellKey> {
+        let cell = self.buffers.cell_with_id(focus)?;
+        let in_grid = match (self.tab, cell) {
+            (Tab::Targets, (Location::Indicator(_), field)) => crate::paste::target_columns()
+                .iter()
+                .any(|(f, _)| *f == field),
+            (Tab::Values, (Location::Condition(_), field)) => matches!(
+                field,
+                Field::Name | Field::Group | Field::Dalys | Field::Population
+            ),
+            _ => false,
+        };
+        in_grid.then_some(cell)
     }
 
     /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same
     /// column of the row above or below.
-    fn move_between_cells(&mut self, ctx: &egui::Context, row: usize, field: Field) {
-        let rows = self.document.project().indicators.len();
+    fn move_between_cells(&mut self, ctx: &egui::Context, (location, field): CellKey) {
+        let (row, rows) = match location {
+            Location::Indicator(row) => (row, self.document.project().indicators.len()),
+            Location::Condition(row) => (row, self.document.project().conditions.len()),
+            Location::Program => return,
+        };
+        let at = |row| match location {
+            Location::Condition(_) => (Location::Condition(row), field),
+            _ => (Location::Indicator(row), field),
+        };
         let (up, down) = ctx.input_mut(|input| {
             let up = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)
                 || input.consume_key(egui::Modifiers::SHIFT, egui::Key::Enter);
@@ -445,11 +452,10 @@ impl App {
             None
         };
         if let Some(target) = target {
-            self.buffers
-                .focus_cell(ctx, (Location::Indicator(target), field));
+            self.buffers.focus_cell(ctx, at(target));
         } else if down && row + 1 == rows {
             // Enter on the last row ends the edit, as it did before.
-            ctx.memory_mut(|m| m.surrender_focus(cell_id((Location::Indicator(row), field))));
+            ctx.memory_mut(|m| m.surrender_focus(cell_id(at(row))));
         }
     }
 
@@ -1553,8 +1559,8 @@ impl eframe::App for App {
         // the focus away, so the cell is the one focused in the last frame.
         if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.buffers.selection = None;
-            let left = self.last_focus.and_then(|f| self.focused_targets_cell(f));
-            if let Some(cell) = left.map(|(row, field)| (Location::Indicator(row), field))
+            let left = self.last_focus.and_then(|f| self.focused_grid_cell(f));
+            if let Some(cell) = left
                 && self.document.cancel_typing(&merge_key(cell))
             {
                 self.buffers.clear();
@@ -1572,11 +1578,14 @@ impl eframe::App for App {
             self.document.seal();
             self.last_focus = focus;
         }
-        if let Some((row, field)) = focus.and_then(|focus| self.focused_targets_cell(focus)) {
-            self.extend_selection(&ctx, row, field);
-            self.copy_selection(&ctx);
-            self.paste_block(&ctx, row, field);
-            self.move_between_cells(&ctx, row, field);
+        if let Some(cell) = focus.and_then(|focus| self.focused_grid_cell(focus)) {
+            // Blocks (copy, paste, Shift+↑/↓) are those of the Targets sheet.
+            if let (Location::Indicator(row), field) = cell {
+                self.extend_selection(&ctx, row, field);
+                self.copy_selection(&ctx);
+                self.paste_block(&ctx, row, field);
+            }
+            self.move_between_cells(&ctx, cell);
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
