@@ -55,15 +55,119 @@ fn frames(c: &mut Criterion) {
     group.bench_function("edit_cell", |b| {
         b.iter(|| {
             digit = (digit + 1) % 9;
-            // Select the cell's text and type a new baseline: one keystroke, one recompute.
-            editing
-                .input_mut()
-                .events
-                .push(Event::Text(format!("{}", digit + 1)));
+            // Select the cell's text (Ctrl+A) and type a new baseline: every frame is a valid
+            // edit, one recompute.
+            let events = &mut editing.input_mut().events;
+            events.push(Event::Key {
+                key: egui::Key::A,
+                pressed: true,
+                modifiers: Modifiers::COMMAND,
+                repeat: false,
+                physical_key: None,
+            });
+            events.push(Event::Text(format!("{}", digit + 1)));
             editing.step();
         })
     });
     group.finish();
+    // Every keystroke above was a valid baseline that entered the document (when the
+    // benchmark ran, not filtered out).
+    let baseline = editing.state().document().project().indicators[1].baseline;
+    assert!(
+        digit == 0 || (0.01..=0.09).contains(&baseline),
+        "baseline {baseline}"
+    );
+}
+
+/// The app driven through a plain egui context, as the window drives it (no accessibility
+/// tree unless a screen reader asks for one): the CPU time of the app's update and layout,
+/// painting excluded.
+struct Plain {
+    ctx: egui::Context,
+    app: App,
+    frame: eframe::Frame,
+}
+
+impl Plain {
+    fn new(rows: usize) -> Self {
+        let ctx = egui::Context::default();
+        let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+        let document = Document::new(large_project(rows, 100), None);
+        let app = App::new(&cc, document)
+            .without_native_dialogs()
+            .with_language(rbf_targets::i18n::Lang::En);
+        Self {
+            ctx,
+            app,
+            frame: eframe::Frame::_new_kittest(),
+        }
+    }
+
+    fn frame(&mut self, events: Vec<Event>) {
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                Vec2::new(1600.0, 900.0),
+            )),
+            events,
+            ..Default::default()
+        };
+        let (app, frame) = (&mut self.app, &mut self.frame);
+        let _ = self.ctx.run_ui(input, |ui| eframe::App::ui(app, ui, frame));
+    }
+
+    fn click(&mut self, pos: egui::Pos2) {
+        self.frame(vec![Event::PointerMoved(pos)]);
+        for pressed in [true, false] {
+            self.frame(vec![Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            }]);
+        }
+        for _ in 0..3 {
+            self.frame(Vec::new());
+        }
+    }
+}
+
+fn frames_without_accessibility(c: &mut Criterion) {
+    // Where "Baseline row 2" is: the same layout as the kittest harness of the same size.
+    let cell = harness(10_000)
+        .get_by_label("Baseline row 2")
+        .rect()
+        .center();
+    let mut group = c.benchmark_group("ui_frame_10000_rows_plain");
+    let mut idle = Plain::new(10_000);
+    idle.frame(Vec::new());
+    group.bench_function("idle", |b| b.iter(|| idle.frame(Vec::new())));
+
+    let mut editing = Plain::new(10_000);
+    editing.frame(Vec::new());
+    editing.click(cell);
+    let mut digit = 0u8;
+    group.bench_function("edit_cell", |b| {
+        b.iter(|| {
+            digit = (digit + 1) % 9;
+            editing.frame(vec![
+                Event::Key {
+                    key: egui::Key::A,
+                    pressed: true,
+                    modifiers: Modifiers::COMMAND,
+                    repeat: false,
+                    physical_key: None,
+                },
+                Event::Text(format!("{}", digit + 1)),
+            ]);
+        })
+    });
+    group.finish();
+    let baseline = editing.app.document().project().indicators[1].baseline;
+    assert!(
+        digit == 0 || (0.01..=0.09).contains(&baseline),
+        "baseline {baseline}"
+    );
 }
 
 fn first_frame(c: &mut Criterion) {
@@ -80,6 +184,6 @@ fn first_frame(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = frames, first_frame
+    targets = frames, frames_without_accessibility, first_frame
 }
 criterion_main!(benches);

@@ -462,31 +462,63 @@ fn computed_frame<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R 
 
 /// A computed number that explains itself: clicking it (or Enter on it) asks for its formula.
 /// Returns true when clicked.
+///
+/// Painted directly rather than as a frame around a button: a Targets grid shows seven of
+/// these in every visible row, and a frame and a button each lay out a child of their own.
 pub fn explained_cell(
     ui: &mut Ui,
     text: impl Into<RichText>,
     hover: Option<&str>,
     accessible_name: &str,
 ) -> bool {
-    computed_frame(ui, |ui| {
-        // A frameless button rather than a clickable label: it takes keyboard focus (Tab,
-        // then Enter) and its accessible name is the cell's.
-        let response = ui
-            .add(egui::Button::new(text.into()).frame(false))
-            .accessible_name(accessible_name);
-        let hover = match hover {
-            Some(hover) => tf!(
-                "{hover}\nClick to see how it is computed.",
-                "{hover}\nHaga clic para ver cómo se calcula."
-            ),
-            None => t(
-                "Click to see how it is computed.",
-                "Haga clic para ver cómo se calcula.",
-            )
-            .to_owned(),
-        };
-        response.on_hover_text(hover).clicked()
-    })
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    // Focusable (Tab, then Enter) like a button, and named like the cell.
+    let response = ui.interact(
+        rect,
+        Id::unique(("explained", accessible_name)),
+        egui::Sense::click(),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_name));
+    let visuals = ui.visuals();
+    let fill = if response.hovered() || response.has_focus() {
+        visuals.widgets.hovered.weak_bg_fill
+    } else {
+        visuals.faint_bg_color
+    };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, fill);
+    if response.has_focus() {
+        painter.rect_stroke(
+            rect,
+            0.0,
+            visuals.selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+    let margin = 4.0;
+    let galley = egui::WidgetText::from(text.into()).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        rect.width() - 2.0 * margin,
+        egui::TextStyle::Body,
+    );
+    let position = egui::pos2(
+        rect.right() - margin - galley.size().x,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    painter.galley(position, galley, ui.visuals().text_color());
+    // The tooltip's text is made only while the pointer is on the cell.
+    let response = response.on_hover_ui(|ui| {
+        if let Some(hover) = hover {
+            ui.label(hover);
+        }
+        ui.label(t(
+            "Click to see how it is computed.",
+            "Haga clic para ver cómo se calcula.",
+        ));
+    });
+    response.clicked()
 }
 
 /// A computed sentence: not editable, tinted, left-aligned, the whole text on hover.
