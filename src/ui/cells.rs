@@ -507,7 +507,8 @@ pub fn explained_cell(
         rect.right() - margin - galley.size().x,
         rect.center().y - galley.size().y / 2.0,
     );
-    painter.galley(position, galley, ui.visuals().text_color());
+    // The brighter text of a widget, as the button these cells once were had.
+    painter.galley(position, galley, visuals.widgets.inactive.text_color());
     // The tooltip's text is made only while the pointer is on the cell.
     let response = response.on_hover_ui(|ui| {
         if let Some(hover) = hover {

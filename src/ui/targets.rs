@@ -273,6 +273,12 @@ fn targets_table(
     let outcome = document.outcome();
     let row_height = ui.spacing().interact_size.y + 8.0;
     let percent = Column::initial(64.0).at_least(56.0).clip(true);
+    // The actions column holds the goal-seek button and the row menu, whatever the language.
+    let goal_seek = egui::WidgetText::from(t("Goal seek", "Buscar objetivo"))
+        .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Button)
+        .size()
+        .x;
+    let actions_width = goal_seek + 2.0 * ui.spacing().button_padding.x + 36.0;
     ui.spacing_mut().item_spacing.x = 4.0;
     TableBuilder::new(ui)
         .id_salt("targets")
@@ -280,8 +286,8 @@ fn targets_table(
         .resizable(true)
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::exact(24.0))
-        .column(Column::initial(230.0).at_least(120.0).clip(true))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
+        .column(Column::initial(214.0).at_least(120.0).clip(true))
+        .column(Column::initial(140.0).at_least(80.0).clip(true))
         .column(Column::initial(74.0).at_least(70.0))
         .column(Column::initial(70.0).at_least(56.0).clip(true))
         .columns(percent, 2)
@@ -295,7 +301,7 @@ fn targets_table(
         .column(Column::initial(68.0).clip(true))
         .column(Column::initial(88.0).clip(true))
         .column(Column::initial(58.0).clip(true))
-        .column(Column::initial(112.0).at_least(100.0))
+        .column(Column::initial(actions_width).at_least(actions_width))
         .header(40.0, |mut header| header_cells(&mut header, &columns()))
         .body(|body| {
             body.rows(row_height, project.indicators.len(), |mut row| {
