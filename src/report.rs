@@ -180,7 +180,7 @@ pub struct ProblemReport {
 impl From<&Problem> for ProblemReport {
     fn from(problem: &Problem) -> Self {
         Self {
-            sheet: problem.location.sheet(),
+            sheet: problem.location.sheet_key(),
             row: problem.location.row_number(),
             field: problem.field.key(),
             severity: match problem.severity {

@@ -134,6 +134,31 @@ fn invalid_input_exits_1_and_names_row_and_field() {
 }
 
 #[test]
+fn in_spanish_the_messages_change_and_the_json_keys_and_sheet_names_do_not() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("bad.ron");
+    let text = std::fs::read_to_string(sample_path())
+        .expect("sample")
+        .replace("baseline: 0.49", "baseline: 4.9");
+    std::fs::write(&path, text).expect("write");
+    let path = path.display().to_string();
+    let english = rbf_targets(&["compute", &path, "--json", "--lang", "en"]);
+    let spanish = rbf_targets(&["compute", &path, "--json", "--lang", "es"]);
+    assert_eq!(spanish.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&spanish.stderr);
+    assert!(
+        stderr.contains("Metas fila 3 (Minimum of four antenatal care visits), línea de base: 490.0% está fuera de 0%–100%"),
+        "{stderr}"
+    );
+    let (en, es) = (json_of(&english), json_of(&spanish));
+    assert_eq!(es["problems"][0]["sheet"], "Targets");
+    assert_eq!(es["problems"][0]["field"], "baseline");
+    assert_eq!(es["indicators"], en["indicators"]);
+    assert_eq!(es["benefit_cost_ratio"], en["benefit_cost_ratio"]);
+    assert_ne!(es["problems"][0]["message"], en["problems"][0]["message"]);
+}
+
+#[test]
 fn unreadable_files_exit_1_with_a_message() {
     let folder = tempfile::tempdir().expect("temp dir");
     let newer = folder.path().join("newer.ron");

@@ -19,11 +19,20 @@ pub enum Location {
 }
 
 impl Location {
-    /// Name of the sheet the input lives in, as in the IDB Excel tool.
+    /// Name of the sheet the input lives in, as in the IDB Excel tool in the language in use.
     pub fn sheet(self) -> &'static str {
         match self {
             Location::Program | Location::Indicator(_) => t("Targets", "Metas"),
             Location::Condition(_) => t("Values", "Valores"),
+        }
+    }
+
+    /// The sheet's name in the IDB Excel tool's English, the same in every language (JSON
+    /// `problems[].sheet`).
+    pub fn sheet_key(self) -> &'static str {
+        match self {
+            Location::Program | Location::Indicator(_) => "Targets",
+            Location::Condition(_) => "Values",
         }
     }
 
@@ -93,35 +102,35 @@ impl Field {
             Field::DalyMultiple => "daly_multiple",
             Field::DiscountRate => "discount_rate",
             Field::HorizonYears => "horizon_years",
-            Field::Ceiling => t("ceiling", "techo"),
-            Field::Floor => t("floor", "piso"),
+            Field::Ceiling => "ceiling",
+            Field::Floor => "floor",
             Field::RequiredRatio => "required_ratio",
             Field::DefaultAnnualChange => "default_annual_change",
-            Field::Indicators => t("indicators", "indicadores"),
-            Field::Name => t("name", "nombre"),
+            Field::Indicators => "indicators",
+            Field::Name => "name",
             Field::Group => "group",
             Field::Dalys => "dalys",
-            Field::Population => t("population", "población"),
-            Field::Condition => t("condition", "condición"),
-            Field::Baseline => t("baseline", "línea de base"),
+            Field::Population => "population",
+            Field::Condition => "condition",
+            Field::Baseline => "baseline",
             Field::AnnualChange => "annual_change",
-            Field::Weight => t("weight", "peso"),
+            Field::Weight => "weight",
             Field::NegotiatedTarget => "negotiated_target",
-            Field::Counterfactual => t("counterfactual", "contrafactual"),
+            Field::Counterfactual => "counterfactual",
             Field::PlannedSample => "planned_sample_size",
             Field::ClusterSize => "cluster_size",
             Field::Icc => "icc",
             Field::DesignEffect => "design_effect",
             Field::Alpha => "alpha",
-            Field::Power => t("power", "potencia"),
+            Field::Power => "power",
             Field::CounterfactualSe => "counterfactual_se",
             Field::PaymentWeight => "payment_weight",
-            Field::Measurement(_) => t("measurement", "medición"),
+            Field::Measurement(_) => "measurement",
             Field::SurveyBudget => "survey_budget",
             Field::TrancheThreshold => "tranche_threshold",
             Field::TrancheAmount => "tranche_amount",
             Field::SensitivityRange(_) => "sensitivity_range",
-            Field::MeasurementPart(..) => t("measurement", "medición"),
+            Field::MeasurementPart(..) => "measurement",
             Field::RoundName(_) => "round_name",
             Field::RoundMonths(_) => "round_months",
         }
