@@ -100,6 +100,16 @@ pub fn in_every_lang<R>(text: impl Fn() -> R) -> Vec<R> {
     all
 }
 
+/// What `text` gives in `lang`, whatever the current language (for output that must not
+/// change with it, such as JSON values).
+pub fn in_lang<R>(lang: Lang, text: impl FnOnce() -> R) -> R {
+    let current = self::lang();
+    set_lang(lang);
+    let result = text();
+    set_lang(current);
+    result
+}
+
 /// `en` or `es`, whichever is the current language.
 pub fn t(en: &'static str, es: &'static str) -> &'static str {
     match lang() {

@@ -234,7 +234,10 @@ impl ComputeReport {
                     benefit: targets.map(|t| t.benefit),
                     share_of_benefit: targets.and_then(|t| t.share_of_benefit),
                     required_sample_size: verified.as_ref().and_then(|v| v.required_sample_size),
-                    sample_size_test: indicator.survey.test.describe(),
+                    // A value other programs match on: the same in every language.
+                    sample_size_test: crate::i18n::in_lang(crate::i18n::Lang::En, || {
+                        indicator.survey.test.describe()
+                    }),
                     design_effect: indicator.survey.design_effect(),
                     planned_sample_size: indicator.survey.planned_n,
                     minimum_detectable_target: verified
