@@ -340,3 +340,26 @@ fn chiapas_sample_is_not_met_at_18_months_and_met_at_24() {
             .is_some_and(|r| r.contains("the estimate 40.7% is below the target 95.0%"))
     );
 }
+
+#[test]
+fn levels_that_differ_only_by_rounding_need_no_sample_size() {
+    use rbf_targets::model::{TestKind, required_sample_size};
+    // A counterfactual held at the ceiling by the arithmetic's last bit is the ceiling.
+    assert_eq!(
+        required_sample_size(
+            0.950_000_000_000_000_1,
+            0.95,
+            0.05,
+            0.9,
+            1.0,
+            TestKind::TwoProportions
+        ),
+        None
+    );
+    // A real, if tiny, difference still gets its (huge) sample: by hand,
+    // n = (1.959964·√(2·0.9500005·0.0499995) + 1.281552·√(0.95·0.05 + 0.950001·0.049999))² / 0.000001²
+    //   ≈ (0.604109 + 0.395043)² / 1e-12 ≈ 9.98 × 10¹¹.
+    let n = required_sample_size(0.95, 0.950_001, 0.05, 0.9, 1.0, TestKind::TwoProportions)
+        .expect("a sample size");
+    assert!((n / 9.983e11 - 1.0).abs() < 1e-3, "n = {n}");
+}

@@ -124,6 +124,11 @@ impl TestKind {
     }
 }
 
+/// Levels closer than this are one level: a billionth of a percentage point is rounding in
+/// the arithmetic (a counterfactual of 0.9500000000000001 against a ceiling of 0.95), not a
+/// difference a survey could tell, and it would ask for some 10³¹ respondents.
+pub const SAME_LEVEL: f64 = 1e-9;
+
 /// Respondents needed per survey round to tell `p2` from `p1` at two-sided level `alpha` with
 /// the given power, times the design effect. `None` when the two levels are equal or an input
 /// is outside its range.
@@ -143,7 +148,7 @@ pub fn required_sample_size(
         && power > 0.0
         && power < 1.0)
         || !(deff.is_finite() && deff > 0.0)
-        || p1 == p2
+        || (p1 - p2).abs() < SAME_LEVEL
     {
         return None;
     }

@@ -198,7 +198,11 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
     Plot::new("targets-chart")
         .height(height)
         // In the headroom above 100 %, where no bar reaches.
-        .legend(Legend::default().position(Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true),
+        )
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

@@ -382,10 +382,10 @@ fn round_table(
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::exact(24.0))
                 .column(Column::initial(230.0).clip(true))
-                .columns(Column::initial(72.0), 3)
+                .columns(Column::initial(84.0), 3)
                 .column(Column::initial(90.0))
                 .columns(Column::initial(72.0), 3)
-                .columns(Column::initial(52.0), 3)
+                .columns(Column::initial(62.0), 3)
                 .column(Column::initial(420.0).clip(true))
                 .header(40.0, |mut header| header_cells(&mut header, &titles))
                 .body(|body| {
@@ -667,7 +667,7 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
     }
     Plot::new(("indicator-chart", i))
         .height(240.0)
-        .legend(Legend::default())
+        .legend(Legend::default().follow_insertion_order(true))
         .x_axis_label(t(
             "months from the start of the program",
             "meses desde el inicio del programa",

@@ -202,7 +202,7 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     }
     Plot::new("tornado")
         .height(260.0)
-        .legend(Legend::default())
+        .legend(Legend::default().follow_insertion_order(true))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)

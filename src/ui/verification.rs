@@ -31,7 +31,7 @@ fn columns() -> [(&'static str, &'static str); 15] {
             ),
         ),
         (
-            t("Cluster size m", "Tamaño de conglomerado m"),
+            t("Cluster size m", "Conglomerado m"),
             t("Respondents per cluster", "Encuestados por conglomerado"),
         ),
         (
@@ -267,7 +267,7 @@ fn table(
         .column(Column::initial(78.0))
         .columns(Column::initial(90.0), 2)
         .column(Column::initial(280.0).clip(true))
-        .column(Column::initial(70.0))
+        .column(Column::initial(92.0))
         .header(40.0, |mut header| header_cells(&mut header, &columns()))
         .body(|body| {
             body.rows(ui_row_height(), project.indicators.len(), |mut row| {
