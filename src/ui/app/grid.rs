@@ -1,0 +1,279 @@
+//! Spreadsheet keys in the Values and Targets grids: moving between cells with Enter and the
+//! arrows, Esc, inserting and deleting rows, choosing a block of Targets cells, copying it and
+//! pasting one.
+
+use egui::Context;
+
+use super::{App, Tab};
+use crate::document::Edit;
+use crate::i18n::t;
+use crate::model::{Field, Location};
+use crate::tf;
+use crate::ui::cells::{CellKey, Selection, cell_id, merge_key};
+use crate::ui::{targets, values};
+
+impl App {
+    /// Routes this frame's grid keys to the cell being edited, before the cell's own text field
+    /// sees them.
+    pub(super) fn grid_keys(&mut self, ctx: &Context) {
+        let focus = ctx.memory(|m| m.focused());
+        // Esc puts back what a grid cell held before typing began. egui has already taken
+        // the focus away, so the cell is the one focused in the last frame.
+        if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+            self.buffers.selection = None;
+            let left = self.last_focus.and_then(|f| self.focused_grid_cell(f));
+            if let Some(cell) = left
+                && self.document.cancel_typing(&merge_key(cell))
+            {
+                self.buffers.clear();
+                self.set_status(
+                    t(
+                        "Typing cancelled: the cell holds its value again.",
+                        "Escritura cancelada: la celda recupera su valor.",
+                    ),
+                    true,
+                );
+            }
+        }
+        // A new focus ends the typing step of the cell that had it.
+        if focus != self.last_focus {
+            self.document.seal();
+            self.last_focus = focus;
+        }
+        if let Some(cell) = focus.and_then(|focus| self.focused_grid_cell(focus)) {
+            // Blocks (copy, paste, Shift+↑/↓) are those of the Targets sheet.
+            if let (Location::Indicator(row), field) = cell {
+                self.extend_selection(ctx, row, field);
+                self.copy_selection(ctx);
+                self.paste_block(ctx, row, field);
+            }
+            self.move_between_cells(ctx, cell);
+        }
+    }
+
+    /// The cell of the Targets or Values grid whose widget is `focus`, if it is one.
+    fn focused_grid_cell(&self, focus: egui::Id) -> Option<CellKey> {
+        let cell = self.buffers.cell_with_id(focus)?;
+        let in_grid = match (self.tab, cell) {
+            (Tab::Targets, (Location::Indicator(_), field)) => crate::paste::target_columns()
+                .iter()
+                .any(|(f, _)| *f == field),
+            (Tab::Values, (Location::Condition(_), field)) => matches!(
+                field,
+                Field::Name | Field::Group | Field::Dalys | Field::Population
+            ),
+            _ => false,
+        };
+        in_grid.then_some(cell)
+    }
+
+    /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same
+    /// column of the row above or below.
+    fn move_between_cells(&mut self, ctx: &Context, (location, field): CellKey) {
+        let (row, rows) = match location {
+            Location::Indicator(row) => (row, self.document.project().indicators.len()),
+            Location::Condition(row) => (row, self.document.project().conditions.len()),
+            Location::Program => return,
+        };
+        let at = |row| match location {
+            Location::Condition(_) => (Location::Condition(row), field),
+            _ => (Location::Indicator(row), field),
+        };
+        let (up, down) = ctx.input_mut(|input| {
+            let up = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)
+                || input.consume_key(egui::Modifiers::SHIFT, egui::Key::Enter);
+            let down = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)
+                || input.consume_key(egui::Modifiers::NONE, egui::Key::Enter);
+            (up, down)
+        });
+        let target = if up {
+            row.checked_sub(1)
+        } else if down {
+            Some(row + 1).filter(|&next| next < rows)
+        } else {
+            None
+        };
+        if let Some(target) = target {
+            self.buffers.focus_cell(ctx, at(target));
+        } else if down && row + 1 == rows {
+            // Enter on the last row ends the edit, as it did before.
+            ctx.memory_mut(|m| m.surrender_focus(cell_id(at(row))));
+        }
+    }
+
+    /// Inserts a row below, or deletes, the row of the cell being edited in the Values or
+    /// Targets sheet; the focus goes to the same column of the new row (or of the row that
+    /// takes the deleted one's place).
+    pub(super) fn insert_or_delete_row(&mut self, insert: bool, ctx: &Context) {
+        let cell = self.buffers.last_focused().filter(|(location, _)| {
+            matches!(
+                (location, self.tab),
+                (Location::Indicator(_), Tab::Targets) | (Location::Condition(_), Tab::Values)
+            )
+        });
+        let Some((location, field)) = cell else {
+            self.set_status(
+                t(
+                    "Click a cell of the row first (Values or Targets sheet), then insert or delete.",
+                    "Primero haga clic en una celda de la fila (hoja Valores o Metas) y luego inserte o borre.",
+                ),
+                false,
+            );
+            return;
+        };
+        let project = self.document.project();
+        let (edit, label, rows_after, row) = match (location, insert) {
+            (Location::Indicator(row), true) => (
+                Edit::InsertIndicator {
+                    row: row + 1,
+                    value: targets::new_indicator(&self.document),
+                },
+                tf!(
+                    "Insert indicator below row {}",
+                    "Insertar indicador debajo de la fila {}",
+                    row + 1
+                ),
+                project.indicators.len() + 1,
+                row + 1,
+            ),
+            (Location::Indicator(row), false) if row < project.indicators.len() => (
+                Edit::RemoveIndicator { row },
+                tf!("Delete indicator {}", "Borrar indicador {}", row + 1),
+                project.indicators.len() - 1,
+                row,
+            ),
+            (Location::Condition(row), true) => (
+                Edit::InsertCondition {
+                    row: row + 1,
+                    value: values::new_condition(&self.document),
+                },
+                tf!(
+                    "Insert condition below row {}",
+                    "Insertar condición debajo de la fila {}",
+                    row + 1
+                ),
+                project.conditions.len() + 1,
+                row + 1,
+            ),
+            (Location::Condition(row), false) if row < project.conditions.len() => (
+                Edit::RemoveCondition { row },
+                tf!("Delete condition {}", "Borrar condición {}", row + 1),
+                project.conditions.len() - 1,
+                row,
+            ),
+            _ => return,
+        };
+        self.document.apply(edit, &label, None);
+        self.document.seal();
+        self.buffers.clear();
+        self.set_status(format!("{label}."), true);
+        if rows_after > 0 {
+            let row = row.min(rows_after - 1);
+            let key = match location {
+                Location::Condition(_) => (Location::Condition(row), field),
+                _ => (Location::Indicator(row), field),
+            };
+            self.buffers.focus_cell(ctx, key);
+        }
+    }
+
+    /// Shift+↑ and Shift+↓ choose a block of rows from the focused cell, as in a spreadsheet
+    /// (the focus stays where the block started).
+    fn extend_selection(&mut self, ctx: &Context, row: usize, field: Field) {
+        let (up, down) = ctx.input_mut(|input| {
+            (
+                input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowUp),
+                input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowDown),
+            )
+        });
+        if !(up || down) {
+            return;
+        }
+        let Some(cell) = Selection::cell_of((Location::Indicator(row), field)) else {
+            return;
+        };
+        let rows = self.document.project().indicators.len();
+        let mut selection = self.buffers.selection.unwrap_or(Selection {
+            anchor: cell,
+            extent: cell,
+        });
+        selection.extent.0 = if up {
+            selection.extent.0.saturating_sub(1)
+        } else {
+            (selection.extent.0 + 1).min(rows.saturating_sub(1))
+        };
+        self.buffers.selection = Some(selection);
+    }
+
+    /// Ctrl+C with a block chosen copies it as a spreadsheet does (tab-separated), taken before
+    /// the focused cell's text field copies only its own text.
+    fn copy_selection(&mut self, ctx: &Context) {
+        let Some(selection) = self.buffers.selection.filter(Selection::is_block) else {
+            return;
+        };
+        let copy = ctx.input_mut(|input| {
+            let mut copy = false;
+            input.events.retain(|event| match event {
+                egui::Event::Copy => {
+                    copy = true;
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::C,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => {
+                    copy = true;
+                    false
+                }
+                _ => true,
+            });
+            copy
+        });
+        if !copy {
+            return;
+        }
+        let text = crate::paste::copy_block(
+            self.document.project(),
+            selection.rows(),
+            selection.columns(),
+        );
+        ctx.copy_text(text);
+        let (rows, columns) = (selection.rows().count(), selection.columns().count());
+        self.set_status(
+            tf!(
+                "Copied {rows} × {columns} cells; paste them into a spreadsheet or another row.",
+                "Copiadas {rows} × {columns} celdas; péguelas en una hoja de cálculo o en otra fila."
+            ),
+            true,
+        );
+    }
+
+    /// A paste into a Targets cell, taken before the cell's text field sees it: the block
+    /// (one cell or many, copied from a spreadsheet) fills the grid from that cell down and to
+    /// the right, as one undo step.
+    fn paste_block(&mut self, ctx: &Context, row: usize, field: Field) {
+        let pasted = ctx.input_mut(|input| {
+            let mut pasted = None;
+            input.events.retain(|event| match event {
+                egui::Event::Paste(text) => {
+                    pasted = Some(text.clone());
+                    false
+                }
+                _ => true,
+            });
+            pasted
+        });
+        let Some(text) = pasted else { return };
+        match crate::paste::paste_into_targets(self.document.project(), row, field, &text) {
+            Ok(paste) => {
+                self.document.apply(paste.edit, &paste.summary, None);
+                self.document.seal();
+                self.buffers.clear();
+                self.set_status(format!("{}.", paste.summary), true);
+            }
+            Err(message) => self.set_status(message, false),
+        }
+    }
+}
