@@ -1,27 +1,108 @@
-//! Pasting a block copied from Excel or LibreOffice into the Targets sheet: tab-separated
-//! columns, one line per row, numbers as the spreadsheet shows them ("62%", "0,62", "9,750").
-//! The whole block becomes one undo step, or nothing changes and the message says which cell
-//! of the block could not be read.
+//! Blocks of cells between the grids and a spreadsheet: a block copied from Excel or
+//! LibreOffice pasted into the Values or Targets sheet (tab-separated columns, one line per
+//! row, numbers as the spreadsheet shows them: "62%", "0,62", "9,750"), and a block of the
+//! grid copied out the same way. A paste is one undo step, or nothing changes and the message
+//! says which cell of the block could not be read.
 
 use crate::document::Edit;
 use crate::i18n::t;
-use crate::model::{Field, Indicator, Project};
+use crate::model::{Condition, Field, Indicator, Location, Project};
 use crate::text::{parse_number, parse_percent};
 use crate::tf;
 
-/// The editable Targets columns a block fills from left to right, with their titles.
-pub fn target_columns() -> [(Field, &'static str); 6] {
-    [
-        (Field::Name, t("Indicator", "Indicador")),
-        (Field::Population, "N"),
-        (Field::Baseline, t("Baseline", "Línea de base")),
-        (Field::AnnualChange, t("Annual change", "Cambio anual")),
-        (Field::Weight, t("Weight", "Peso")),
-        (
-            Field::NegotiatedTarget,
-            t("Negotiated target", "Meta negociada"),
-        ),
-    ]
+/// A sheet whose rows take and give blocks of cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grid {
+    Values,
+    Targets,
+}
+
+impl Grid {
+    /// The grid a row of `location` belongs to.
+    pub fn of(location: Location) -> Option<Grid> {
+        match location {
+            Location::Condition(_) => Some(Grid::Values),
+            Location::Indicator(_) => Some(Grid::Targets),
+            Location::Program => None,
+        }
+    }
+
+    /// The editable columns a block fills from left to right, with their titles.
+    pub fn columns(self) -> &'static [(Field, &'static str)] {
+        match self {
+            Grid::Values => {
+                const EN: [(Field, &str); 4] = [
+                    (Field::Name, "Condition"),
+                    (Field::Group, "Population group"),
+                    (Field::Dalys, "DALYs"),
+                    (Field::Population, "Population"),
+                ];
+                const ES: [(Field, &str); 4] = [
+                    (Field::Name, "Condición"),
+                    (Field::Group, "Grupo de población"),
+                    (Field::Dalys, "AVAD"),
+                    (Field::Population, "Población"),
+                ];
+                pick(&EN, &ES)
+            }
+            Grid::Targets => {
+                const EN: [(Field, &str); 6] = [
+                    (Field::Name, "Indicator"),
+                    (Field::Population, "N"),
+                    (Field::Baseline, "Baseline"),
+                    (Field::AnnualChange, "Annual change"),
+                    (Field::Weight, "Weight"),
+                    (Field::NegotiatedTarget, "Negotiated target"),
+                ];
+                const ES: [(Field, &str); 6] = [
+                    (Field::Name, "Indicador"),
+                    (Field::Population, "N"),
+                    (Field::Baseline, "Línea de base"),
+                    (Field::AnnualChange, "Cambio anual"),
+                    (Field::Weight, "Peso"),
+                    (Field::NegotiatedTarget, "Meta negociada"),
+                ];
+                pick(&EN, &ES)
+            }
+        }
+    }
+
+    /// The index of `field` among [`Self::columns`].
+    pub fn column_of(self, field: Field) -> Option<usize> {
+        self.columns().iter().position(|(f, _)| *f == field)
+    }
+
+    /// The cell of row `row`, column `column` (an index into [`Self::columns`]).
+    pub fn cell(self, row: usize, column: usize) -> Option<(Location, Field)> {
+        let field = self.columns().get(column)?.0;
+        Some(match self {
+            Grid::Values => (Location::Condition(row), field),
+            Grid::Targets => (Location::Indicator(row), field),
+        })
+    }
+
+    fn sheet(self) -> &'static str {
+        match self {
+            Grid::Values => t("Values", "Valores"),
+            Grid::Targets => t("Targets", "Metas"),
+        }
+    }
+
+    fn rows(self, project: &Project) -> usize {
+        match self {
+            Grid::Values => project.conditions.len(),
+            Grid::Targets => project.indicators.len(),
+        }
+    }
+}
+
+/// The English or the Spanish list, by the language in use (lists of pairs cannot be built
+/// with [`t`] in a constant).
+fn pick<T>(en: &'static [T], es: &'static [T]) -> &'static [T] {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => en,
+        crate::i18n::Lang::Es => es,
+    }
 }
 
 /// The cells of a copied block: lines split at tabs. A spreadsheet ends the block with a line
@@ -51,30 +132,48 @@ fn copied_number(value: f64) -> String {
     }
 }
 
-/// Targets rows `rows` and columns `columns` (indices into [`target_columns`]) as a
+/// Rows `rows` and columns `columns` (indices into [`Grid::columns`]) of `grid` as a
 /// spreadsheet copies them: cells split by tabs, rows ended by line breaks, percentages with a
 /// percent sign. Pasting the text back into the same cells changes nothing.
 pub fn copy_block(
     project: &Project,
+    grid: Grid,
     rows: std::ops::RangeInclusive<usize>,
     columns: std::ops::RangeInclusive<usize>,
 ) -> String {
-    let fields = target_columns();
+    let fields: Vec<Field> = columns
+        .filter_map(|column| grid.columns().get(column).map(|(f, _)| *f))
+        .collect();
     let percent =
         |v: Option<f64>| v.map_or_else(String::new, |v| format!("{}%", copied_number(v * 100.0)));
+    let text_cell = |text: &str| text.replace(['\t', '\n', '\r'], " ");
     let mut text = String::new();
-    for indicator in rows.filter_map(|row| project.indicators.get(row)) {
-        let cells: Vec<String> = columns
-            .clone()
-            .filter_map(|column| fields.get(column))
-            .map(|(field, _)| match field {
-                Field::Name => indicator.name.replace(['\t', '\n', '\r'], " "),
-                Field::Population => copied_number(indicator.population),
-                Field::Baseline => percent(Some(indicator.baseline)),
-                Field::AnnualChange => percent(indicator.annual_change),
-                Field::Weight => copied_number(indicator.weight),
-                Field::NegotiatedTarget => percent(indicator.negotiated_target),
-                _ => String::new(),
+    for row in rows.filter(|&row| row < grid.rows(project)) {
+        let cells: Vec<String> = fields
+            .iter()
+            .map(|field| match (grid, field) {
+                (Grid::Values, field) => {
+                    let condition = &project.conditions[row];
+                    match field {
+                        Field::Name => text_cell(&condition.name),
+                        Field::Group => text_cell(&condition.group),
+                        Field::Dalys => copied_number(condition.dalys),
+                        Field::Population => copied_number(condition.population),
+                        _ => String::new(),
+                    }
+                }
+                (Grid::Targets, field) => {
+                    let indicator = &project.indicators[row];
+                    match field {
+                        Field::Name => text_cell(&indicator.name),
+                        Field::Population => copied_number(indicator.population),
+                        Field::Baseline => percent(Some(indicator.baseline)),
+                        Field::AnnualChange => percent(indicator.annual_change),
+                        Field::Weight => copied_number(indicator.weight),
+                        Field::NegotiatedTarget => percent(indicator.negotiated_target),
+                        _ => String::new(),
+                    }
+                }
             })
             .collect();
         text.push_str(&cells.join("\t"));
@@ -90,8 +189,30 @@ pub struct Paste {
     pub summary: String,
 }
 
+fn cannot_paste_here() -> String {
+    t(
+        "this column cannot be pasted into",
+        "no se puede pegar en esta columna",
+    )
+    .to_owned()
+}
+
+/// Sets one cell of `condition` from pasted text.
+fn set_condition_cell(condition: &mut Condition, field: Field, text: &str) -> Result<(), String> {
+    let text = text.trim();
+    let number = |text: &str| parse_number(text).map_err(|e| e.to_string());
+    match field {
+        Field::Name => condition.name = text.to_owned(),
+        Field::Group => condition.group = text.to_owned(),
+        Field::Dalys => condition.dalys = number(text)?,
+        Field::Population => condition.population = number(text)?,
+        _ => return Err(cannot_paste_here()),
+    }
+    Ok(())
+}
+
 /// Sets one cell of `indicator` from pasted text.
-fn set_cell(indicator: &mut Indicator, field: Field, text: &str) -> Result<(), String> {
+fn set_indicator_cell(indicator: &mut Indicator, field: Field, text: &str) -> Result<(), String> {
     let text = text.trim();
     let optional = matches!(field, Field::AnnualChange | Field::NegotiatedTarget);
     let percent = |text: &str| {
@@ -115,38 +236,45 @@ fn set_cell(indicator: &mut Indicator, field: Field, text: &str) -> Result<(), S
         }
         Field::AnnualChange => indicator.annual_change = percent(text)?,
         Field::NegotiatedTarget => indicator.negotiated_target = percent(text)?,
-        _ => {
-            return Err(t(
-                "this column cannot be pasted into",
-                "no se puede pegar en esta columna",
-            )
-            .to_owned());
-        }
+        _ => return Err(cannot_paste_here()),
     }
     Ok(())
 }
 
-/// The edit that pastes `text` with its top-left cell at Targets row `row` (0-based), column
-/// `field`; an error in words when the block does not fit or a cell cannot be read.
-pub fn paste_into_targets(
+/// The edit that pastes `text` into `grid` with its top-left cell at row `row` (0-based),
+/// column `field`; an error in words when the block does not fit or a cell cannot be read.
+/// Renaming a condition relinks the indicators that named it, in the same undo step.
+pub fn paste_block(
     project: &Project,
+    grid: Grid,
     row: usize,
     field: Field,
     text: &str,
 ) -> Result<Paste, String> {
     let block = parse_block(text);
-    let columns = target_columns();
-    let first_column = columns.iter().position(|(f, _)| *f == field).ok_or(t(
-        "Paste into the Indicator, N, Baseline, Annual change, Weight or Negotiated target column.",
-        "Pegue en la columna Indicador, N, Línea de base, Cambio anual, Peso o Meta negociada.",
-    ))?;
-    let rows = project.indicators.len();
+    let columns = grid.columns();
+    let titles = |from: usize| {
+        columns[from..]
+            .iter()
+            .map(|(_, title)| *title)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let sheet = grid.sheet();
+    let first_column = grid.column_of(field).ok_or_else(|| {
+        tf!(
+            "Paste into one of the columns {} of the {sheet} sheet.",
+            "Pegue en una de las columnas {} de la hoja {sheet}.",
+            titles(0)
+        )
+    })?;
+    let rows = grid.rows(project);
     if row + block.len() > rows {
         return Err(tf!(
-            "The pasted block has {} rows but the Targets sheet has {} from row {} down; add rows \
+            "The pasted block has {} rows but the {sheet} sheet has {} from row {} down; add rows \
              first. Nothing was changed.",
-            "El bloque pegado tiene {} filas pero la hoja Metas tiene {} desde la fila {} hacia abajo; \
-             agregue filas primero. No se cambió nada.",
+            "El bloque pegado tiene {} filas pero la hoja {sheet} tiene {} desde la fila {} hacia \
+             abajo; agregue filas primero. No se cambió nada.",
             block.len(),
             rows.saturating_sub(row),
             row + 1
@@ -161,47 +289,83 @@ pub fn paste_into_targets(
              {}. No se cambió nada.",
             columns.len() - first_column,
             columns[first_column].1,
-            columns[first_column..]
-                .iter()
-                .map(|(_, title)| *title)
-                .collect::<Vec<_>>()
-                .join(", ")
+            titles(first_column)
         ));
     }
+    let cannot = |line: usize, offset: usize, title: &str, reason: String| {
+        tf!(
+            "Cannot paste: line {} of the block, column {} ({title} of {sheet} row {}): \
+             {reason}. Nothing was changed.",
+            "No se puede pegar: línea {} del bloque, columna {} ({title} de {sheet} fila {}): \
+             {reason}. No se cambió nada.",
+            line + 1,
+            offset + 1,
+            row + line + 1
+        )
+    };
     let mut edits = Vec::with_capacity(block.len());
+    let mut renamed = Vec::new();
     for (line, cells) in block.iter().enumerate() {
         let target_row = row + line;
-        let mut indicator = project.indicators[target_row].clone();
-        for (offset, cell) in cells.iter().enumerate() {
-            let (column_field, title) = columns[first_column + offset];
-            set_cell(&mut indicator, column_field, cell).map_err(|reason| {
-                tf!(
-                    "Cannot paste: line {} of the block, column {} ({title} of Targets row {}): \
-                     {reason}. Nothing was changed.",
-                    "No se puede pegar: línea {} del bloque, columna {} ({title} de Metas fila {}): \
-                     {reason}. No se cambió nada.",
-                    line + 1,
-                    offset + 1,
-                    target_row + 1
-                )
-            })?;
+        let cells = cells
+            .iter()
+            .enumerate()
+            .map(|(offset, cell)| (offset, columns[first_column + offset], *cell));
+        match grid {
+            Grid::Targets => {
+                let mut indicator = project.indicators[target_row].clone();
+                for (offset, (column_field, title), cell) in cells {
+                    set_indicator_cell(&mut indicator, column_field, cell)
+                        .map_err(|reason| cannot(line, offset, title, reason))?;
+                }
+                edits.push(Edit::Indicator {
+                    row: target_row,
+                    value: indicator,
+                });
+            }
+            Grid::Values => {
+                let old = &project.conditions[target_row];
+                let mut condition = old.clone();
+                for (offset, (column_field, title), cell) in cells {
+                    set_condition_cell(&mut condition, column_field, cell)
+                        .map_err(|reason| cannot(line, offset, title, reason))?;
+                }
+                if condition.name.trim() != old.name.trim() {
+                    renamed.push((old.name.trim(), condition.name.trim().to_owned()));
+                }
+                edits.push(Edit::Condition {
+                    row: target_row,
+                    value: condition,
+                });
+            }
         }
-        edits.push(Edit::Indicator {
-            row: target_row,
-            value: indicator,
-        });
+    }
+    // Indicators follow their condition's new name, as when a name is typed in a cell.
+    for (i, indicator) in project.indicators.iter().enumerate() {
+        if let Some((_, new)) = renamed
+            .iter()
+            .find(|(old, _)| *old == indicator.condition.trim())
+        {
+            edits.push(Edit::Indicator {
+                row: i,
+                value: Indicator {
+                    condition: new.clone(),
+                    ..indicator.clone()
+                },
+            });
+        }
     }
     let summary = if block.len() == 1 && widest == 1 {
         tf!(
-            "Pasted {} of row {}",
-            "Pegado {} de la fila {}",
+            "Pasted {} of {sheet} row {}",
+            "Pegado {} de {sheet} fila {}",
             columns[first_column].1.to_lowercase(),
             row + 1
         )
     } else {
         tf!(
-            "Pasted {} × {} cells into Targets rows {}–{} from {}",
-            "Pegadas {} × {} celdas en Metas filas {}–{} desde {}",
+            "Pasted {} × {} cells into {sheet} rows {}–{} from {}",
+            "Pegadas {} × {} celdas en {sheet} filas {}–{} desde {}",
             block.len(),
             widest,
             row + 1,

@@ -3,7 +3,7 @@
 use rbf_targets::document::{Document, Edit};
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::{Field, Project};
-use rbf_targets::paste::{parse_block, paste_into_targets};
+use rbf_targets::paste::{Grid, copy_block, parse_block, paste_block};
 
 fn sample() -> Project {
     el_salvador_sample().expect("the embedded sample reads")
@@ -23,8 +23,14 @@ fn a_block_splits_at_tabs_and_line_breaks_without_a_trailing_empty_row() {
 fn a_block_from_excel_fills_baselines_and_trends_as_one_undo_step() {
     let project = sample();
     // Spanish-locale Excel: decimal commas, percent signs, an empty trend (the default).
-    let paste = paste_into_targets(&project, 0, Field::Baseline, "45%\t1,5%\r\n0,50\t\r\n")
-        .expect("the block fits and reads");
+    let paste = paste_block(
+        &project,
+        Grid::Targets,
+        0,
+        Field::Baseline,
+        "45%\t1,5%\r\n0,50\t\r\n",
+    )
+    .expect("the block fits and reads");
     assert_eq!(
         paste.summary,
         "Pasted 2 × 2 cells into Targets rows 1–2 from Baseline"
@@ -50,8 +56,14 @@ fn a_block_from_excel_fills_baselines_and_trends_as_one_undo_step() {
 #[test]
 fn names_and_populations_paste_from_the_indicator_column() {
     let project = sample();
-    let paste = paste_into_targets(&project, 8, Field::Name, "Exclusive breastfeeding\t2.700\n")
-        .expect("fits");
+    let paste = paste_block(
+        &project,
+        Grid::Targets,
+        8,
+        Field::Name,
+        "Exclusive breastfeeding\t2.700\n",
+    )
+    .expect("fits");
     let Edit::Batch(edits) = paste.edit else {
         panic!("a paste is one batch");
     };
@@ -71,7 +83,7 @@ fn names_and_populations_paste_from_the_indicator_column() {
 fn a_block_that_does_not_fit_or_read_changes_nothing_and_says_where() {
     let project = sample();
     let error = |row, field, text: &str| {
-        paste_into_targets(&project, row, field, text).expect_err("the paste is refused")
+        paste_block(&project, Grid::Targets, row, field, text).expect_err("the paste is refused")
     };
     let bad = error(0, Field::Baseline, "45%\nabc\n");
     assert!(
@@ -100,19 +112,83 @@ fn a_block_that_does_not_fit_or_read_changes_nothing_and_says_where() {
 
 #[test]
 fn a_copied_block_reads_like_a_spreadsheet_and_pastes_back_unchanged() {
-    use rbf_targets::paste::copy_block;
     let project = sample();
     // Rows 1–2, from Baseline to Weight: Table 1's baselines, trends (empty: the default) and
     // weights, with every digit and no thousands separators.
-    assert_eq!(copy_block(&project, 0..=1, 2..=4), "42%\t\t1\n85%\t3%\t1\n");
     assert_eq!(
-        copy_block(&project, 0..=0, 0..=1),
+        copy_block(&project, Grid::Targets, 0..=1, 2..=4),
+        "42%\t\t1\n85%\t3%\t1\n"
+    );
+    assert_eq!(
+        copy_block(&project, Grid::Targets, 0..=0, 0..=1),
         format!("{}\t59819\n", project.indicators[0].name)
     );
     // Pasting the whole copied table over itself changes no input.
-    let all = copy_block(&project, 0..=project.indicators.len() - 1, 0..=5);
-    let paste = paste_into_targets(&project, 0, Field::Name, &all).expect("pastes back");
+    let all = copy_block(
+        &project,
+        Grid::Targets,
+        0..=project.indicators.len() - 1,
+        0..=5,
+    );
+    let paste = paste_block(&project, Grid::Targets, 0, Field::Name, &all).expect("pastes back");
     let mut document = Document::new(project.clone(), None);
     document.apply(paste.edit, &paste.summary, None);
     assert_eq!(document.project().indicators, project.indicators);
+}
+
+#[test]
+fn a_block_of_dalys_and_populations_fills_the_values_sheet_and_renames_relink() {
+    let project = sample();
+    // A WHO-style table: thousands separators, a renamed condition, in one block.
+    let block =
+        "Maternal health\tWomen 15-49\t32,000\t1,900,000\nPerinatal\tNewborns\t61000\t2000000\n";
+    let paste = paste_block(&project, Grid::Values, 0, Field::Name, block).expect("fits");
+    assert_eq!(
+        paste.summary,
+        "Pasted 2 × 4 cells into Values rows 1–2 from Condition"
+    );
+    let mut document = Document::new(project.clone(), None);
+    document.apply(paste.edit, &paste.summary, None);
+    let after = document.project();
+    assert_eq!(after.conditions[0].name, "Maternal health");
+    assert_eq!(after.conditions[0].group, "Women 15-49");
+    assert_eq!(after.conditions[0].dalys, 32_000.0);
+    assert_eq!(after.conditions[1].population, 2_000_000.0);
+    assert_eq!(after.conditions[2], project.conditions[2]);
+    // Every indicator that named a renamed condition names its new name: nothing is unlinked.
+    let old = &project.conditions[0].name;
+    for (before, now) in project.indicators.iter().zip(&after.indicators) {
+        if &before.condition == old {
+            assert_eq!(now.condition, "Maternal health");
+        }
+    }
+    assert!(document.outcome().errors().next().is_none());
+    // One undo step puts everything back.
+    document.undo();
+    assert_eq!(document.project().conditions, project.conditions);
+    assert_eq!(document.project().indicators, project.indicators);
+    // Copying the Values rows back gives text that pastes without change.
+    let copied = copy_block(&project, Grid::Values, 0..=2, 0..=3);
+    assert!(copied.starts_with(&format!("{}\t", project.conditions[0].name)));
+    let again = paste_block(&project, Grid::Values, 0, Field::Name, &copied).expect("fits");
+    let mut document = Document::new(project.clone(), None);
+    document.apply(again.edit, &again.summary, None);
+    assert_eq!(document.project().conditions, project.conditions);
+}
+
+#[test]
+fn a_values_block_with_text_in_a_number_column_changes_nothing_and_says_where() {
+    let project = sample();
+    let error = paste_block(&project, Grid::Values, 1, Field::Dalys, "60000\nmany\n")
+        .expect_err("text in DALYs");
+    assert!(
+        error.contains("line 2 of the block, column 1 (DALYs of Values row 3)"),
+        "{error}"
+    );
+    let error =
+        paste_block(&project, Grid::Values, 0, Field::Dalys, "1\t2\t3").expect_err("too wide");
+    assert!(
+        error.contains("only 2 editable columns start at DALYs"),
+        "{error}"
+    );
 }

@@ -923,3 +923,30 @@ fn enter_arrows_and_esc_work_in_the_values_sheet_too() {
     assert_eq!(project(&harness).conditions[0].dalys, 31_000.0);
     assert_eq!(project(&harness).conditions[2], before.conditions[2]);
 }
+
+#[test]
+fn a_column_pasted_into_the_values_sheet_and_a_block_copied_out_of_it() {
+    let mut harness = harness();
+    let before = project(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.get_by_label("DALYs row 2").click();
+    harness.run();
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Paste("60,001\n78000\n".to_owned()));
+    harness.run();
+    assert_eq!(project(&harness).conditions[1].dalys, 60_001.0);
+    assert_eq!(project(&harness).conditions[2].dalys, 78_000.0);
+    assert_eq!(project(&harness).conditions[0], before.conditions[0]);
+    // Shift+↓ from DALYs row 2 and Ctrl+C copy the two pasted values back out.
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    harness.run();
+    press_copy(&mut harness);
+    assert_eq!(copied(&harness).as_deref(), Some("60001\n78000\n"));
+    // One undo step takes the paste back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(project(&harness).conditions, before.conditions);
+}

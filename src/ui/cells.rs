@@ -9,6 +9,7 @@ use egui::{Align, Color32, Id, RichText, TextEdit, Ui};
 
 use crate::i18n::t;
 use crate::model::{Field, Location, Problem, Severity};
+use crate::paste::Grid;
 use crate::text::{
     ParseError, format_amount, format_number, format_percent, parse_number, parse_percent,
 };
@@ -56,10 +57,11 @@ impl NumberKind {
     }
 }
 
-/// A block of Targets cells chosen with Shift+click or Shift+↑/↓, for Ctrl+C: rows and
-/// columns (indices into [`crate::paste::target_columns`]) from the anchor to the extent.
+/// A block of Values or Targets cells chosen with Shift+click or Shift+↑/↓, for Ctrl+C: rows
+/// and columns (indices into [`Grid::columns`]) from the anchor to the extent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Selection {
+    pub grid: Grid,
     pub anchor: (usize, usize),
     pub extent: (usize, usize),
 }
@@ -82,15 +84,14 @@ impl Selection {
         self.anchor != self.extent
     }
 
-    /// The Targets cell `key` as (row, column), if it is one of the columns a block covers.
-    pub fn cell_of(key: CellKey) -> Option<(usize, usize)> {
-        match key {
-            (Location::Indicator(row), field) => crate::paste::target_columns()
-                .iter()
-                .position(|(f, _)| *f == field)
-                .map(|column| (row, column)),
-            _ => None,
-        }
+    /// The grid of cell `key` and its (row, column), if it is in a column a block covers.
+    pub fn cell_of(key: CellKey) -> Option<(Grid, (usize, usize))> {
+        let grid = Grid::of(key.0)?;
+        let row = match key.0 {
+            Location::Condition(row) | Location::Indicator(row) => row,
+            Location::Program => return None,
+        };
+        grid.column_of(key.1).map(|column| (grid, (row, column)))
     }
 }
 
@@ -136,7 +137,9 @@ impl CellBuffers {
         self.selection
             .filter(Selection::is_block)
             .zip(Selection::cell_of(key))
-            .is_some_and(|(selection, (row, column))| selection.contains(row, column))
+            .is_some_and(|(selection, (grid, (row, column)))| {
+                selection.grid == grid && selection.contains(row, column)
+            })
     }
 
     /// The cell whose widget is `id`, if it is the one that last took the focus.
@@ -422,11 +425,18 @@ fn display_cell(
         // Shift+click on another Targets cell chooses the block from the cell that had the
         // focus to this one, as in a spreadsheet.
         if response.clicked() && ui.input(|i| i.modifiers.shift) {
-            let from = buffers.last_focused.and_then(Selection::cell_of);
-            let anchor = buffers.selection.map(|s| s.anchor).or(from);
-            buffers.selection = anchor
-                .zip(Selection::cell_of(key))
-                .map(|(anchor, extent)| Selection { anchor, extent });
+            let from = buffers
+                .selection
+                .map(|s| (s.grid, s.anchor))
+                .or_else(|| buffers.last_focused.and_then(Selection::cell_of));
+            buffers.selection = match (from, Selection::cell_of(key)) {
+                (Some((grid, anchor)), Some((same, extent))) if grid == same => Some(Selection {
+                    grid,
+                    anchor,
+                    extent,
+                }),
+                _ => None,
+            };
         } else {
             buffers.selection = None;
         }

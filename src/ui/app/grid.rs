@@ -7,7 +7,8 @@ use egui::Context;
 use super::{App, Tab};
 use crate::document::Edit;
 use crate::i18n::t;
-use crate::model::{Field, Location};
+use crate::model::Location;
+use crate::paste::{Grid, copy_block, paste_block};
 use crate::tf;
 use crate::ui::cells::{CellKey, Selection, cell_id, merge_key};
 use crate::ui::{targets, values};
@@ -41,30 +42,22 @@ impl App {
             self.last_focus = focus;
         }
         if let Some(cell) = focus.and_then(|focus| self.focused_grid_cell(focus)) {
-            // Blocks (copy, paste, Shift+↑/↓) are those of the Targets sheet.
-            if let (Location::Indicator(row), field) = cell {
-                self.extend_selection(ctx, row, field);
-                self.copy_selection(ctx);
-                self.paste_block(ctx, row, field);
-            }
+            self.extend_selection(ctx, cell);
+            self.copy_selection(ctx);
+            self.paste_block(ctx, cell);
             self.move_between_cells(ctx, cell);
         }
     }
 
-    /// The cell of the Targets or Values grid whose widget is `focus`, if it is one.
+    /// The cell of the Values or Targets grid whose widget is `focus`, if it is one and its
+    /// sheet is shown.
     fn focused_grid_cell(&self, focus: egui::Id) -> Option<CellKey> {
         let cell = self.buffers.cell_with_id(focus)?;
-        let in_grid = match (self.tab, cell) {
-            (Tab::Targets, (Location::Indicator(_), field)) => crate::paste::target_columns()
-                .iter()
-                .any(|(f, _)| *f == field),
-            (Tab::Values, (Location::Condition(_), field)) => matches!(
-                field,
-                Field::Name | Field::Group | Field::Dalys | Field::Population
-            ),
-            _ => false,
+        let shown = match Grid::of(cell.0)? {
+            Grid::Values => Tab::Values,
+            Grid::Targets => Tab::Targets,
         };
-        in_grid.then_some(cell)
+        (self.tab == shown && Selection::cell_of(cell).is_some()).then_some(cell)
     }
 
     /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same
@@ -179,24 +172,29 @@ impl App {
 
     /// Shift+↑ and Shift+↓ choose a block of rows from the focused cell, as in a spreadsheet
     /// (the focus stays where the block started).
-    fn extend_selection(&mut self, ctx: &Context, row: usize, field: Field) {
+    fn extend_selection(&mut self, ctx: &Context, cell: CellKey) {
         let (up, down) = ctx.input_mut(|input| {
             (
                 input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowUp),
                 input.consume_key(egui::Modifiers::SHIFT, egui::Key::ArrowDown),
             )
         });
-        if !(up || down) {
-            return;
-        }
-        let Some(cell) = Selection::cell_of((Location::Indicator(row), field)) else {
+        let Some((grid, here)) = Selection::cell_of(cell).filter(|_| up || down) else {
             return;
         };
-        let rows = self.document.project().indicators.len();
-        let mut selection = self.buffers.selection.unwrap_or(Selection {
-            anchor: cell,
-            extent: cell,
-        });
+        let rows = match grid {
+            Grid::Values => self.document.project().conditions.len(),
+            Grid::Targets => self.document.project().indicators.len(),
+        };
+        let mut selection =
+            self.buffers
+                .selection
+                .filter(|s| s.grid == grid)
+                .unwrap_or(Selection {
+                    grid,
+                    anchor: here,
+                    extent: here,
+                });
         selection.extent.0 = if up {
             selection.extent.0.saturating_sub(1)
         } else {
@@ -234,8 +232,9 @@ impl App {
         if !copy {
             return;
         }
-        let text = crate::paste::copy_block(
+        let text = copy_block(
             self.document.project(),
+            selection.grid,
             selection.rows(),
             selection.columns(),
         );
@@ -250,10 +249,15 @@ impl App {
         );
     }
 
-    /// A paste into a Targets cell, taken before the cell's text field sees it: the block
-    /// (one cell or many, copied from a spreadsheet) fills the grid from that cell down and to
-    /// the right, as one undo step.
-    fn paste_block(&mut self, ctx: &Context, row: usize, field: Field) {
+    /// A paste into a grid cell, taken before the cell's text field sees it: the block (one
+    /// cell or many, copied from a spreadsheet) fills the grid from that cell down and to the
+    /// right, as one undo step.
+    fn paste_block(&mut self, ctx: &Context, (location, field): CellKey) {
+        let (Some(grid), Location::Condition(row) | Location::Indicator(row)) =
+            (Grid::of(location), location)
+        else {
+            return;
+        };
         let pasted = ctx.input_mut(|input| {
             let mut pasted = None;
             input.events.retain(|event| match event {
@@ -266,7 +270,7 @@ impl App {
             pasted
         });
         let Some(text) = pasted else { return };
-        match crate::paste::paste_into_targets(self.document.project(), row, field, &text) {
+        match paste_block(self.document.project(), grid, row, field, &text) {
             Ok(paste) => {
                 self.document.apply(paste.edit, &paste.summary, None);
                 self.document.seal();
