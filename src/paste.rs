@@ -362,6 +362,13 @@ pub fn paste_block(
             columns[first_column].1.to_lowercase(),
             row + 1
         )
+    } else if block.len() == 1 {
+        tf!(
+            "Pasted {widest} cells into {sheet} row {} from {}",
+            "Pegadas {widest} celdas en {sheet} fila {} desde {}",
+            row + 1,
+            columns[first_column].1
+        )
     } else {
         tf!(
             "Pasted {} × {} cells into {sheet} rows {}–{} from {}",

@@ -192,3 +192,11 @@ fn a_values_block_with_text_in_a_number_column_changes_nothing_and_says_where() 
         "{error}"
     );
 }
+
+#[test]
+fn a_one_row_block_is_reported_as_one_row() {
+    let project = sample();
+    let paste =
+        paste_block(&project, Grid::Values, 1, Field::Dalys, "60001\t2000000").expect("fits");
+    assert_eq!(paste.summary, "Pasted 2 cells into Values row 2 from DALYs");
+}
