@@ -18,12 +18,20 @@ pub enum Grid {
 }
 
 impl Grid {
-    /// The grid a row of `location` belongs to.
-    pub fn of(location: Location) -> Option<Grid> {
+    /// The grid a row of `location` belongs to, and the row.
+    pub fn of(location: Location) -> Option<(Grid, usize)> {
         match location {
-            Location::Condition(_) => Some(Grid::Values),
-            Location::Indicator(_) => Some(Grid::Targets),
+            Location::Condition(row) => Some((Grid::Values, row)),
+            Location::Indicator(row) => Some((Grid::Targets, row)),
             Location::Program => None,
+        }
+    }
+
+    /// Row `row` of this grid.
+    pub fn location(self, row: usize) -> Location {
+        match self {
+            Grid::Values => Location::Condition(row),
+            Grid::Targets => Location::Indicator(row),
         }
     }
 
@@ -72,15 +80,6 @@ impl Grid {
         self.columns().iter().position(|(f, _)| *f == field)
     }
 
-    /// The cell of row `row`, column `column` (an index into [`Self::columns`]).
-    pub fn cell(self, row: usize, column: usize) -> Option<(Location, Field)> {
-        let field = self.columns().get(column)?.0;
-        Some(match self {
-            Grid::Values => (Location::Condition(row), field),
-            Grid::Targets => (Location::Indicator(row), field),
-        })
-    }
-
     fn sheet(self) -> &'static str {
         match self {
             Grid::Values => t("Values", "Valores"),
@@ -88,7 +87,8 @@ impl Grid {
         }
     }
 
-    fn rows(self, project: &Project) -> usize {
+    /// How many rows the grid has in `project`.
+    pub fn rows(self, project: &Project) -> usize {
         match self {
             Grid::Values => project.conditions.len(),
             Grid::Targets => project.indicators.len(),

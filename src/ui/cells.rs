@@ -86,11 +86,7 @@ impl Selection {
 
     /// The grid of cell `key` and its (row, column), if it is in a column a block covers.
     pub fn cell_of(key: CellKey) -> Option<(Grid, (usize, usize))> {
-        let grid = Grid::of(key.0)?;
-        let row = match key.0 {
-            Location::Condition(row) | Location::Indicator(row) => row,
-            Location::Program => return None,
-        };
+        let (grid, row) = Grid::of(key.0)?;
         grid.column_of(key.1).map(|column| (grid, (row, column)))
     }
 }
@@ -134,12 +130,13 @@ impl CellBuffers {
     }
 
     fn is_selected(&self, key: CellKey) -> bool {
-        self.selection
-            .filter(Selection::is_block)
-            .zip(Selection::cell_of(key))
-            .is_some_and(|(selection, (grid, (row, column)))| {
-                selection.grid == grid && selection.contains(row, column)
-            })
+        // Most frames have no block: the cell is not looked up then.
+        let Some(selection) = self.selection.filter(Selection::is_block) else {
+            return false;
+        };
+        Selection::cell_of(key).is_some_and(|(grid, (row, column))| {
+            selection.grid == grid && selection.contains(row, column)
+        })
     }
 
     /// The cell whose widget is `id`, if it is the one that last took the focus.

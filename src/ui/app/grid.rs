@@ -7,7 +7,6 @@ use egui::Context;
 use super::{App, Tab};
 use crate::document::Edit;
 use crate::i18n::t;
-use crate::model::Location;
 use crate::paste::{Grid, copy_block, paste_block};
 use crate::tf;
 use crate::ui::cells::{CellKey, Selection, cell_id, merge_key};
@@ -49,29 +48,30 @@ impl App {
         }
     }
 
+    /// The tab that shows `grid`.
+    fn tab_of(grid: Grid) -> Tab {
+        match grid {
+            Grid::Values => Tab::Values,
+            Grid::Targets => Tab::Targets,
+        }
+    }
+
     /// The cell of the Values or Targets grid whose widget is `focus`, if it is one and its
     /// sheet is shown.
     fn focused_grid_cell(&self, focus: egui::Id) -> Option<CellKey> {
         let cell = self.buffers.cell_with_id(focus)?;
-        let shown = match Grid::of(cell.0)? {
-            Grid::Values => Tab::Values,
-            Grid::Targets => Tab::Targets,
-        };
-        (self.tab == shown && Selection::cell_of(cell).is_some()).then_some(cell)
+        let (grid, _) = Selection::cell_of(cell)?;
+        (self.tab == Self::tab_of(grid)).then_some(cell)
     }
 
     /// As in a spreadsheet: the up and down arrows, Enter and Shift+Enter move to the same
     /// column of the row above or below.
     fn move_between_cells(&mut self, ctx: &Context, (location, field): CellKey) {
-        let (row, rows) = match location {
-            Location::Indicator(row) => (row, self.document.project().indicators.len()),
-            Location::Condition(row) => (row, self.document.project().conditions.len()),
-            Location::Program => return,
+        let Some((grid, row)) = Grid::of(location) else {
+            return;
         };
-        let at = |row| match location {
-            Location::Condition(_) => (Location::Condition(row), field),
-            _ => (Location::Indicator(row), field),
-        };
+        let rows = grid.rows(self.document.project());
+        let at = |row| (grid.location(row), field);
         let (up, down) = ctx.input_mut(|input| {
             let up = input.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)
                 || input.consume_key(egui::Modifiers::SHIFT, egui::Key::Enter);
@@ -98,13 +98,11 @@ impl App {
     /// Targets sheet; the focus goes to the same column of the new row (or of the row that
     /// takes the deleted one's place).
     pub(super) fn insert_or_delete_row(&mut self, insert: bool, ctx: &Context) {
-        let cell = self.buffers.last_focused().filter(|(location, _)| {
-            matches!(
-                (location, self.tab),
-                (Location::Indicator(_), Tab::Targets) | (Location::Condition(_), Tab::Values)
-            )
+        let cell = self.buffers.last_focused().and_then(|(location, field)| {
+            let (grid, row) = Grid::of(location)?;
+            (self.tab == Self::tab_of(grid)).then_some((grid, row, field))
         });
-        let Some((location, field)) = cell else {
+        let Some((grid, row, field)) = cell else {
             self.set_status(
                 t(
                     "Click a cell of the row first (Values or Targets sheet), then insert or delete.",
@@ -114,9 +112,12 @@ impl App {
             );
             return;
         };
-        let project = self.document.project();
-        let (edit, label, rows_after, row) = match (location, insert) {
-            (Location::Indicator(row), true) => (
+        let rows = grid.rows(self.document.project());
+        if !insert && row >= rows {
+            return;
+        }
+        let (edit, label) = match (grid, insert) {
+            (Grid::Targets, true) => (
                 Edit::InsertIndicator {
                     row: row + 1,
                     value: targets::new_indicator(&self.document),
@@ -126,16 +127,12 @@ impl App {
                     "Insertar indicador debajo de la fila {}",
                     row + 1
                 ),
-                project.indicators.len() + 1,
-                row + 1,
             ),
-            (Location::Indicator(row), false) if row < project.indicators.len() => (
+            (Grid::Targets, false) => (
                 Edit::RemoveIndicator { row },
                 tf!("Delete indicator {}", "Borrar indicador {}", row + 1),
-                project.indicators.len() - 1,
-                row,
             ),
-            (Location::Condition(row), true) => (
+            (Grid::Values, true) => (
                 Edit::InsertCondition {
                     row: row + 1,
                     value: values::new_condition(&self.document),
@@ -145,28 +142,25 @@ impl App {
                     "Insertar condición debajo de la fila {}",
                     row + 1
                 ),
-                project.conditions.len() + 1,
-                row + 1,
             ),
-            (Location::Condition(row), false) if row < project.conditions.len() => (
+            (Grid::Values, false) => (
                 Edit::RemoveCondition { row },
                 tf!("Delete condition {}", "Borrar condición {}", row + 1),
-                project.conditions.len() - 1,
-                row,
             ),
-            _ => return,
         };
         self.document.apply(edit, &label, None);
         self.document.seal();
         self.buffers.clear();
         self.set_status(format!("{label}."), true);
-        if rows_after > 0 {
-            let row = row.min(rows_after - 1);
-            let key = match location {
-                Location::Condition(_) => (Location::Condition(row), field),
-                _ => (Location::Indicator(row), field),
-            };
-            self.buffers.focus_cell(ctx, key);
+        // The new row, or the one that took the deleted row's place (the last, at the end).
+        let rows = grid.rows(self.document.project());
+        let focus = if insert {
+            row + 1
+        } else {
+            row.min(rows.saturating_sub(1))
+        };
+        if rows > 0 {
+            self.buffers.focus_cell(ctx, (grid.location(focus), field));
         }
     }
 
@@ -182,10 +176,7 @@ impl App {
         let Some((grid, here)) = Selection::cell_of(cell).filter(|_| up || down) else {
             return;
         };
-        let rows = match grid {
-            Grid::Values => self.document.project().conditions.len(),
-            Grid::Targets => self.document.project().indicators.len(),
-        };
+        let rows = grid.rows(self.document.project());
         let mut selection =
             self.buffers
                 .selection
@@ -253,9 +244,7 @@ impl App {
     /// cell or many, copied from a spreadsheet) fills the grid from that cell down and to the
     /// right, as one undo step.
     fn paste_block(&mut self, ctx: &Context, (location, field): CellKey) {
-        let (Some(grid), Location::Condition(row) | Location::Indicator(row)) =
-            (Grid::of(location), location)
-        else {
+        let Some((grid, row)) = Grid::of(location) else {
             return;
         };
         let pasted = ctx.input_mut(|input| {
