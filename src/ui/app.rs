@@ -175,8 +175,11 @@ impl App {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let lang = persisted.lang.unwrap_or_else(Lang::from_system);
-        set_lang(lang);
-        document.recompute_messages();
+        // The document's messages are in this thread's language; redo them only if it changes.
+        if lang != crate::i18n::lang() {
+            set_lang(lang);
+            document.recompute_messages();
+        }
         Self {
             lang,
             document,
@@ -223,6 +226,9 @@ impl App {
     }
 
     fn set_language(&mut self, lang: Lang) {
+        if lang == self.lang {
+            return;
+        }
         self.lang = lang;
         set_lang(lang);
         self.document.recompute_messages();
