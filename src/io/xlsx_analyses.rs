@@ -105,18 +105,23 @@ fn percent_or_blank(
     Ok(())
 }
 
-fn header_row(
+/// A row of column titles from column A, `height` points tall (titles wrap).
+pub(super) fn header_row(
     sheet: &mut Worksheet,
     row: u32,
     titles: &[&str],
     f: &Format,
+    height: f64,
 ) -> Result<(), XlsxError> {
     for (c, title) in titles.iter().enumerate() {
         sheet.write_string_with_format(row, c as u16, *title, f)?;
     }
-    sheet.set_row_height(row, 32)?;
+    sheet.set_row_height(row, height)?;
     Ok(())
 }
+
+/// Analysis sheets' titles are two lines at most.
+const ANALYSIS_HEADER_HEIGHT: f64 = 32.0;
 
 /// The Sensitivity sheet: ranges, then d and every bounded target at each low and high value.
 pub fn write_sensitivity(
@@ -149,6 +154,7 @@ pub fn write_sensitivity(
             t("d at high", "d con el alto"),
         ],
         f.header,
+        ANALYSIS_HEADER_HEIGHT,
     )?;
     let rows = sensitivity(project);
     for (k, row) in rows.iter().enumerate() {
@@ -190,7 +196,7 @@ pub fn write_sensitivity(
         titles.push(tf!("{} high", "{} alto", row.parameter.label()));
     }
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-    header_row(sheet, top + 1, &titles, f.header)?;
+    header_row(sheet, top + 1, &titles, f.header, ANALYSIS_HEADER_HEIGHT)?;
     for (i, indicator) in project.indicators.iter().enumerate() {
         let r = top + 2 + i as u32;
         sheet.write_string(r, 0, &indicator.name)?;
@@ -267,7 +273,13 @@ pub fn write_verification(
     }
     sheet.write_string_with_format(3, 0, t("Sample sizes", "Tamaños de muestra"), f.label)?;
     sheet.write_string(3, 1, t("two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round", "alfa bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); por ronda de encuesta"))?;
-    header_row(sheet, 5, &verify_headers(), f.header)?;
+    header_row(
+        sheet,
+        5,
+        &verify_headers(),
+        f.header,
+        ANALYSIS_HEADER_HEIGHT,
+    )?;
     let rows = verification(project, outcome);
     for (i, (indicator, result)) in project.indicators.iter().zip(&rows).enumerate() {
         let r = 6 + i as u32;
@@ -371,6 +383,7 @@ pub fn write_rounds(
             t("Tranche paid", "Tramo pagado"),
         ],
         f.header,
+        ANALYSIS_HEADER_HEIGHT,
     )?;
     let evaluated: Vec<_> = (0..project.rounds.len())
         .map(|k| evaluate_round(project, outcome, k))
@@ -400,6 +413,7 @@ pub fn write_rounds(
             t("Why not", "Por qué no"),
         ],
         f.header,
+        ANALYSIS_HEADER_HEIGHT,
     )?;
     let mut r = top + 1;
     for (k, (round, result)) in project.rounds.iter().zip(&evaluated).enumerate() {
@@ -666,7 +680,13 @@ pub fn write_audit(
         ),
         f.title,
     )?;
-    header_row(sheet, 2, &crate::model::AuditEntry::columns(), f.header)?;
+    header_row(
+        sheet,
+        2,
+        &crate::model::AuditEntry::columns(),
+        f.header,
+        ANALYSIS_HEADER_HEIGHT,
+    )?;
     for (k, entry) in project.audit.iter().enumerate() {
         let r = 3 + k as u32;
         for (c, text) in entry.cells().into_iter().enumerate() {

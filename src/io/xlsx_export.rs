@@ -14,7 +14,8 @@ use crate::tf;
 
 use super::workbook::column_name;
 use super::xlsx_analyses::{
-    AnalysisFormats, words, write_audit, write_rounds, write_sensitivity, write_verification,
+    AnalysisFormats, header_row, words, write_audit, write_rounds, write_sensitivity,
+    write_verification,
 };
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 
@@ -177,6 +178,19 @@ fn text(
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(row, col, value, format)?;
     Ok(())
+}
+
+/// The Targets and Values sheets' titles wrap to three lines.
+const SHEET_HEADER_HEIGHT: f64 = 45.0;
+
+/// The title of the present-value column, with the horizon and rate it is computed at.
+fn value_header(program: &crate::model::Program) -> String {
+    tf!(
+        "Value ({} yrs, {}% discount rate)",
+        "Valor ({} años, tasa de descuento {}%)",
+        program.horizon_years,
+        crate::text::format_number(program.discount_rate * 100.0)
+    )
 }
 
 fn today() -> String {
@@ -433,12 +447,7 @@ fn write_targets(
         &f.money,
     )?;
 
-    let value_header = tf!(
-        "Value ({} yrs, {}% discount rate)",
-        "Valor ({} años, tasa de descuento {}%)",
-        program.horizon_years,
-        crate::text::format_number(program.discount_rate * 100.0)
-    );
+    let value_header = value_header(program);
     let headers: [&str; 18] = [
         t("Indicator", "Indicador"),
         t("Condition", "Condición"),
@@ -459,10 +468,7 @@ fn write_targets(
         t("Benefit", "Beneficio"),
         t("Share of benefit", "Parte del beneficio"),
     ];
-    for (c, header) in headers.iter().enumerate() {
-        text(sheet, T_HEADER, c as u16, header, &f.header)?;
-    }
-    sheet.set_row_height(T_HEADER, 45)?;
+    header_row(sheet, T_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
 
     for (i, (indicator, row_outcome)) in project
         .indicators
@@ -791,12 +797,7 @@ fn write_values(
         &f.impact,
     )?;
 
-    let value_header = tf!(
-        "Value ({} yrs, {}% discount rate)",
-        "Valor ({} años, tasa de descuento {}%)",
-        program.horizon_years,
-        crate::text::format_number(program.discount_rate * 100.0)
-    );
+    let value_header = value_header(program);
     let headers = [
         t("Condition", "Condición"),
         t("Population group", "Grupo de población"),
@@ -806,10 +807,7 @@ fn write_values(
         t("Unit value (vi)", "Valor unitario (vi)"),
         value_header.as_str(),
     ];
-    for (c, header) in headers.iter().enumerate() {
-        text(sheet, V_HEADER, c as u16, header, &f.header)?;
-    }
-    sheet.set_row_height(V_HEADER, 45)?;
+    header_row(sheet, V_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
     for (j, (condition, values)) in project
         .conditions
         .iter()
