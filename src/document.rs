@@ -235,22 +235,7 @@ fn collect_edit_changes(c: &mut Collector, old: &Edit, new: &Edit, project: &Pro
                 show(b),
             );
         }
-        (Edit::Rounds(a), Edit::Rounds(b)) => {
-            let show = |rounds: &[Round]| {
-                rounds
-                    .iter()
-                    .map(|r| tf!("{} ({} months)", "{} ({} meses)", r.name, r.months))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            c.field(
-                t("Rounds", "Rondas"),
-                "",
-                t("measurement rounds", "rondas de medición"),
-                show(a),
-                show(b),
-            );
-        }
+        (Edit::Rounds(a), Edit::Rounds(b)) => audit::round_changes(c, a, b),
         (Edit::Batch(olds), Edit::Batch(news)) => {
             // The inverse of a batch lists its inverses in reverse order.
             for (new, old) in news.iter().zip(olds.iter().rev()) {

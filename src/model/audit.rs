@@ -5,7 +5,7 @@ use crate::i18n::t;
 use crate::tf;
 use serde::{Deserialize, Serialize};
 
-use super::{Condition, Indicator, Measurement, Program, Project, Spread};
+use super::{Condition, Indicator, Measurement, Program, Project, Round, Spread};
 use crate::text::{format_number, format_percent};
 
 /// One recorded change.
@@ -89,6 +89,31 @@ fn measurement(m: &Option<Measurement>) -> String {
             format!("{} ({spread})", pct(m.estimate))
         }
     }
+}
+
+/// The measurement rounds as one field of the log: each round's name and months.
+pub fn round_changes(c: &mut Collector, before: &[Round], after: &[Round]) {
+    let show = |rounds: &[Round]| {
+        rounds
+            .iter()
+            .map(|r| {
+                tf!(
+                    "{} ({} months)",
+                    "{} ({} meses)",
+                    r.name,
+                    format_number(r.months)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    c.field(
+        t("Rounds", "Rondas"),
+        "",
+        t("measurement rounds", "rondas de medición"),
+        show(before),
+        show(after),
+    );
 }
 
 /// Collects the differences found, field by field.
@@ -367,63 +392,28 @@ pub fn changes(before: &Project, after: &Project) -> Vec<Change> {
         changes: Vec::new(),
     };
     program_changes(&mut c, &before.program, &after.program);
-    let m = (&before.metadata, &after.metadata);
+    let (a, b) = (&before.metadata, &after.metadata);
+    let project = t("Project", "Proyecto");
+    for (field, old, new) in [
+        (
+            t("program name", "nombre del programa"),
+            &a.program_name,
+            &b.program_name,
+        ),
+        (t("country", "país"), &a.country, &b.country),
+        (t("currency", "moneda"), &a.currency, &b.currency),
+        (t("notes", "notas"), &a.notes, &b.notes),
+    ] {
+        c.field(project, "", field, old.clone(), new.clone());
+    }
     c.field(
-        t("Project", "Proyecto"),
-        "",
-        t("program name", "nombre del programa"),
-        m.0.program_name.clone(),
-        m.1.program_name.clone(),
-    );
-    c.field(
-        t("Project", "Proyecto"),
-        "",
-        t("country", "país"),
-        m.0.country.clone(),
-        m.1.country.clone(),
-    );
-    c.field(
-        t("Project", "Proyecto"),
-        "",
-        t("currency", "moneda"),
-        m.0.currency.clone(),
-        m.1.currency.clone(),
-    );
-    c.field(
-        t("Project", "Proyecto"),
-        "",
-        t("notes", "notas"),
-        m.0.notes.clone(),
-        m.1.notes.clone(),
-    );
-    c.field(
-        t("Project", "Proyecto"),
+        project,
         "",
         t("sources", "fuentes"),
-        m.0.sources.join(" | "),
-        m.1.sources.join(" | "),
+        a.sources.join(" | "),
+        b.sources.join(" | "),
     );
-    let rounds = |p: &Project| {
-        p.rounds
-            .iter()
-            .map(|r| {
-                tf!(
-                    "{} ({} months)",
-                    "{} ({} meses)",
-                    r.name,
-                    format_number(r.months)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    c.field(
-        t("Rounds", "Rondas"),
-        "",
-        t("measurement rounds", "rondas de medición"),
-        rounds(before),
-        rounds(after),
-    );
+    round_changes(&mut c, &before.rounds, &after.rounds);
     for (j, (a, b)) in before.conditions.iter().zip(&after.conditions).enumerate() {
         condition_changes(&mut c, j, a, b);
     }

@@ -1348,17 +1348,8 @@ impl eframe::App for App {
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 let census = self.document.project().census.is_some();
-                for command in [
-                    UiCommand::ShowValues,
-                    UiCommand::ShowTargets,
-                    UiCommand::ShowSensitivity,
-                    UiCommand::ShowVerification,
-                    UiCommand::ShowRounds,
-                    UiCommand::ShowLog,
-                    UiCommand::ShowScenarios,
-                    UiCommand::ShowCharts,
-                    UiCommand::ShowCensus,
-                ] {
+                // The sheets' tabs, in the order the command list gives them.
+                for command in UiCommand::ALL {
                     let Some(tab) = command.tab() else { continue };
                     if tab == Tab::Census && !census {
                         continue;
