@@ -88,16 +88,7 @@ pub fn set_lang(lang: Lang) {
 /// What `text` gives in each language, in the order of [`Lang::ALL`]: a reader accepts a
 /// file written in either.
 pub fn in_every_lang<R>(text: impl Fn() -> R) -> Vec<R> {
-    let current = lang();
-    let all = Lang::ALL
-        .iter()
-        .map(|&l| {
-            set_lang(l);
-            text()
-        })
-        .collect();
-    set_lang(current);
-    all
+    Lang::ALL.iter().map(|&l| in_lang(l, &text)).collect()
 }
 
 /// What `text` gives in `lang`, whatever the current language (for output that must not
