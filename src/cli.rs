@@ -149,20 +149,32 @@ fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
     };
     let outcome = compute(&project);
     if let Some(import) = &import
+        && json
+    {
+        // Standard output holds the JSON; what the user should check goes to standard error.
+        for warning in import.warnings(crate::i18n::lang()) {
+            eprintln!("rbf-targets: {warning}");
+        }
+    }
+    if let Some(import) = &import
         && !json
     {
+        let lang = crate::i18n::lang();
         eprint!(
             "{}",
             tf!(
-                "Import of {}:\n{import}",
-                "Importación de {}:\n{import}",
-                file.display()
+                "Import of {}:\n{}",
+                "Importación de {}:\n{}",
+                file.display(),
+                import.to_text(lang)
             )
         );
     }
     let printed = if json {
         let mut report = ComputeReport::new(&project, &outcome);
-        report.import = import.as_ref().map(crate::report::ImportJson::from);
+        report.import = import
+            .as_ref()
+            .map(|i| crate::report::ImportJson::new(i, crate::i18n::lang()));
         serde_json::to_string_pretty(&report)
             .map_err(std::io::Error::other)
             .and_then(|text| writeln!(std::io::stdout(), "{text}"))

@@ -53,6 +53,14 @@ impl Lang {
         }
     }
 
+    /// `en` or `es`, whichever this language is.
+    pub fn t(self, en: &'static str, es: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Es => es,
+        }
+    }
+
     /// The language of the system's locale (`LANG` and friends on Linux, the user's language
     /// on Windows and macOS); English when it is neither English nor Spanish.
     pub fn from_system() -> Lang {
@@ -115,6 +123,18 @@ pub fn t(en: &'static str, es: &'static str) -> &'static str {
 macro_rules! tf {
     ($en:literal, $es:literal $(, $arg:expr)* $(,)?) => {
         match $crate::i18n::lang() {
+            $crate::i18n::Lang::En => format!($en $(, $arg)*),
+            $crate::i18n::Lang::Es => format!($es $(, $arg)*),
+        }
+    };
+}
+
+/// `format!` in a given language: `tr!(lang, "{n} rows", "{n} filas")`. Both format strings
+/// must use the same values (the compiler checks each).
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $en:literal, $es:literal $(, $arg:expr)* $(,)?) => {
+        match $lang {
             $crate::i18n::Lang::En => format!($en $(, $arg)*),
             $crate::i18n::Lang::Es => format!($es $(, $arg)*),
         }

@@ -11,6 +11,7 @@ pub mod io;
 pub mod model;
 pub mod paste;
 pub mod report;
+pub mod schema;
 pub mod synthetic;
 pub mod text;
 pub mod ui;

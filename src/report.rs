@@ -6,10 +6,11 @@ use crate::tf;
 use serde::Serialize;
 
 use crate::io::ImportReport;
-use crate::io::xlsx_import::LineKind;
+use crate::io::import::report::{Evidence, LineKind, Source};
 use crate::model::{
     Bound, Outcome, Problem, Project, Severity, evaluate_round, sensitivity, verification,
 };
+use crate::schema::Column;
 use crate::text::{format_amount, format_number, format_percent};
 
 /// Name and version of the JSON schema.
@@ -49,6 +50,59 @@ pub struct ImportJson {
     /// Null when the workbook held no computed results.
     pub differences: Option<Vec<DifferenceJson>>,
     pub compared: usize,
+    /// Each table found, with the column each header was taken for and how.
+    pub tables: Vec<TableJson>,
+    /// Where each program input came from; `source` is "missing" for one not found.
+    pub inputs: Vec<InputJson>,
+    /// The machine names of the program inputs not found (to be typed in).
+    pub missing: Vec<&'static str>,
+}
+
+/// A table found in the workbook.
+#[derive(Debug, Serialize)]
+pub struct TableJson {
+    /// "values" or "targets".
+    pub table: crate::io::import::report::TableKind,
+    pub sheet: String,
+    /// 1-based.
+    pub header_row: u32,
+    pub rows: usize,
+    pub columns: Vec<ColumnJson>,
+    pub skipped_rows: Vec<SkippedJson>,
+}
+
+/// A header of a table and the column used for it.
+#[derive(Debug, Serialize)]
+pub struct ColumnJson {
+    /// "H".
+    pub column: String,
+    pub header: String,
+    /// The column's machine name (as `--map` takes it), null when not used.
+    pub field: Option<&'static str>,
+    /// "words", "formula", "words_and_formula", "position" or "chosen"; null when not used.
+    pub how: Option<Evidence>,
+    pub confidence: f64,
+}
+
+/// A row under a table's header that was not read as one of its rows.
+#[derive(Debug, Serialize)]
+pub struct SkippedJson {
+    /// 1-based.
+    pub row: u32,
+    pub why: crate::io::import::report::SkipReason,
+    pub text: String,
+}
+
+/// A program input and where it came from.
+#[derive(Debug, Serialize)]
+pub struct InputJson {
+    pub input: &'static str,
+    pub value: Option<f64>,
+    /// "label", "column", "formula", "pv_arguments", "header", "unit_values", "default" or
+    /// "missing".
+    pub source: &'static str,
+    /// The cell it was read from, if any.
+    pub cell: Option<String>,
 }
 
 /// A cached result of the workbook that differs from ours.
@@ -60,14 +114,15 @@ pub struct DifferenceJson {
     pub ours: f64,
 }
 
-impl From<&ImportReport> for ImportJson {
-    fn from(report: &ImportReport) -> Self {
+impl ImportJson {
+    /// The report, its free text in `lang`.
+    pub fn new(report: &ImportReport, lang: crate::i18n::Lang) -> Self {
+        let lines = report.lines(lang);
         let of = |kind: LineKind| {
-            report
-                .lines
+            lines
                 .iter()
-                .filter(|l| l.kind == kind)
-                .map(|l| l.text.clone())
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, text)| text.clone())
                 .collect()
         };
         Self {
@@ -77,7 +132,7 @@ impl From<&ImportReport> for ImportJson {
             differences: report.differences.as_ref().map(|list| {
                 list.iter()
                     .map(|d| DifferenceJson {
-                        what: d.what.clone(),
+                        what: format!("{}, {}", d.column.key(), d.row),
                         cell: d.cell.clone(),
                         workbook: d.workbook,
                         ours: d.ours,
@@ -85,6 +140,60 @@ impl From<&ImportReport> for ImportJson {
                     .collect()
             }),
             compared: report.compared,
+            tables: report
+                .tables
+                .iter()
+                .map(|t| TableJson {
+                    table: t.kind,
+                    sheet: t.sheet.clone(),
+                    header_row: t.header_row + 1,
+                    rows: t.rows,
+                    columns: t
+                        .columns
+                        .iter()
+                        .map(|c| ColumnJson {
+                            column: crate::io::import::formula::column_name(c.col),
+                            header: c.header.clone(),
+                            field: c.column.map(|c| c.key()),
+                            how: c.how,
+                            confidence: (c.confidence * 1000.0).round() / 1000.0,
+                        })
+                        .collect(),
+                    skipped_rows: t
+                        .skipped
+                        .iter()
+                        .map(|s| SkippedJson {
+                            row: s.row + 1,
+                            why: s.why,
+                            text: s.text.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            inputs: report
+                .inputs
+                .iter()
+                .map(|i| {
+                    let (source, cell) = match &i.source {
+                        Source::Label { cell, .. } => ("label", Some(cell.clone())),
+                        Source::Column { cell } => ("column", Some(cell.clone())),
+                        Source::Formula { cell, .. } => ("formula", Some(cell.clone())),
+                        Source::PvArguments { cell } => ("pv_arguments", Some(cell.clone())),
+                        Source::Header { cell, .. } => ("header", Some(cell.clone())),
+                        Source::UnitValues { .. } => ("unit_values", None),
+                        Source::Default => ("default", None),
+                        Source::Missing => ("missing", None),
+                        Source::Unusable { cell, .. } => ("missing", Some(cell.clone())),
+                    };
+                    InputJson {
+                        input: i.input.key(),
+                        value: i.value,
+                        source,
+                        cell,
+                    }
+                })
+                .collect(),
+            missing: report.missing_inputs().map(|i| i.key()).collect(),
         }
     }
 }

@@ -79,10 +79,17 @@ fn each_kind_of_bad_input_has_its_own_message() {
             "GNI per capita: -3 is not an income",
         ),
         (
-            Box::new(|p| p.program.total_cost = f64::NAN),
+            Box::new(|p| p.program.total_cost = f64::INFINITY),
             Location::Program,
             Field::TotalCost,
             "a value that is not a finite number is not a cost",
+        ),
+        // NaN is how a value not found in an imported workbook is held: the cell asks for it.
+        (
+            Box::new(|p| p.program.total_cost = f64::NAN),
+            Location::Program,
+            Field::TotalCost,
+            "total program cost: no value; enter the total program cost",
         ),
         (
             Box::new(|p| p.indicators[1].condition = "Injuries".into()),

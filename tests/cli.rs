@@ -268,10 +268,17 @@ fn a_bad_workbook_exits_1_naming_the_cell() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("sheet \"Valores\", cell C2: \"mucha gente\" is not a population"),
+        stderr.contains("Valores!C2: \"mucha gente\" is not a number (Population)"),
         "{stderr}"
     );
-    assert!(output.stdout.is_empty());
+    // The workbook still opens: the JSON is printed, with null where a figure depends on
+    // the cell, and the problem named.
+    let json = json_of(&output);
+    assert!(json["minimum_impact"].is_null());
+    assert!(json["import"]["warnings"].as_array().is_some_and(|w| {
+        w.iter()
+            .any(|w| w.as_str().is_some_and(|w| w.contains("Valores!C2")))
+    }));
 }
 
 #[test]

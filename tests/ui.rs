@@ -326,7 +326,9 @@ fn dropping_a_workbook_imports_it_and_shows_the_report() {
     let mut harness = harness();
     drop_file(&mut harness, &path);
     assert_eq!(project(&harness), exported);
-    harness.get_by_label_contains("All 31 computed results the workbook held agree");
+    // d, and per row the unit value, present value and model target, and each condition's
+    // unit value.
+    harness.get_by_label_contains("All 34 computed results the workbook held agree");
     // An imported workbook is a new project: it is not saved over the workbook.
     assert!(harness.state().document().path().is_none());
 }

@@ -2,8 +2,9 @@
 
 mod support;
 
+use rbf_targets::i18n::Lang;
+use rbf_targets::io::import::{ImportError, LineKind};
 use rbf_targets::io::import_xlsx;
-use rbf_targets::io::xlsx_import::{ImportError, LineKind};
 use rbf_targets::model::{Direction, Project, Timing, compute};
 use support::{Layout, write_idb_workbook};
 
@@ -76,17 +77,19 @@ fn english_tool_with_cached_results() {
     assert_eq!(imported.project.indicators[4].direction, Direction::Lower);
     let text = imported.report.to_string();
     assert!(
-        text.contains("Row 5: lower is better, from the sign of d in =H8-G8+I8*E8"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Row 1: condition \"Maternal conditions\" from the formula ='Values'!$F$6"),
+        text.contains(
+            "Row 5: lower is better, from the sign of d in the target formula of column J"
+        ),
         "{text}"
     );
     assert!(
         text.contains(
-            "Discount rate 12.00% from the formula PV(…) in Targets!C4 (=PV(0.12,20,-B4))"
+            "Row 1: condition \"Maternal conditions\" from the unit-value formula in column B"
         ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Discount rate = 12.00% from the PV() formula in Targets!C4"),
         "{text}"
     );
 }
@@ -146,15 +149,18 @@ fn a_values_only_copy_links_by_value_and_infers_direction_from_targets() {
     let (written, imported) = import(layout);
     assert_same_inputs(&written, &imported.project, layout);
     let text = imported.report.to_string();
-    assert!(text.contains("because its unit value"), "{text}");
+    assert!(
+        text.contains("because its unit value equals the condition's"),
+        "{text}"
+    );
     assert!(
         text.contains(
-            "lower is better, since its target 33.0% in Targets!J8 is below its baseline"
+            "Row 5: lower is better, since the workbook's target lies below the counterfactual"
         ),
         "{text}"
     );
     assert!(
-        text.contains("Horizon 20 years from the header text of Targets!C3"),
+        text.contains("Horizon (years) = 20 from the header \"Value (20 yrs, 12% discount rate)\" in Targets!C3"),
         "{text}"
     );
 }
@@ -174,21 +180,13 @@ fn a_missing_values_sheet_is_named() {
         sheet.set_name("Targets").expect("name");
         sheet.write_string(0, 0, "Indicator").expect("write");
     });
-    let error = import_xlsx(&folder.path().join("bad.xlsx")).expect_err("no Values table");
-    assert!(
-        matches!(
-            error,
-            ImportError::MissingTable {
-                table: "Values",
-                ..
-            }
-        ),
-        "{error}"
-    );
+    // No table anywhere is the one thing refused, naming the sheets looked in.
+    let error = import_xlsx(&folder.path().join("bad.xlsx")).expect_err("no table");
+    assert!(matches!(error, ImportError::NoTable { .. }), "{error}");
     assert!(
         error
             .to_string()
-            .contains("no Values table found; expected a sheet named \"Values\" or \"Valores\""),
+            .contains("no Targets or Values table was found in its sheets (\"Targets\")"),
         "{error}"
     );
 }
@@ -225,16 +223,21 @@ fn text_where_a_number_belongs_names_sheet_and_cell() {
     targets.write_string(1, 2, "n/a").expect("write");
     targets.write_number(1, 3, 9_750_000.0).expect("write");
     workbook.save(&path).expect("save");
-    let error = import_xlsx(&path).expect_err("bad cells");
-    let text = error.to_string();
+    // The workbook opens; each bad cell is named in the report and left for the user to type.
+    let imported = import_xlsx(&path).expect("opens with its gaps marked");
+    let text = imported.report.to_text(Lang::En);
     assert!(
-        text.contains("sheet \"Values\", cell B2: \"about 30 thousand\" is not a number of DALYs"),
+        text.contains("Values!B2: \"about 30 thousand\" is not a number (DALYs)"),
         "{text}"
     );
     assert!(
-        text.contains("sheet \"Targets\", cell C2: \"n/a\" is not a baseline level"),
+        text.contains("Targets!C2: \"n/a\" is not a number (Baseline)"),
         "{text}"
     );
+    assert!(imported.project.conditions[0].dalys.is_nan());
+    assert!(imported.project.indicators[0].baseline.is_nan());
+    let outcome = rbf_targets::model::compute(&imported.project);
+    assert!(outcome.minimum_impact.is_none());
 }
 
 #[test]
@@ -267,14 +270,18 @@ fn every_inference_is_reported() {
         cached: true,
         ..Layout::default()
     });
-    let kinds: Vec<LineKind> = imported.report.lines.iter().map(|l| l.kind).collect();
+    let kinds: Vec<LineKind> = imported
+        .report
+        .lines(Lang::En)
+        .iter()
+        .map(|(kind, _)| *kind)
+        .collect();
     assert!(kinds.contains(&LineKind::Read) && kinds.contains(&LineKind::Inferred));
     // Nothing was assumed silently: the only warnings would name a row or an input.
-    for warning in imported.report.warnings() {
+    for warning in imported.report.warnings(Lang::En) {
         assert!(
-            warning.text.contains("Row") || warning.text.contains("not found"),
-            "{}",
-            warning.text
+            warning.contains("Row") || warning.contains("not found"),
+            "{warning}"
         );
     }
 }

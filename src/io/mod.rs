@@ -1,15 +1,17 @@
 //! Files: the project file (RON), and import and export of spreadsheets.
 
+pub mod import;
 pub mod project_file;
 pub mod recovery;
-pub mod workbook;
 pub mod xlsx_analyses;
 pub mod xlsx_export;
-pub mod xlsx_import;
 
+pub use import::{
+    Choices, Import, ImportError, ImportReport, import_book, import_workbook, import_xlsx,
+    read_book,
+};
 pub use project_file::{ProjectFileError, el_salvador_sample, load, load_str, save, to_ron_string};
 pub use xlsx_export::{ExportError, ExportOptions, export_xlsx};
-pub use xlsx_import::{Import, ImportError, ImportReport, import_xlsx};
 
 use std::path::Path;
 

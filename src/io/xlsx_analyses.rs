@@ -5,13 +5,15 @@
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use super::workbook::{Book, CellNumber, NumberRule, normalize};
+use super::import::book::Book;
+use super::import::vocabulary::normalize;
 use crate::i18n::{in_every_lang, t};
 use crate::model::verify::cannot_verify;
 use crate::model::{
     Measurement, Outcome, Parameter, Project, Round, Spread, TestKind, TrancheRule, evaluate_round,
     sensitivity, verification,
 };
+use crate::schema::Kind;
 use crate::tf;
 
 /// The words the analysis sheets are written with and read back by, in the current language
@@ -494,11 +496,8 @@ fn find_text(book: &Book, sheet: usize, label: fn() -> &'static str) -> Option<(
     })
 }
 
-fn number(book: &Book, sheet: usize, row: u32, col: u32, rule: NumberRule) -> Option<f64> {
-    match book.number(sheet, row, col, rule) {
-        CellNumber::Number { value, .. } => Some(value),
-        _ => None,
-    }
+fn number(book: &Book, sheet: usize, row: u32, col: u32, kind: Kind) -> Option<f64> {
+    super::import::saved_number(book, sheet, row, col, kind)
 }
 
 /// Each indicator's row by name (the first row when a name repeats).
@@ -528,8 +527,8 @@ fn read_sensitivity(book: &Book, project: &mut Project) {
             continue;
         };
         if let (Some(low), Some(high)) = (
-            number(book, sheet, row, col + 1, NumberRule::Plain),
-            number(book, sheet, row, col + 2, NumberRule::Plain),
+            number(book, sheet, row, col + 1, Kind::Plain),
+            number(book, sheet, row, col + 2, Kind::Plain),
         ) {
             *project.program.sensitivity.range_mut(parameter) = (low, high);
         }
@@ -541,7 +540,7 @@ fn read_verification(book: &Book, project: &mut Project) {
         return;
     };
     if let Some((r, c)) = find_text(book, sheet, words::survey_budget) {
-        project.program.survey_budget = number(book, sheet, r, c + 1, NumberRule::Plain);
+        project.program.survey_budget = number(book, sheet, r, c + 1, Kind::Plain);
     }
     let Some((header, col)) = find_text(book, sheet, words::indicator) else {
         return;
@@ -556,19 +555,19 @@ fn read_verification(book: &Book, project: &mut Project) {
         {
             let at = |k: u32, rule| number(book, sheet, row, col + k, rule);
             let design = &mut indicator.survey;
-            design.planned_n = at(1, NumberRule::Plain);
-            design.cluster_size = at(2, NumberRule::Plain).unwrap_or(1.0);
-            design.icc = at(3, NumberRule::Plain).unwrap_or(0.0);
-            design.deff = at(4, NumberRule::Plain);
-            design.alpha = at(5, NumberRule::Plain).unwrap_or(0.05);
-            design.power = at(6, NumberRule::Plain).unwrap_or(0.9);
+            design.planned_n = at(1, Kind::Plain);
+            design.cluster_size = at(2, Kind::Plain).unwrap_or(1.0);
+            design.icc = at(3, Kind::Plain).unwrap_or(0.0);
+            design.deff = at(4, Kind::Plain);
+            design.alpha = at(5, Kind::Plain).unwrap_or(0.05);
+            design.power = at(6, Kind::Plain).unwrap_or(0.9);
             let one_sample = in_every_lang(|| normalize(TestKind::OneSample.short()));
             design.test = match s.text(row, col + 7).map(|t| normalize(&t)) {
                 Some(t) if one_sample.contains(&t) => TestKind::OneSample,
                 _ => TestKind::TwoProportions,
             };
-            design.counterfactual_se = at(8, NumberRule::Plain);
-            indicator.payment_weight = at(9, NumberRule::Plain).unwrap_or(1.0);
+            design.counterfactual_se = at(8, Kind::Plain);
+            indicator.payment_weight = at(9, Kind::Plain).unwrap_or(1.0);
         }
         row += 1;
     }
@@ -580,8 +579,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
     };
     let s = &book.sheets[sheet];
     if let Some((r, c)) = find_text(book, sheet, words::performance_tranche) {
-        project.program.tranche_amount =
-            number(book, sheet, r, c + 1, NumberRule::Plain).unwrap_or(0.0);
+        project.program.tranche_amount = number(book, sheet, r, c + 1, Kind::Plain).unwrap_or(0.0);
     }
     if let Some((r, c)) = find_text(book, sheet, words::tranche_rule) {
         let rule = s.text(r, c + 1).map(|t| normalize(&t)).unwrap_or_default();
@@ -607,7 +605,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
             TrancheRule::Steps(steps)
         } else {
             let threshold = find_text(book, sheet, words::share_required)
-                .and_then(|(r, c)| number(book, sheet, r, c + 1, NumberRule::Plain))
+                .and_then(|(r, c)| number(book, sheet, r, c + 1, Kind::Plain))
                 .unwrap_or(0.8);
             TrancheRule::AllOrNothing { threshold }
         };
@@ -618,7 +616,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
         while let Some(name) = s.text(row, col) {
             rounds.push(Round {
                 name,
-                months: number(book, sheet, row, col + 1, NumberRule::Plain).unwrap_or(0.0),
+                months: number(book, sheet, row, col + 1, Kind::Plain).unwrap_or(0.0),
             });
             row += 1;
         }
@@ -635,13 +633,13 @@ fn read_rounds(book: &Book, project: &mut Project) {
         let round = s
             .text(row, col + 1)
             .and_then(|r| project.rounds.iter().position(|x| x.name == r));
-        let estimate = number(book, sheet, row, col + 2, NumberRule::Plain);
+        let estimate = number(book, sheet, row, col + 2, Kind::Plain);
         let kind = s
             .text(row, col + 3)
             .map(|t| normalize(&t))
             .unwrap_or_default();
-        let a = number(book, sheet, row, col + 4, NumberRule::Plain);
-        let b = number(book, sheet, row, col + 5, NumberRule::Plain);
+        let a = number(book, sheet, row, col + 4, Kind::Plain);
+        let b = number(book, sheet, row, col + 5, Kind::Plain);
         let is = |word: fn() -> &'static str| in_every_lang(|| normalize(word())).contains(&kind);
         let spread = match (a, b) {
             (Some(se), _) if is(words::standard_error) => Some(Spread::StandardError(se)),

@@ -12,12 +12,13 @@ use thiserror::Error;
 use crate::i18n::{in_every_lang, t};
 use crate::tf;
 
-use super::workbook::column_name;
+use super::import::formula::column_name;
 use super::xlsx_analyses::{
     AnalysisFormats, header_row, words, write_audit, write_rounds, write_sensitivity,
     write_verification,
 };
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
+use crate::schema::{Column, ProgramInput, TargetsColumn, ValuesColumn};
 
 /// Why a workbook could not be exported.
 #[derive(Debug, Error)]
@@ -184,6 +185,44 @@ fn text(
 const SHEET_HEADER_HEIGHT: f64 = 45.0;
 
 /// The title of the present-value column, with the horizon and rate it is computed at.
+/// The Targets columns the export writes, in order (A, B, …).
+const TARGETS_EXPORTED: [TargetsColumn; 18] = [
+    TargetsColumn::Indicator,
+    TargetsColumn::Condition,
+    TargetsColumn::Direction,
+    TargetsColumn::UnitValue,
+    TargetsColumn::PresentValue,
+    TargetsColumn::Population,
+    TargetsColumn::Baseline,
+    TargetsColumn::AnnualChange,
+    TargetsColumn::Weight,
+    TargetsColumn::Counterfactual,
+    TargetsColumn::ModelTarget,
+    TargetsColumn::BoundedTarget,
+    TargetsColumn::NegotiatedTarget,
+    TargetsColumn::Locked,
+    TargetsColumn::FinalTarget,
+    TargetsColumn::Impact,
+    TargetsColumn::Benefit,
+    TargetsColumn::Share,
+];
+
+/// The Values columns the export writes, in order.
+const VALUES_EXPORTED: [ValuesColumn; 7] = [
+    ValuesColumn::Condition,
+    ValuesColumn::Group,
+    ValuesColumn::Dalys,
+    ValuesColumn::Population,
+    ValuesColumn::DalysPerCapita,
+    ValuesColumn::UnitValue,
+    ValuesColumn::PresentValue,
+];
+
+/// A column's or input's title in the language of the export.
+fn title(column: impl Column) -> &'static str {
+    column.title().get(crate::i18n::lang())
+}
+
 fn value_header(program: &crate::model::Program) -> String {
     tf!(
         "Value ({} yrs, {}% discount rate)",
@@ -304,11 +343,23 @@ fn write_targets(
 ) -> Result<(), XlsxError> {
     let program = &project.program;
     let m = &project.metadata;
-    text(sheet, T_PROGRAM, 0, t("Program", "Programa"), &f.label)?;
+    text(
+        sheet,
+        T_PROGRAM,
+        0,
+        title(ProgramInput::ProgramName),
+        &f.label,
+    )?;
     text(sheet, T_PROGRAM, 1, &m.program_name, &f.title)?;
-    text(sheet, T_COUNTRY, 0, t("Country", "País"), &f.label)?;
+    text(sheet, T_COUNTRY, 0, title(ProgramInput::Country), &f.label)?;
     text(sheet, T_COUNTRY, 1, &m.country, &f.plain)?;
-    text(sheet, T_CURRENCY, 0, t("Currency", "Moneda"), &f.label)?;
+    text(
+        sheet,
+        T_CURRENCY,
+        0,
+        title(ProgramInput::Currency),
+        &f.label,
+    )?;
     text(
         sheet,
         T_CURRENCY,
@@ -323,44 +374,46 @@ fn write_targets(
     text(sheet, T_DATE, 0, t("Date", "Fecha"), &f.label)?;
     text(sheet, T_DATE, 1, &today(), &f.plain)?;
 
-    let inputs: [(u32, &str, f64, &Format); 6] = [
+    let inputs: [(u32, ProgramInput, f64, &Format); 6] = [
         (
             T_COST,
-            t("Total program cost", "Costo total del programa"),
+            ProgramInput::TotalCost,
             program.total_cost,
             &f.money,
         ),
         (
             T_YEARS,
-            t("Program length (years)", "Duración del programa (años)"),
+            ProgramInput::ProgramYears,
             program.program_years,
             &f.plain,
         ),
         (
             T_CEILING,
-            t("Ceiling", "Techo"),
+            ProgramInput::Ceiling,
             program.ceiling,
             &f.percent_input,
         ),
-        (T_FLOOR, t("Floor", "Piso"), program.floor, &f.percent_input),
+        (
+            T_FLOOR,
+            ProgramInput::Floor,
+            program.floor,
+            &f.percent_input,
+        ),
         (
             T_RATIO,
-            t(
-                "Required benefit-cost ratio",
-                "Relación beneficio-costo exigida",
-            ),
+            ProgramInput::RequiredRatio,
             program.required_ratio,
             &f.plain,
         ),
         (
             T_A0,
-            t("Default annual change", "Cambio anual por defecto"),
+            ProgramInput::DefaultAnnualChange,
             program.default_annual_change,
             &f.percent_input,
         ),
     ];
-    for (row, label, value, format) in inputs {
-        text(sheet, row, 0, label, &f.label)?;
+    for (row, input, value, format) in inputs {
+        text(sheet, row, 0, title(input), &f.label)?;
         sheet.write_number_with_format(row, 1, value, format)?;
     }
 
@@ -375,13 +428,7 @@ fn write_targets(
             last + 1
         )
     };
-    text(
-        sheet,
-        T_D,
-        0,
-        t("Minimum common impact d", "Impacto mínimo común d"),
-        &f.label,
-    )?;
+    text(sheet, T_D, 0, title(TargetsColumn::MinimumImpact), &f.label)?;
     formula(
         sheet,
         options,
@@ -448,26 +495,13 @@ fn write_targets(
     )?;
 
     let value_header = value_header(program);
-    let headers: [&str; 18] = [
-        t("Indicator", "Indicador"),
-        t("Condition", "Condición"),
-        t("Better", "Mejor"),
-        t("Unit value (vi)", "Valor unitario (vi)"),
-        &value_header,
-        t("Population (N)", "Población (N)"),
-        t("Baseline", "Línea de base"),
-        t("Annual change", "Cambio anual"),
-        t("Weight", "Peso"),
-        t("Counterfactual", "Contrafactual"),
-        t("Model target", "Meta del modelo"),
-        t("Bounded target", "Meta acotada"),
-        t("Negotiated target", "Meta negociada"),
-        t("Locked", "Bloqueada"),
-        t("Final target", "Meta final"),
-        t("Impact", "Impacto"),
-        t("Benefit", "Beneficio"),
-        t("Share of benefit", "Parte del beneficio"),
-    ];
+    let headers: Vec<&str> = TARGETS_EXPORTED
+        .iter()
+        .map(|&c| match c {
+            TargetsColumn::PresentValue => value_header.as_str(),
+            other => title(other),
+        })
+        .collect();
     header_row(sheet, T_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
 
     for (i, (indicator, row_outcome)) in project
@@ -733,30 +767,15 @@ fn write_values(
         ),
         &f.title,
     )?;
-    text(
-        sheet,
-        V_GNI,
-        0,
-        t("GNI per capita", "INB per cápita"),
-        &f.label,
-    )?;
+    text(sheet, V_GNI, 0, title(ProgramInput::GniPerCapita), &f.label)?;
     sheet.write_number_with_format(V_GNI, 1, program.gni_per_capita, &f.money)?;
-    text(
-        sheet,
-        V_K,
-        0,
-        t(
-            "Value of a DALY (x GNI per capita)",
-            "Valor de un AVAD (x INB per cápita)",
-        ),
-        &f.label,
-    )?;
+    text(sheet, V_K, 0, title(ProgramInput::DalyMultiple), &f.label)?;
     sheet.write_number(V_K, 1, program.daly_multiple)?;
     text(
         sheet,
         V_RATE,
         0,
-        t("Discount rate", "Tasa de descuento"),
+        title(ProgramInput::DiscountRate),
         &f.label,
     )?;
     sheet.write_number_with_format(V_RATE, 1, program.discount_rate, &f.percent_input)?;
@@ -764,17 +783,11 @@ fn write_values(
         sheet,
         V_HORIZON,
         0,
-        t("Horizon (years)", "Horizonte (años)"),
+        title(ProgramInput::HorizonYears),
         &f.label,
     )?;
     sheet.write_number(V_HORIZON, 1, f64::from(program.horizon_years))?;
-    text(
-        sheet,
-        V_TIMING,
-        0,
-        t("Benefits counted", "Beneficios contados"),
-        &f.label,
-    )?;
+    text(sheet, V_TIMING, 0, title(ProgramInput::Timing), &f.label)?;
     let (timing, kind) = match program.timing {
         Timing::EndOfYear => (t("end of each year", "al final de cada año"), 0),
         Timing::StartOfYear => (t("start of each year", "al inicio de cada año"), 1),
@@ -798,15 +811,13 @@ fn write_values(
     )?;
 
     let value_header = value_header(program);
-    let headers = [
-        t("Condition", "Condición"),
-        t("Population group", "Grupo de población"),
-        t("DALYs", "AVAD"),
-        t("Population", "Población"),
-        t("DALYs per capita", "AVAD per cápita"),
-        t("Unit value (vi)", "Valor unitario (vi)"),
-        value_header.as_str(),
-    ];
+    let headers: Vec<&str> = VALUES_EXPORTED
+        .iter()
+        .map(|&c| match c {
+            ValuesColumn::PresentValue => value_header.as_str(),
+            other => title(other),
+        })
+        .collect();
     header_row(sheet, V_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
     for (j, (condition, values)) in project
         .conditions

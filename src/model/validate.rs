@@ -282,6 +282,11 @@ fn shown_percent(value: f64) -> String {
     }
 }
 
+/// The reason for an input that has no value yet (not found in an imported workbook).
+fn missing(what: &str) -> String {
+    tf!("no value; enter {what}", "sin valor; ingrese {what}")
+}
+
 /// Every problem with the inputs of `project`, in sheet order.
 pub fn validate(project: &Project) -> Vec<Problem> {
     let index = super::compute::condition_index(project);
@@ -310,7 +315,12 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
     let at = Location::Program;
     let mut error =
         |field: Field, reason: String| problems.push(Problem::error(at, "", field, reason));
-    if !finite_positive(p.total_cost) {
+    if p.total_cost.is_nan() {
+        error(
+            Field::TotalCost,
+            missing(t("the total program cost", "el costo total del programa")),
+        );
+    } else if !finite_positive(p.total_cost) {
         error(
             Field::TotalCost,
             tf!(
@@ -320,7 +330,15 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
             ),
         );
     }
-    if !(p.program_years.is_finite() && p.program_years >= 0.0) {
+    if p.program_years.is_nan() {
+        error(
+            Field::ProgramYears,
+            missing(t(
+                "the program length in years",
+                "la duración del programa en años",
+            )),
+        );
+    } else if !(p.program_years.is_finite() && p.program_years >= 0.0) {
         error(
             Field::ProgramYears,
             tf!(
@@ -330,7 +348,12 @@ fn validate_program(p: &super::Program, has_no_indicators: bool, problems: &mut 
             ),
         );
     }
-    if !finite_positive(p.gni_per_capita) {
+    if p.gni_per_capita.is_nan() {
+        error(
+            Field::GniPerCapita,
+            missing(t("the GNI per capita", "el INB per cápita")),
+        );
+    } else if !finite_positive(p.gni_per_capita) {
         error(
             Field::GniPerCapita,
             tf!(
@@ -497,7 +520,14 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
                 tf!("another condition above is also called \"{}\"; names must be unique so that indicators link to one", "otra condición más arriba también se llama \"{}\"; los nombres deben ser únicos para que los indicadores se vinculen a una sola", name.trim()),
             ));
         }
-        if !(condition.dalys.is_finite() && condition.dalys >= 0.0) {
+        if condition.dalys.is_nan() {
+            problems.push(Problem::error(
+                at,
+                name,
+                Field::Dalys,
+                missing(t("the DALYs of the condition", "los AVAD de la condición")),
+            ));
+        } else if !(condition.dalys.is_finite() && condition.dalys >= 0.0) {
             problems.push(Problem::error(
                 at,
                 name,
@@ -509,7 +539,14 @@ fn validate_conditions(project: &Project, problems: &mut Vec<Problem>) {
                 ),
             ));
         }
-        if !finite_positive(condition.population) {
+        if condition.population.is_nan() {
+            problems.push(Problem::error(
+                at,
+                name,
+                Field::Population,
+                missing(t("the population of the group", "la población del grupo")),
+            ));
+        } else if !finite_positive(condition.population) {
             problems.push(Problem::error(
                 at,
                 name,
@@ -557,7 +594,15 @@ fn validate_indicator(
         };
         error(Field::Condition, reason);
     }
-    if !finite_positive(indicator.population) {
+    if indicator.population.is_nan() {
+        error(
+            Field::Population,
+            missing(t(
+                "the number of people reached",
+                "el número de personas alcanzadas",
+            )),
+        );
+    } else if !finite_positive(indicator.population) {
         error(
             Field::Population,
             tf!(
@@ -567,7 +612,15 @@ fn validate_indicator(
             ),
         );
     }
-    if !proportion(indicator.baseline) {
+    if indicator.baseline.is_nan() {
+        error(
+            Field::Baseline,
+            missing(t(
+                "the baseline level (a percentage)",
+                "el nivel de línea de base (un porcentaje)",
+            )),
+        );
+    } else if !proportion(indicator.baseline) {
         error(
             Field::Baseline,
             tf!(

@@ -20,10 +20,10 @@ use std::time::{Duration, Instant};
 
 use crate::document::Document;
 use crate::i18n::{Lang, set_lang, t};
+use crate::io::import::LineKind;
 use crate::io::recovery::{
     Recovery, read_recovery, recovery_path, remove_recovery, write_recovery,
 };
-use crate::io::xlsx_import::LineKind;
 use crate::io::{ExportOptions, ImportReport, export_xlsx};
 use crate::model::audit::{Change, changes};
 use crate::model::{Condition, Indicator, Location, Project, Severity};
@@ -1023,42 +1023,42 @@ impl App {
         let Some((path, report)) = &self.import_report else {
             return;
         };
+        let lang = self.lang;
         let mut open = true;
         egui::Window::new(t("Import report", "Informe de importación"))
             .open(&mut open)
             .default_size([760.0, 420.0])
             .show(ctx, |ui| {
-                ui.label(RichText::new(tf!("How {} was read", "Cómo se leyó {}", path.display())).strong());
-                let (summary, agrees) = match &report.differences {
-                    None => (t("The workbook held no computed results to compare with.", "El libro no tenía resultados calculados con qué comparar.").to_owned(), true),
-                    Some(list) if list.is_empty() => (
-                        tf!(
-                            "All {} computed results the workbook held agree with this program's within 1e-9.", "Los {} resultados calculados del libro coinciden con los de este programa dentro de 1e-9.",
-                            report.compared
-                        ),
-                        true,
-                    ),
-                    Some(list) => (
-                        tf!("{} of {} computed results differ by more than 1e-9:", "{} de {} resultados calculados difieren en más de 1e-9:", list.len(), report.compared),
-                        false,
-                    ),
+                ui.label(
+                    RichText::new(tf!("How {} was read", "Cómo se leyó {}", path.display()))
+                        .strong(),
+                );
+                let agrees = report.differences.as_ref().is_none_or(Vec::is_empty);
+                let color = if agrees {
+                    ui.visuals().text_color()
+                } else {
+                    ui.visuals().warn_fg_color
                 };
-                let color = if agrees { ui.visuals().text_color() } else { ui.visuals().warn_fg_color };
-                ui.label(RichText::new(summary).color(color));
-                if let Some(list) = &report.differences {
-                    for d in list {
-                        ui.label(tf!("{} ({}): workbook {}, this program {}", "{} ({}): libro {}, este programa {}", d.what, d.cell, d.workbook, d.ours));
-                    }
+                ui.label(RichText::new(report.comparison(lang)).color(color));
+                for d in report.differences.iter().flatten() {
+                    ui.label(crate::io::import::report::difference_line(lang, d));
                 }
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    for line in &report.lines {
-                        let (kind, color) = match line.kind {
+                    for (kind, text) in report.lines(lang) {
+                        let (kind, color) = match kind {
                             LineKind::Read => (t("Read", "Leído"), ui.visuals().text_color()),
-                            LineKind::Inferred => (t("Inferred", "Inferido"), ui.visuals().text_color()),
-                            LineKind::Warning => (t("Warning", "Advertencia"), ui.visuals().warn_fg_color),
+                            LineKind::Inferred => {
+                                (t("Inferred", "Inferido"), ui.visuals().text_color())
+                            }
+                            LineKind::Warning => {
+                                (t("Warning", "Advertencia"), ui.visuals().warn_fg_color)
+                            }
                         };
-                        ui.add(egui::Label::new(RichText::new(format!("{kind}: {}", line.text)).color(color)).wrap());
+                        ui.add(
+                            egui::Label::new(RichText::new(format!("{kind}: {text}")).color(color))
+                                .wrap(),
+                        );
                     }
                 });
             });

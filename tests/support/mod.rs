@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use rbf_targets::io::el_salvador_sample;
-use rbf_targets::io::workbook::column_name;
+use rbf_targets::io::import::formula::column_name;
 use rbf_targets::model::{Direction, Project, compute};
 use rust_xlsxwriter::{Formula, Workbook, Worksheet};
 

@@ -1,0 +1,261 @@
+//! A workbook as the importer sees it: each sheet's cached values and formulas, addressed by
+//! 0-based (row, column), and the workbook's defined names. Read with calamine (xlsx, xlsm,
+//! xls, ods), or built from cells (tests and fuzzing).
+
+use std::io::{Read, Seek};
+
+use calamine::{Data, Range, Reader, Sheets};
+
+/// Sheets whose cells span more than this are refused rather than read.
+pub const MAX_SHEET_CELLS: usize = 5_000_000;
+
+/// One worksheet.
+pub struct Sheet {
+    pub name: String,
+    values: Range<Data>,
+    formulas: Range<String>,
+}
+
+/// Why a sheet could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SheetError {
+    /// Its cells span more than [`MAX_SHEET_CELLS`].
+    TooLarge { rows: u64, columns: u64 },
+    /// The reader's own message.
+    Unreadable(String),
+}
+
+impl Sheet {
+    /// Reads a sheet; with `max_row`, stops after that row (0-based) where the format allows.
+    pub fn read<RS: Read + Seek>(
+        book: &mut Sheets<RS>,
+        name: &str,
+        max_row: Option<u32>,
+    ) -> Result<Self, SheetError> {
+        if let Sheets::Xlsx(xlsx) = book {
+            return Self::read_xlsx(xlsx, name, max_row);
+        }
+        let values = book
+            .worksheet_range(name)
+            .map_err(|e| SheetError::Unreadable(e.to_string()))?;
+        let (height, width) = values.get_size();
+        if height.saturating_mul(width) > MAX_SHEET_CELLS {
+            return Err(SheetError::TooLarge {
+                rows: height as u64,
+                columns: width as u64,
+            });
+        }
+        // Not every format stores formulas; a sheet without them reads as values only.
+        let formulas = book.worksheet_formula(name).unwrap_or_default();
+        Ok(Self {
+            name: name.to_owned(),
+            values,
+            formulas,
+        })
+    }
+
+    /// Reads an xlsx sheet in one pass over its XML (values and formulas together), refusing
+    /// it before anything large is allocated when its cells span more than
+    /// [`MAX_SHEET_CELLS`].
+    fn read_xlsx<RS: Read + Seek>(
+        xlsx: &mut calamine::Xlsx<RS>,
+        name: &str,
+        max_row: Option<u32>,
+    ) -> Result<Self, SheetError> {
+        let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
+        let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
+        let mut values = Vec::new();
+        let mut formulas = Vec::new();
+        let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+        while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
+            let (row, col) = cell.pos;
+            if max_row.is_some_and(|max| row > max) {
+                break;
+            }
+            rows = (rows.0.min(row), rows.1.max(row));
+            cols = (cols.0.min(col), cols.1.max(col));
+            let (height, width) = (
+                u64::from(rows.1 - rows.0) + 1,
+                u64::from(cols.1 - cols.0) + 1,
+            );
+            if height * width > MAX_SHEET_CELLS as u64 {
+                return Err(SheetError::TooLarge {
+                    rows: height,
+                    columns: width,
+                });
+            }
+            if cell.value != calamine::DataRef::Empty {
+                values.push(calamine::Cell::new(cell.pos, Data::from(cell.value)));
+            }
+            if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
+                formulas.push(calamine::Cell::new(cell.pos, formula));
+            }
+        }
+        Ok(Self {
+            name: name.to_owned(),
+            values: Range::from_sparse(values),
+            formulas: Range::from_sparse(formulas),
+        })
+    }
+
+    /// A sheet from cells: values, and formulas (with or without their "=").
+    pub fn from_cells(
+        name: &str,
+        values: Vec<((u32, u32), Data)>,
+        formulas: Vec<((u32, u32), String)>,
+    ) -> Self {
+        let values = values
+            .into_iter()
+            .filter(|(_, v)| *v != Data::Empty)
+            .map(|((r, c), v)| calamine::Cell::new((r, c), v))
+            .collect();
+        let formulas = formulas
+            .into_iter()
+            .map(|((r, c), f)| calamine::Cell::new((r, c), f))
+            .collect();
+        Self {
+            name: name.to_owned(),
+            values: Range::from_sparse(values),
+            formulas: Range::from_sparse(formulas),
+        }
+    }
+
+    fn span(&self, pick: fn((u32, u32)) -> u32) -> Option<(u32, u32)> {
+        let start = [self.values.start(), self.formulas.start()]
+            .into_iter()
+            .flatten()
+            .map(pick)
+            .min()?;
+        let end = [self.values.end(), self.formulas.end()]
+            .into_iter()
+            .flatten()
+            .map(pick)
+            .max()?;
+        Some((start, end))
+    }
+
+    /// (first row, last row) of the used range, inclusive; `None` for an empty sheet.
+    pub fn row_span(&self) -> Option<(u32, u32)> {
+        self.span(|(r, _)| r)
+    }
+
+    /// (first column, last column) of the used range, inclusive.
+    pub fn col_span(&self) -> Option<(u32, u32)> {
+        self.span(|(_, c)| c)
+    }
+
+    /// The rows and columns that hold formulas, inclusive.
+    pub fn formula_span(&self) -> Option<((u32, u32), (u32, u32))> {
+        Some((self.formulas.start()?, self.formulas.end()?))
+    }
+
+    /// The cached value of a cell (a formula's last result, if the workbook saved one).
+    pub fn value(&self, row: u32, col: u32) -> &Data {
+        static EMPTY: Data = Data::Empty;
+        self.values.get_value((row, col)).unwrap_or(&EMPTY)
+    }
+
+    /// The formula of a cell as stored (a leading "=" removed), if it has one.
+    pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
+        self.formulas
+            .get_value((row, col))
+            .map(|f| f.trim())
+            .map(|f| f.strip_prefix('=').unwrap_or(f))
+            .filter(|f| !f.is_empty())
+    }
+
+    /// The cell as text, for labels, headers and names.
+    pub fn text(&self, row: u32, col: u32) -> Option<String> {
+        match self.value(row, col) {
+            Data::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Data::Float(f) => Some(crate::text::format_number(*f)),
+            Data::Int(i) => Some(i.to_string()),
+            Data::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+
+    /// True when the cell holds neither a value nor a formula.
+    pub fn is_blank(&self, row: u32, col: u32) -> bool {
+        let empty = match self.value(row, col) {
+            Data::Empty => true,
+            Data::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        empty && self.formula(row, col).is_none()
+    }
+
+    /// True when some formula cell has a cached result other than 0 or empty text: a workbook
+    /// saved by a library that writes no results has none.
+    pub fn has_cached_results(&self) -> bool {
+        let Some((start, _)) = self.formula_span() else {
+            return false;
+        };
+        self.formulas
+            .used_cells()
+            .filter(|(_, _, f)| !f.trim().is_empty())
+            .any(
+                |(r, c, _)| match self.value(r as u32 + start.0, c as u32 + start.1) {
+                    Data::Float(f) => *f != 0.0,
+                    Data::Int(i) => *i != 0,
+                    Data::String(s) => !s.is_empty(),
+                    _ => false,
+                },
+            )
+    }
+}
+
+/// The sheets of a workbook and its defined names.
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+    /// Defined names and what they refer to ("Cost" → "Targets!$F$8").
+    pub names: Vec<(String, String)>,
+    /// False when the file format's formulas are read only approximately (calamine decodes
+    /// .xls formulas partly): then a formula's saved result is used where there is one, and
+    /// the formula itself only as evidence of the layout.
+    pub formulas_exact: bool,
+}
+
+impl Book {
+    /// A workbook of these sheets, without defined names.
+    pub fn new(sheets: Vec<Sheet>) -> Self {
+        Self {
+            sheets,
+            names: Vec::new(),
+            formulas_exact: true,
+        }
+    }
+
+    /// The sheet called `name` (case and surrounding spaces ignored).
+    pub fn sheet_index(&self, name: &str) -> Option<usize> {
+        let wanted = name.trim();
+        self.sheets
+            .iter()
+            .position(|s| s.name.trim().eq_ignore_ascii_case(wanted))
+            .or_else(|| {
+                let wanted = super::vocabulary::normalize(wanted);
+                self.sheets
+                    .iter()
+                    .position(|s| super::vocabulary::normalize(&s.name) == wanted)
+            })
+    }
+
+    /// What the defined name `name` refers to.
+    pub fn name(&self, name: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, formula)| formula.as_str())
+    }
+
+    /// True when some formula of the workbook has a cached result.
+    pub fn has_cached_results(&self) -> bool {
+        self.sheets.iter().any(Sheet::has_cached_results)
+    }
+
+    /// "Targets!J8".
+    pub fn address(&self, sheet: usize, row: u32, col: u32) -> String {
+        let name = self.sheets.get(sheet).map_or("?", |s| s.name.as_str());
+        format!("{name}!{}", super::formula::cell_name(row, col))
+    }
+}

@@ -1,0 +1,971 @@
+//! Evaluating the formulas an import needs, within bounds: each cell is evaluated at most once
+//! (memoized), references are followed with an explicit stack instead of recursion (a chain of
+//! a million cells cannot overflow the stack), a circular reference is an error that names its
+//! cells, and a budget caps the total work. Where a formula cannot be evaluated, the result the
+//! workbook cached for it is used, and the caller is told why.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use calamine::Data;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::book::Book;
+use super::formula::{BinOp, CellRef, Expr, FormulaError, RangeRef, Reference, parse};
+
+/// A cell of the workbook: sheet index, row and column (0-based).
+pub type CellId = (usize, u32, u32);
+
+/// Units of work an import may spend on formulas: cells visited, ranges walked, expression
+/// nodes evaluated. Far more than any target-setting workbook needs, and well under a second.
+pub const WORK_BUDGET: u64 = 20_000_000;
+
+/// A value as a spreadsheet holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Text(String),
+    Bool(bool),
+    Empty,
+    /// An error value such as `#DIV/0!`.
+    Error(String),
+}
+
+impl Value {
+    fn from_data(data: &Data) -> Value {
+        match data {
+            Data::Float(f) => Value::Number(*f),
+            Data::Int(i) => Value::Number(*i as f64),
+            Data::String(s) => Value::Text(s.clone()),
+            Data::Bool(b) => Value::Bool(*b),
+            Data::Empty => Value::Empty,
+            Data::Error(e) => Value::Error(e.to_string()),
+            Data::DateTime(d) => Value::Number(d.as_f64()),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+        }
+    }
+
+    /// The value as a number in arithmetic: empty is 0, TRUE is 1, numeric text is its
+    /// number; anything else is `#VALUE!`.
+    fn number(&self) -> Result<f64, Value> {
+        match self {
+            Value::Number(n) => Ok(*n),
+            Value::Empty => Ok(0.0),
+            Value::Bool(b) => Ok(f64::from(u8::from(*b))),
+            Value::Text(t) => {
+                let t = t.trim();
+                let (digits, scale) = match t.strip_suffix('%') {
+                    Some(d) => (d.trim(), 0.01),
+                    None => (t, 1.0),
+                };
+                digits
+                    .parse::<f64>()
+                    .map(|n| n * scale)
+                    .map_err(|_| Value::Error("#VALUE!".into()))
+            }
+            Value::Error(_) => Err(self.clone()),
+        }
+    }
+}
+
+/// Why a formula was not evaluated.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvalError {
+    /// The formula of `cell` is too long, too deep or unreadable.
+    Formula { cell: CellId, error: FormulaError },
+    /// The formula of `cell` uses a function this program does not evaluate.
+    Unsupported { cell: CellId, function: String },
+    /// The cells of a circular reference, in the order they refer to each other.
+    Circular { cells: Vec<CellId> },
+    /// The work budget ran out while evaluating `cell`.
+    Budget { cell: CellId },
+    /// The formula of `cell` gave an error value (`#REF!`) where the workbook cached a number.
+    ErrorValue { cell: CellId, error: String },
+}
+
+/// A cell's value and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Evaluated {
+    /// A value typed in the cell.
+    Literal(Value),
+    /// The cell's formula, evaluated here.
+    Computed(Value),
+    /// The result the workbook cached for the formula, since it could not be evaluated.
+    Cached { value: Value, why: EvalError },
+    /// Neither: the formula could not be evaluated and no result was cached (or it is part of
+    /// a circular reference, which never yields a number).
+    Failed(EvalError),
+}
+
+impl Evaluated {
+    /// The value, if there is one.
+    pub fn value(&self) -> Option<&Value> {
+        match self {
+            Evaluated::Literal(v) | Evaluated::Computed(v) | Evaluated::Cached { value: v, .. } => {
+                Some(v)
+            }
+            Evaluated::Failed(_) => None,
+        }
+    }
+
+    /// True when the value came from the cell's formula (evaluated here or cached).
+    pub fn from_formula(&self) -> bool {
+        !matches!(self, Evaluated::Literal(_))
+    }
+}
+
+/// A formula cell's outcome: its value, or why there is none.
+type Outcome = Result<Value, EvalError>;
+
+/// One cell waiting for the cells its formula refers to.
+struct Frame {
+    cell: CellId,
+    expr: Rc<Expr>,
+    dependencies: Vec<CellId>,
+    next: usize,
+}
+
+/// Evaluates the cells of one workbook, remembering every result.
+pub struct Evaluator<'b> {
+    book: &'b Book,
+    memo: FxHashMap<CellId, Outcome>,
+    /// Parsed defined names.
+    names: HashMap<String, Option<Rc<Expr>>>,
+    spent: u64,
+    budget: u64,
+}
+
+impl<'b> Evaluator<'b> {
+    pub fn new(book: &'b Book) -> Self {
+        Self::with_budget(book, WORK_BUDGET)
+    }
+
+    pub fn with_budget(book: &'b Book, budget: u64) -> Self {
+        Self {
+            book,
+            memo: FxHashMap::default(),
+            names: HashMap::new(),
+            spent: 0,
+            budget,
+        }
+    }
+
+    pub fn book(&self) -> &'b Book {
+        self.book
+    }
+
+    /// The work spent so far.
+    pub fn spent(&self) -> u64 {
+        self.spent
+    }
+
+    /// The value of a cell: its formula evaluated, else its cached result, else its literal.
+    pub fn cell(&mut self, cell: CellId) -> Evaluated {
+        let (sheet, row, col) = cell;
+        let Some(s) = self.book.sheets.get(sheet) else {
+            return Evaluated::Literal(Value::Empty);
+        };
+        if s.formula(row, col).is_none() {
+            return Evaluated::Literal(Value::from_data(s.value(row, col)));
+        }
+        if !self.book.formulas_exact && !matches!(s.value(row, col), Data::Empty) {
+            // A format whose formulas are read only approximately: its saved result stands.
+            return Evaluated::Computed(Value::from_data(s.value(row, col)));
+        }
+        let outcome = self.formula_cell(cell);
+        self.with_cache(cell, outcome)
+    }
+
+    /// The parsed formula of a cell, if it has one and it parses.
+    pub fn expression(&self, cell: CellId) -> Option<Expr> {
+        let (sheet, row, col) = cell;
+        let formula = self.book.sheets.get(sheet)?.formula(row, col)?;
+        parse(formula).ok()
+    }
+
+    /// An outcome with the cached result put in for a formula that could not be evaluated (a
+    /// circular reference excepted: it never yields a number).
+    fn with_cache(&self, (sheet, row, col): CellId, outcome: Outcome) -> Evaluated {
+        let cached = Value::from_data(self.book.sheets[sheet].value(row, col));
+        match outcome {
+            // An error here where the workbook computed a number (an external link, say).
+            Ok(Value::Error(error)) if matches!(cached, Value::Number(_)) => Evaluated::Cached {
+                value: cached,
+                why: EvalError::ErrorValue {
+                    cell: (sheet, row, col),
+                    error,
+                },
+            },
+            Ok(value) => Evaluated::Computed(value),
+            Err(why @ EvalError::Circular { .. }) => Evaluated::Failed(why),
+            Err(why) if cached != Value::Empty => Evaluated::Cached { value: cached, why },
+            Err(why) => Evaluated::Failed(why),
+        }
+    }
+
+    /// The outcome of a formula cell, following its references with an explicit stack.
+    fn formula_cell(&mut self, root: CellId) -> Outcome {
+        if let Some(done) = self.memo.get(&root) {
+            return done.clone();
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut on_stack: FxHashSet<CellId> = FxHashSet::default();
+        match self.frame(root) {
+            Ok(frame) => {
+                on_stack.insert(root);
+                stack.push(frame);
+            }
+            Err(error) => {
+                self.memo.insert(root, Err(error.clone()));
+                return Err(error);
+            }
+        }
+        while let Some(top) = stack.last_mut() {
+            if self.spent > self.budget {
+                // Out of budget: every cell still waiting fails (its cached result may serve).
+                for frame in stack.drain(..) {
+                    self.memo
+                        .insert(frame.cell, Err(EvalError::Budget { cell: frame.cell }));
+                }
+                break;
+            }
+            if top.next < top.dependencies.len() {
+                let dependency = top.dependencies[top.next];
+                top.next += 1;
+                if self.memo.contains_key(&dependency) {
+                    continue;
+                }
+                if on_stack.contains(&dependency) {
+                    // A circular reference: every cell from the dependency's frame up.
+                    let start = stack.iter().position(|f| f.cell == dependency).unwrap_or(0);
+                    let cells: Vec<CellId> = stack[start..].iter().map(|f| f.cell).collect();
+                    for frame in stack.drain(start..) {
+                        on_stack.remove(&frame.cell);
+                        self.memo.insert(
+                            frame.cell,
+                            Err(EvalError::Circular {
+                                cells: cells.clone(),
+                            }),
+                        );
+                    }
+                    continue;
+                }
+                self.spent += 1;
+                match self.frame(dependency) {
+                    Ok(frame) => {
+                        on_stack.insert(dependency);
+                        stack.push(frame);
+                    }
+                    Err(error) => {
+                        self.memo.insert(dependency, Err(error));
+                    }
+                }
+                continue;
+            }
+            // Every dependency is known: evaluate this cell.
+            let Some(frame) = stack.pop() else { break };
+            on_stack.remove(&frame.cell);
+            let outcome = self.evaluate_frame(&frame);
+            self.memo.insert(frame.cell, outcome);
+        }
+        self.memo
+            .get(&root)
+            .cloned()
+            .unwrap_or(Err(EvalError::Budget { cell: root }))
+    }
+
+    /// The frame of a formula cell: its parsed formula and the formula cells it refers to.
+    fn frame(&mut self, cell: CellId) -> Result<Frame, EvalError> {
+        let (sheet, row, col) = cell;
+        let formula = self.book.sheets[sheet].formula(row, col).unwrap_or("");
+        let expr = parse(formula).map_err(|error| EvalError::Formula { cell, error })?;
+        let expr = Rc::new(self.resolve_names(expr, 0));
+        let mut dependencies = Vec::new();
+        let mut missing = None;
+        expr.references(&mut |reference| match reference {
+            Reference::Cell(r) => match self.sheet_of(r.sheet.as_deref(), sheet) {
+                Some(s) if self.book.sheets[s].formula(r.row, r.col).is_some() => {
+                    dependencies.push((s, r.row, r.col));
+                }
+                Some(_) => {}
+                None => missing = Some(()),
+            },
+            Reference::Range(r) => {
+                if let Some(s) = self.sheet_of(r.sheet.as_deref(), sheet) {
+                    self.formula_cells_in(s, r, &mut dependencies);
+                }
+            }
+        });
+        let _ = missing; // An unknown sheet evaluates to #REF!.
+        dependencies.sort_unstable();
+        dependencies.dedup();
+        Ok(Frame {
+            cell,
+            expr,
+            dependencies,
+            next: 0,
+        })
+    }
+
+    /// Puts the definitions of defined names in place of the names (a few levels deep).
+    fn resolve_names(&mut self, expr: Expr, depth: u32) -> Expr {
+        match expr {
+            Expr::Name(name) if depth < 4 => {
+                let definition = self
+                    .names
+                    .entry(name.to_ascii_uppercase())
+                    .or_insert_with(|| {
+                        self.book
+                            .name(&name)
+                            .and_then(|f| parse(f).ok())
+                            .map(Rc::new)
+                    })
+                    .clone();
+                match definition {
+                    Some(def) => self.resolve_names((*def).clone(), depth + 1),
+                    None => Expr::Error("#NAME?".into()),
+                }
+            }
+            Expr::Neg(inner) => Expr::Neg(Box::new(self.resolve_names(*inner, depth))),
+            Expr::Percent(inner) => Expr::Percent(Box::new(self.resolve_names(*inner, depth))),
+            Expr::Binary(op, a, b) => Expr::Binary(
+                op,
+                Box::new(self.resolve_names(*a, depth)),
+                Box::new(self.resolve_names(*b, depth)),
+            ),
+            Expr::Call(name, args) => Expr::Call(
+                name,
+                args.into_iter()
+                    .map(|a| self.resolve_names(a, depth))
+                    .collect(),
+            ),
+            Expr::Name(_) => Expr::Error("#NAME?".into()),
+            other => other,
+        }
+    }
+
+    fn sheet_of(&self, name: Option<&str>, current: usize) -> Option<usize> {
+        match name {
+            None => Some(current),
+            Some(name) => self.book.sheet_index(name),
+        }
+    }
+
+    /// The cells of `range` that hold formulas, clipped to where the sheet has any.
+    fn formula_cells_in(&mut self, sheet: usize, range: &RangeRef, out: &mut Vec<CellId>) {
+        let s = &self.book.sheets[sheet];
+        let Some(((r0, c0), (r1, c1))) = s.formula_span() else {
+            return;
+        };
+        let rows = range.first.0.max(r0)..=range.last.0.min(r1);
+        let cols = range.first.1.max(c0)..=range.last.1.min(c1);
+        for row in rows {
+            for col in cols.clone() {
+                self.spent += 1;
+                if self.spent > self.budget {
+                    return;
+                }
+                if s.formula(row, col).is_some() {
+                    out.push((sheet, row, col));
+                }
+            }
+        }
+    }
+
+    fn evaluate_frame(&mut self, frame: &Frame) -> Outcome {
+        // A dependency that failed makes this cell fail the same way, unless that cell has a
+        // cached result to stand in for it (a circular reference never does).
+        for &dependency in &frame.dependencies {
+            if let Some(Err(error)) = self.memo.get(&dependency).cloned() {
+                match self.with_cache(dependency, Err(error.clone())) {
+                    Evaluated::Cached { .. } => {}
+                    _ => return Err(error),
+                }
+            }
+        }
+        let mut context = Context {
+            evaluator: self,
+            cell: frame.cell,
+        };
+        context.value(&frame.expr)
+    }
+}
+
+/// Evaluation of one cell's expression, its dependencies already known.
+struct Context<'e, 'b> {
+    evaluator: &'e mut Evaluator<'b>,
+    cell: CellId,
+}
+
+/// Values of a function's arguments.
+enum Argument {
+    Single(Value),
+    Range(Block),
+}
+
+/// The cells of a range that can hold anything: the range as written, cut at the sheet's last
+/// used row and column (what lies beyond is empty), row by row.
+struct Block {
+    cells: Vec<Value>,
+    /// Rows and columns kept.
+    rows: usize,
+    cols: usize,
+    /// Rows and columns as written (whole columns count Excel's 1,048,576 rows).
+    declared: (u64, u64),
+}
+
+impl Block {
+    fn get(&self, row: usize, col: usize) -> &Value {
+        static EMPTY: Value = Value::Empty;
+        if row < self.rows && col < self.cols {
+            &self.cells[row * self.cols + col]
+        } else {
+            &EMPTY
+        }
+    }
+}
+
+/// Excel's last row and column, for whole-column and whole-row ranges.
+const EXCEL_ROWS: u64 = 1_048_576;
+const EXCEL_COLS: u64 = 16_384;
+
+impl Context<'_, '_> {
+    fn spend(&mut self) -> Result<(), EvalError> {
+        self.evaluator.spent += 1;
+        if self.evaluator.spent > self.evaluator.budget {
+            Err(EvalError::Budget { cell: self.cell })
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The value of a referenced cell (its formula already evaluated).
+    fn cell_value(&mut self, cell: CellId) -> Value {
+        let (sheet, row, col) = cell;
+        let book = self.evaluator.book;
+        let s = &book.sheets[sheet];
+        let saved_stands = !book.formulas_exact && !matches!(s.value(row, col), Data::Empty);
+        if s.formula(row, col).is_none() || saved_stands {
+            return Value::from_data(s.value(row, col));
+        }
+        let outcome = self
+            .evaluator
+            .memo
+            .get(&cell)
+            .cloned()
+            .unwrap_or(Err(EvalError::Budget { cell }));
+        match self.evaluator.with_cache(cell, outcome) {
+            Evaluated::Literal(v) | Evaluated::Computed(v) | Evaluated::Cached { value: v, .. } => {
+                v
+            }
+            Evaluated::Failed(_) => Value::Error("#VALUE!".into()),
+        }
+    }
+
+    fn reference(&mut self, r: &CellRef) -> Value {
+        match self.evaluator.sheet_of(r.sheet.as_deref(), self.cell.0) {
+            Some(sheet) => self.cell_value((sheet, r.row, r.col)),
+            None => Value::Error("#REF!".into()),
+        }
+    }
+
+    fn range(&mut self, r: &RangeRef) -> Result<Argument, EvalError> {
+        let Some(sheet) = self.evaluator.sheet_of(r.sheet.as_deref(), self.cell.0) else {
+            return Ok(Argument::Single(Value::Error("#REF!".into())));
+        };
+        let declared = |first: u32, last: u32, max: u64| {
+            if last == u32::MAX {
+                max.saturating_sub(u64::from(first))
+            } else {
+                u64::from(last - first) + 1
+            }
+        };
+        let declared = (
+            declared(r.first.0, r.last.0, EXCEL_ROWS),
+            declared(r.first.1, r.last.1, EXCEL_COLS),
+        );
+        let s = &self.evaluator.book.sheets[sheet];
+        let (Some((_, r1)), Some((_, c1))) = (s.row_span(), s.col_span()) else {
+            return Ok(Argument::Range(Block {
+                cells: Vec::new(),
+                rows: 0,
+                cols: 0,
+                declared,
+            }));
+        };
+        // Beyond the sheet's last used row and column every cell is empty.
+        let last = (r.last.0.min(r1), r.last.1.min(c1));
+        let rows = last.0.checked_sub(r.first.0).map_or(0, |d| d as usize + 1);
+        let cols = last.1.checked_sub(r.first.1).map_or(0, |d| d as usize + 1);
+        let mut cells = Vec::with_capacity(rows.saturating_mul(cols).min(1 << 20));
+        for row in 0..rows as u32 {
+            for col in 0..cols as u32 {
+                self.spend()?;
+                cells.push(self.cell_value((sheet, r.first.0 + row, r.first.1 + col)));
+            }
+        }
+        Ok(Argument::Range(Block {
+            cells,
+            rows,
+            cols,
+            declared,
+        }))
+    }
+
+    fn value(&mut self, expr: &Expr) -> Outcome {
+        self.spend()?;
+        Ok(match expr {
+            Expr::Number(n) => Value::Number(*n),
+            Expr::Text(t) => Value::Text(t.clone()),
+            Expr::Bool(b) => Value::Bool(*b),
+            Expr::Error(e) => Value::Error(e.clone()),
+            Expr::Name(_) => Value::Error("#NAME?".into()),
+            Expr::Ref(r) => self.reference(r),
+            Expr::Range(r) => match self.range(r)? {
+                // A range used as a single value: its one cell, else #VALUE!.
+                Argument::Range(block) if block.declared == (1, 1) => block.get(0, 0).clone(),
+                Argument::Single(v) => v,
+                Argument::Range(_) => Value::Error("#VALUE!".into()),
+            },
+            Expr::Neg(inner) => match self.value(inner)?.number() {
+                Ok(n) => Value::Number(-n),
+                Err(e) => e,
+            },
+            Expr::Percent(inner) => match self.value(inner)?.number() {
+                Ok(n) => Value::Number(n / 100.0),
+                Err(e) => e,
+            },
+            Expr::Binary(op, a, b) => {
+                let (a, b) = (self.value(a)?, self.value(b)?);
+                binary(*op, &a, &b)
+            }
+            Expr::Call(name, args) => self.call(name, args)?,
+        })
+    }
+
+    fn arguments(&mut self, args: &[Expr]) -> Result<Vec<Argument>, EvalError> {
+        args.iter()
+            .map(|a| match a {
+                Expr::Range(r) => self.range(r),
+                other => self.value(other).map(Argument::Single),
+            })
+            .collect()
+    }
+
+    /// The numbers of the arguments as SUM counts them: numbers in ranges (text and empty
+    /// cells skipped), and single values converted.
+    fn numbers(&mut self, args: &[Expr]) -> Result<Result<Vec<f64>, Value>, EvalError> {
+        let mut numbers = Vec::new();
+        for argument in self.arguments(args)? {
+            match argument {
+                Argument::Single(v) => match v.number() {
+                    Ok(n) => numbers.push(n),
+                    Err(e) => return Ok(Err(e)),
+                },
+                Argument::Range(block) => {
+                    for cell in block.cells {
+                        match cell {
+                            Value::Number(n) => numbers.push(n),
+                            Value::Error(_) => return Ok(Err(cell)),
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        Ok(Ok(numbers))
+    }
+
+    fn scalars(&mut self, args: &[Expr]) -> Result<Result<Vec<f64>, Value>, EvalError> {
+        let mut numbers = Vec::new();
+        for a in args {
+            match self.value(a)?.number() {
+                Ok(n) => numbers.push(n),
+                Err(e) => return Ok(Err(e)),
+            }
+        }
+        Ok(Ok(numbers))
+    }
+
+    fn call(&mut self, name: &str, args: &[Expr]) -> Outcome {
+        let number = |r: Result<f64, Value>| match r {
+            Ok(n) if n.is_finite() => Value::Number(n),
+            Ok(_) => Value::Error("#NUM!".into()),
+            Err(e) => e,
+        };
+        Ok(match name {
+            "SUM" | "AVERAGE" | "MIN" | "MAX" | "PRODUCT" | "COUNT" => {
+                let values = match self.numbers(args)? {
+                    Ok(v) => v,
+                    Err(e) => return Ok(e),
+                };
+                let result = match name {
+                    "SUM" => Ok(values.iter().sum()),
+                    "PRODUCT" => Ok(values.iter().product()),
+                    "COUNT" => Ok(values.len() as f64),
+                    "AVERAGE" if values.is_empty() => Err(Value::Error("#DIV/0!".into())),
+                    "AVERAGE" => Ok(values.iter().sum::<f64>() / values.len() as f64),
+                    "MIN" => Ok(values.iter().copied().fold(f64::INFINITY, f64::min)),
+                    _ => Ok(values.iter().copied().fold(f64::NEG_INFINITY, f64::max)),
+                };
+                let result = result.map(|v: f64| {
+                    if v.is_infinite() && values.is_empty() {
+                        0.0
+                    } else {
+                        v
+                    }
+                });
+                number(result)
+            }
+            "SUMPRODUCT" => {
+                let mut blocks = Vec::new();
+                for argument in self.arguments(args)? {
+                    blocks.push(match argument {
+                        Argument::Single(v) => Block {
+                            cells: vec![v],
+                            rows: 1,
+                            cols: 1,
+                            declared: (1, 1),
+                        },
+                        Argument::Range(block) => block,
+                    });
+                }
+                let Some(shape) = blocks.first().map(|b| b.declared) else {
+                    return Ok(Value::Error("#VALUE!".into()));
+                };
+                if blocks.iter().any(|b| b.declared != shape) {
+                    return Ok(Value::Error("#VALUE!".into()));
+                }
+                // Cells past any block's used part are empty there, so their product is 0.
+                let rows = blocks.iter().map(|b| b.rows).min().unwrap_or(0);
+                let cols = blocks.iter().map(|b| b.cols).min().unwrap_or(0);
+                let mut sum = 0.0;
+                for row in 0..rows {
+                    for col in 0..cols {
+                        let mut product = 1.0;
+                        for block in &blocks {
+                            match block.get(row, col) {
+                                Value::Number(n) => product *= n,
+                                error @ Value::Error(_) => return Ok(error.clone()),
+                                _ => product = 0.0,
+                            }
+                        }
+                        sum += product;
+                    }
+                }
+                number(Ok(sum))
+            }
+            "PV" | "NPV" | "ABS" | "ROUND" | "ROUNDUP" | "ROUNDDOWN" | "POWER" | "SQRT" => {
+                if name == "NPV" {
+                    let Some((rate, rest)) = args.split_first() else {
+                        return Ok(Value::Error("#VALUE!".into()));
+                    };
+                    let rate = match self.value(rate)?.number() {
+                        Ok(r) => r,
+                        Err(e) => return Ok(e),
+                    };
+                    let flows = match self.numbers(rest)? {
+                        Ok(v) => v,
+                        Err(e) => return Ok(e),
+                    };
+                    let npv = flows
+                        .iter()
+                        .enumerate()
+                        .map(|(t, v)| v / (1.0 + rate).powi(t as i32 + 1))
+                        .sum();
+                    return Ok(number(Ok(npv)));
+                }
+                let values = match self.scalars(args)? {
+                    Ok(v) => v,
+                    Err(e) => return Ok(e),
+                };
+                number(scalar_function(name, &values))
+            }
+            "IF" => {
+                let condition = match args.first() {
+                    Some(c) => self.value(c)?,
+                    None => return Ok(Value::Error("#VALUE!".into())),
+                };
+                let truth = match condition {
+                    Value::Bool(b) => b,
+                    other => match other.number() {
+                        Ok(n) => n != 0.0,
+                        Err(e) => return Ok(e),
+                    },
+                };
+                let branch = if truth { args.get(1) } else { args.get(2) };
+                match branch {
+                    Some(b) => self.value(b)?,
+                    None => Value::Bool(false),
+                }
+            }
+            "IFERROR" => {
+                let first = match args.first() {
+                    Some(a) => self.value(a)?,
+                    None => return Ok(Value::Error("#VALUE!".into())),
+                };
+                match (first, args.get(1)) {
+                    (Value::Error(_), Some(fallback)) => self.value(fallback)?,
+                    (value, _) => value,
+                }
+            }
+            other => {
+                return Err(EvalError::Unsupported {
+                    cell: self.cell,
+                    function: other.to_owned(),
+                });
+            }
+        })
+    }
+}
+
+fn scalar_function(name: &str, v: &[f64]) -> Result<f64, Value> {
+    let arg = |i: usize| v.get(i).copied();
+    let value_error = || Value::Error("#VALUE!".into());
+    match name {
+        "ABS" => arg(0).map(f64::abs).ok_or_else(value_error),
+        "SQRT" => match arg(0) {
+            Some(x) if x >= 0.0 => Ok(x.sqrt()),
+            Some(_) => Err(Value::Error("#NUM!".into())),
+            None => Err(value_error()),
+        },
+        "POWER" => match (arg(0), arg(1)) {
+            (Some(a), Some(b)) => Ok(a.powf(b)),
+            _ => Err(value_error()),
+        },
+        "ROUND" | "ROUNDUP" | "ROUNDDOWN" => {
+            let (Some(x), digits) = (arg(0), arg(1).unwrap_or(0.0)) else {
+                return Err(value_error());
+            };
+            let scale = 10f64.powi(digits.trunc().clamp(-300.0, 300.0) as i32);
+            let scaled = x * scale;
+            let rounded = match name {
+                "ROUND" => scaled.round(),
+                "ROUNDUP" => scaled.abs().ceil().copysign(scaled),
+                _ => scaled.trunc(),
+            };
+            Ok(rounded / scale)
+        }
+        // PV(rate, nper, pmt, [fv], [type]), as Excel defines it.
+        _ => {
+            let (Some(rate), Some(nper), Some(pmt)) = (arg(0), arg(1), arg(2)) else {
+                return Err(value_error());
+            };
+            let fv = arg(3).unwrap_or(0.0);
+            let due = arg(4).unwrap_or(0.0);
+            if rate == 0.0 {
+                return Ok(-(pmt * nper + fv));
+            }
+            let growth = (1.0 + rate).powf(nper);
+            Ok(-(pmt * (1.0 + rate * due) * (growth - 1.0) / rate + fv) / growth)
+        }
+    }
+}
+
+fn concatenate(a: &Value, b: &Value) -> Value {
+    let text = |v: &Value| match v {
+        Value::Number(n) => crate::text::format_number(*n),
+        Value::Text(t) => t.clone(),
+        Value::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Value::Empty | Value::Error(_) => String::new(),
+    };
+    match (a, b) {
+        (Value::Error(_), _) => a.clone(),
+        (_, Value::Error(_)) => b.clone(),
+        _ => Value::Text(text(a) + &text(b)),
+    }
+}
+
+fn binary(op: BinOp, a: &Value, b: &Value) -> Value {
+    if op == BinOp::Concat {
+        return concatenate(a, b);
+    }
+    let (x, y) = match (a.number(), b.number()) {
+        (Ok(x), Ok(y)) => (x, y),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let result = match op {
+        BinOp::Add => x + y,
+        BinOp::Sub => x - y,
+        BinOp::Mul => x * y,
+        BinOp::Div if y == 0.0 => return Value::Error("#DIV/0!".into()),
+        BinOp::Div => x / y,
+        BinOp::Pow => x.powf(y),
+        BinOp::Eq => return Value::Bool(x == y),
+        BinOp::Ne => return Value::Bool(x != y),
+        BinOp::Lt => return Value::Bool(x < y),
+        BinOp::Le => return Value::Bool(x <= y),
+        BinOp::Gt => return Value::Bool(x > y),
+        BinOp::Ge => return Value::Bool(x >= y),
+        BinOp::Concat => return concatenate(a, b),
+    };
+    // (Concatenation returned above; the arm keeps the match whole.)
+    if result.is_finite() {
+        Value::Number(result)
+    } else {
+        Value::Error("#NUM!".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::book::Sheet;
+    use super::*;
+
+    fn book(cells: Vec<((u32, u32), Data)>, formulas: &[((u32, u32), &str)]) -> Book {
+        let formulas = formulas
+            .iter()
+            .map(|(at, f)| (*at, (*f).to_owned()))
+            .collect();
+        Book::new(vec![Sheet::from_cells("Values", cells, formulas)])
+    }
+
+    fn number(e: &Evaluated) -> Option<f64> {
+        match e.value() {
+            Some(Value::Number(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn arithmetic_functions_and_references() {
+        let b = book(
+            vec![
+                ((0, 0), Data::Float(0.12)),
+                ((1, 0), Data::Float(20.0)),
+                ((2, 0), Data::Float(100.0)),
+                ((3, 0), Data::String("42%".into())),
+            ],
+            &[
+                ((0, 1), "PV(A1,A2,-A3)"),
+                ((1, 1), "SUM(A1:A3)*2"),
+                ((2, 1), "SUMPRODUCT(A1:A2,A2:A3)"),
+                ((3, 1), "A4*2"),
+                ((4, 1), "-(A3+1)*2%"),
+                ((5, 1), "IF(A3>50,ROUND(B1,2),0)"),
+                ((6, 1), "NPV(0.12,A3,A3)"),
+            ],
+        );
+        let mut e = Evaluator::new(&b);
+        let pv = 100.0 * (1.0 - 1.12f64.powi(-20)) / 0.12;
+        assert!((number(&e.cell((0, 0, 1))).unwrap_or(0.0) - pv).abs() < 1e-9);
+        assert_eq!(
+            number(&e.cell((0, 1, 1))),
+            Some((0.12 + 20.0 + 100.0) * 2.0)
+        );
+        assert_eq!(number(&e.cell((0, 2, 1))), Some(0.12 * 20.0 + 20.0 * 100.0));
+        assert_eq!(number(&e.cell((0, 3, 1))), Some(0.84));
+        assert_eq!(number(&e.cell((0, 4, 1))), Some(-2.02));
+        assert_eq!(
+            number(&e.cell((0, 5, 1))),
+            Some((pv * 100.0).round() / 100.0)
+        );
+        assert!(
+            (number(&e.cell((0, 6, 1))).unwrap_or(0.0) - (100.0 / 1.12 + 100.0 / 1.12 / 1.12))
+                .abs()
+                < 1e-9
+        );
+    }
+
+    #[test]
+    fn a_circular_reference_names_its_cells_and_is_never_a_number() {
+        let b = book(
+            vec![((0, 0), Data::Float(3370.0)), ((0, 1), Data::Float(5.0))],
+            &[((0, 0), "B1+1"), ((0, 1), "A1+1"), ((0, 2), "A1*2")],
+        );
+        let mut e = Evaluator::new(&b);
+        match e.cell((0, 0, 0)) {
+            Evaluated::Failed(EvalError::Circular { cells }) => {
+                assert_eq!(cells, vec![(0, 0, 0), (0, 0, 1)]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A cell that depends on the circle fails too, even with the circle's cached values.
+        assert!(matches!(
+            e.cell((0, 0, 2)),
+            Evaluated::Failed(EvalError::Circular { .. })
+        ));
+    }
+
+    #[test]
+    fn an_exponential_chain_is_evaluated_once_per_cell() {
+        let mut formulas = Vec::new();
+        let texts: Vec<String> = (1..200).map(|k| format!("(A{k}+A{k})/2")).collect();
+        for (k, text) in texts.iter().enumerate() {
+            formulas.push(((k as u32 + 1, 0), text.as_str()));
+        }
+        let b = book(vec![((0, 0), Data::Float(3370.0))], &formulas);
+        let mut e = Evaluator::new(&b);
+        assert_eq!(number(&e.cell((0, 199, 0))), Some(3370.0));
+        assert!(e.spent() < 10_000, "spent {}", e.spent());
+    }
+
+    #[test]
+    fn a_long_chain_does_not_use_the_stack() {
+        let texts: Vec<String> = (1..200_000).map(|k| format!("A{k}+1")).collect();
+        let formulas: Vec<((u32, u32), String)> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(k, t)| ((k as u32 + 1, 0), t))
+            .collect();
+        let b = Book::new(vec![Sheet::from_cells(
+            "S",
+            vec![((0, 0), Data::Float(0.0))],
+            formulas,
+        )]);
+        let mut e = Evaluator::new(&b);
+        assert_eq!(number(&e.cell((0, 199_999, 0))), Some(199_999.0));
+    }
+
+    #[test]
+    fn the_budget_stops_work_and_the_cached_result_serves() {
+        let b = book(
+            vec![((0, 0), Data::Float(1.0)), ((0, 1), Data::Float(7.0))],
+            &[((0, 1), "SUM(A1:A1000000)")],
+        );
+        let mut e = Evaluator::with_budget(&b, 10);
+        // The range is cut at the sheet's last used cell, so even a small budget suffices…
+        assert_eq!(number(&e.cell((0, 0, 1))), Some(1.0));
+        // …but a budget of nothing falls back on the cached 7, saying why.
+        let mut poor = Evaluator::with_budget(&b, 0);
+        assert!(matches!(
+            poor.cell((0, 0, 1)),
+            Evaluated::Cached {
+                value: Value::Number(7.0),
+                why: EvalError::Budget { .. }
+            }
+        ));
+    }
+
+    #[test]
+    fn unsupported_functions_and_limits_fall_back_on_cached_results() {
+        let deep = format!("{}1{}", "(".repeat(100), ")".repeat(100));
+        let b = book(
+            vec![((0, 0), Data::Float(9.0)), ((0, 1), Data::Empty)],
+            &[((0, 0), "VLOOKUP(1,C1:D3,2)"), ((0, 1), deep.as_str())],
+        );
+        let mut e = Evaluator::new(&b);
+        assert!(matches!(
+            e.cell((0, 0, 0)),
+            Evaluated::Cached { value: Value::Number(9.0), why: EvalError::Unsupported { ref function, .. } } if function == "VLOOKUP"
+        ));
+        assert!(matches!(
+            e.cell((0, 0, 1)),
+            Evaluated::Failed(EvalError::Formula {
+                error: FormulaError::TooDeep,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn defined_names_resolve() {
+        let mut b = book(
+            vec![((7, 5), Data::Float(9_750_000.0))],
+            &[((0, 0), "Cost/2")],
+        );
+        b.names.push(("Cost".into(), "Values!$F$8".into()));
+        let mut e = Evaluator::new(&b);
+        assert_eq!(number(&e.cell((0, 0, 0))), Some(4_875_000.0));
+    }
+}

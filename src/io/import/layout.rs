@@ -1,0 +1,1022 @@
+//! Finding the Values and Targets tables in a workbook: the header row whose words best match
+//! each table's columns (anywhere in any sheet), the columns recognised by their words, by the
+//! tool's formulas that refer to them, or as a last resort by their place in the IDB tool; and
+//! the rows under the header that are the table's rows, the others (headings, blanks, totals,
+//! notes) skipped with the reason.
+
+use std::collections::HashMap;
+
+use calamine::Data;
+
+use super::book::Book;
+use super::evaluate::CellId;
+use super::formula::{Expr, Reference};
+use super::report::{
+    AnyColumn, Evidence, MappedColumn, SkipReason, SkippedRow, TableKind, TableReport,
+};
+use super::vocabulary::{Header, Vocabulary, best_assignment, header, normalize};
+use crate::schema::{Column, TargetsColumn, ValuesColumn};
+
+/// A header score at or above this recognises a column.
+pub const WORDS_THRESHOLD: f64 = 0.5;
+/// How sure formula evidence is.
+const FORMULA_CONFIDENCE: f64 = 0.9;
+/// How sure a position in the IDB tool's layout is.
+const POSITION_CONFIDENCE: f64 = 0.3;
+/// Header rows are looked for in this many rows from the top of each sheet.
+const HEADER_SEARCH_ROWS: u32 = 400;
+/// And in this many columns.
+const HEADER_SEARCH_COLUMNS: u32 = 200;
+/// A table ends after this many blank rows in a row.
+const BLANK_RUN_ENDS_TABLE: u32 = 20;
+
+/// Columns assigned by hand, by header text: the column's machine name, or `None` to ignore it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices {
+    by_header: Vec<(String, Option<String>)>,
+}
+
+impl Choices {
+    /// Assigns the column headed `header` (in any table) to the column `key`, or ignores it.
+    pub fn choose(&mut self, header: &str, key: Option<&str>) {
+        let header = normalize(header);
+        self.by_header.retain(|(h, _)| *h != header);
+        self.by_header.push((header, key.map(str::to_owned)));
+    }
+
+    /// What was chosen for a header, if anything: `Some(None)` means "ignore".
+    pub fn get(&self, header: &str) -> Option<Option<&str>> {
+        let header = normalize(header);
+        self.by_header
+            .iter()
+            .find(|(h, _)| *h == header)
+            .map(|(_, key)| key.as_deref())
+    }
+
+    /// Every choice, as (normalized header, column key or `None` for ignore).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.by_header
+            .iter()
+            .map(|(h, k)| (h.as_str(), k.as_deref()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_header.is_empty()
+    }
+
+    /// Parses `HEADER=key` (`--map`), where key is a column's machine name or `ignore`.
+    pub fn parse_choice(text: &str) -> Result<(String, Option<String>), String> {
+        let (header, key) = text
+            .rsplit_once('=')
+            .ok_or_else(|| format!("\"{text}\" is not HEADER=field"))?;
+        let key = key.trim();
+        let known = TargetsColumn::from_key(key).is_some() || ValuesColumn::from_key(key).is_some();
+        if key.eq_ignore_ascii_case("ignore") {
+            Ok((header.trim().to_owned(), None))
+        } else if known {
+            Ok((header.trim().to_owned(), Some(key.to_owned())))
+        } else {
+            let mut keys: Vec<&str> = TargetsColumn::iter()
+                .map(Column::key)
+                .chain(ValuesColumn::iter().map(Column::key))
+                .collect();
+            keys.sort_unstable();
+            keys.dedup();
+            Err(format!(
+                "\"{key}\" is not a column; use one of {} or ignore",
+                keys.join(", ")
+            ))
+        }
+    }
+}
+
+use strum::IntoEnumIterator;
+
+/// A table found in a sheet.
+#[derive(Clone, Debug)]
+pub struct Table<C> {
+    pub kind: TableKind,
+    pub sheet: usize,
+    pub header_row: u32,
+    /// Every header cell, with the column it was taken for.
+    pub columns: Vec<Mapped<C>>,
+    /// The rows read as the table's rows.
+    pub rows: Vec<u32>,
+    pub skipped: Vec<SkippedRow>,
+}
+
+/// A header cell and the column it was taken for.
+#[derive(Clone, Debug)]
+pub struct Mapped<C> {
+    pub col: u32,
+    pub header: String,
+    pub column: Option<C>,
+    pub how: Option<Evidence>,
+    pub confidence: f64,
+}
+
+impl<C: Column> Table<C> {
+    /// The sheet column of `column`, if the table has it.
+    pub fn col(&self, column: C) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|m| m.column == Some(column))
+            .map(|m| m.col)
+    }
+
+    /// The first and last sheet column under the header.
+    pub fn span(&self) -> (u32, u32) {
+        let first = self.columns.iter().map(|m| m.col).min().unwrap_or(0);
+        let last = self.columns.iter().map(|m| m.col).max().unwrap_or(0);
+        (first, last)
+    }
+
+    /// True when the cell is part of the table (header or rows).
+    pub fn covers(&self, sheet: usize, row: u32, col: u32) -> bool {
+        let (first, last) = self.span();
+        let bottom = self.rows.last().copied().unwrap_or(self.header_row);
+        sheet == self.sheet
+            && (self.header_row..=bottom).contains(&row)
+            && (first..=last).contains(&col)
+    }
+
+    /// The table as its report shows it.
+    pub fn report(&self, book: &Book, wrap: fn(C) -> AnyColumn) -> TableReport {
+        TableReport {
+            kind: self.kind,
+            sheet: book.sheets[self.sheet].name.clone(),
+            header_row: self.header_row,
+            columns: self
+                .columns
+                .iter()
+                .map(|m| MappedColumn {
+                    col: m.col,
+                    header: m.header.clone(),
+                    column: m.column.map(wrap),
+                    how: m.how,
+                    confidence: m.confidence,
+                })
+                .collect(),
+            rows: self.rows.len(),
+            skipped: self.skipped.clone(),
+        }
+    }
+}
+
+/// A header row considered.
+struct Candidate<C> {
+    sheet: usize,
+    row: u32,
+    cells: Vec<(u32, String)>,
+    /// Word scores, cell by column (in `Vocabulary` order).
+    scores: Vec<Vec<f64>>,
+    assignment: Vec<Option<usize>>,
+    total: f64,
+    _column: std::marker::PhantomData<C>,
+}
+
+/// Header words of each distinct text, computed once.
+#[derive(Default)]
+pub struct HeaderCache(HashMap<String, Header>);
+
+impl HeaderCache {
+    pub fn get(&mut self, text: &str) -> &Header {
+        self.0
+            .entry(text.to_owned())
+            .or_insert_with(|| header(text))
+    }
+}
+
+/// Which columns a table needs to be recognised at all.
+fn is_table<C: Column>(kind: TableKind, assigned: &[C]) -> bool {
+    let keys: Vec<&str> = assigned.iter().map(|c| c.key()).collect();
+    let has = |k: &str| keys.contains(&k);
+    match kind {
+        TableKind::Targets => {
+            has("indicator")
+                && [
+                    "population",
+                    "baseline",
+                    "model_target",
+                    "unit_value",
+                    "present_value",
+                    "annual_change",
+                    "negotiated_target",
+                    "final_target",
+                ]
+                .iter()
+                .filter(|k| has(k))
+                .count()
+                    >= 2
+        }
+        TableKind::Values => has("condition") && (has("dalys") || has("population")),
+    }
+}
+
+/// Sheet names that say which table a sheet holds.
+fn named_for(kind: TableKind, sheet_name: &str) -> bool {
+    let name = normalize(sheet_name);
+    match kind {
+        TableKind::Targets => {
+            ["targets", "target", "metas", "meta", "objetivos"].contains(&name.as_str())
+        }
+        TableKind::Values => ["values", "value", "valores", "valor"].contains(&name.as_str()),
+    }
+}
+
+fn candidate<C: Column>(
+    book: &Book,
+    sheet: usize,
+    row: u32,
+    cols: (u32, u32),
+    vocabulary: &[Vocabulary<C>],
+    choices: &Choices,
+    cache: &mut HeaderCache,
+) -> Option<Candidate<C>> {
+    let s = &book.sheets[sheet];
+    let cells: Vec<(u32, String)> = (cols.0..=cols.1.min(cols.0 + HEADER_SEARCH_COLUMNS))
+        .filter_map(|col| match s.value(row, col) {
+            Data::String(text) if !text.trim().is_empty() && text.len() < 200 => {
+                Some((col, text.trim().to_owned()))
+            }
+            _ => None,
+        })
+        .collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let scores: Vec<Vec<f64>> = cells
+        .iter()
+        .map(|(_, text)| match choices.get(text) {
+            // Chosen by hand: that column only (or none), above any word score.
+            Some(choice) => vocabulary
+                .iter()
+                .map(|v| {
+                    if Some(v.column.key()) == choice {
+                        2.0
+                    } else {
+                        0.0
+                    }
+                })
+                .collect(),
+            None => {
+                let h = cache.get(text);
+                vocabulary.iter().map(|v| v.score(h)).collect()
+            }
+        })
+        .collect();
+    let assignment = best_assignment(&scores, WORDS_THRESHOLD);
+    let total = assignment
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.map(|j| scores[i][j].min(1.0)))
+        .sum();
+    Some(Candidate {
+        sheet,
+        row,
+        cells,
+        scores,
+        assignment,
+        total,
+        _column: std::marker::PhantomData,
+    })
+}
+
+/// The best header row of a table of `kind` in the workbook, skipping `exclude` (the other
+/// table's header).
+fn best_candidate<C: Column>(
+    book: &Book,
+    kind: TableKind,
+    choices: &Choices,
+    cache: &mut HeaderCache,
+    exclude: Option<(usize, u32)>,
+) -> Option<Candidate<C>> {
+    let vocabulary = Vocabulary::<C>::of_all();
+    let mut best: Option<(f64, Candidate<C>)> = None;
+    for (sheet, s) in book.sheets.iter().enumerate() {
+        let (Some((r0, r1)), Some(cols)) = (s.row_span(), s.col_span()) else {
+            continue;
+        };
+        let bonus = if named_for(kind, &s.name) { 0.5 } else { 0.0 };
+        for row in r0..=r1.min(r0.saturating_add(HEADER_SEARCH_ROWS)) {
+            if exclude == Some((sheet, row)) {
+                continue;
+            }
+            let Some(found) = candidate(book, sheet, row, cols, &vocabulary, choices, cache) else {
+                continue;
+            };
+            let assigned: Vec<C> = found
+                .assignment
+                .iter()
+                .filter_map(|a| a.map(|j| vocabulary[j].column))
+                .collect();
+            if !is_table(kind, &assigned) {
+                continue;
+            }
+            let score = found.total + bonus;
+            if best.as_ref().is_none_or(|(b, _)| score > *b) {
+                best = Some((score, found));
+            }
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The tables of a workbook.
+pub struct Tables {
+    pub targets: Option<Table<TargetsColumn>>,
+    pub values: Option<Table<ValuesColumn>>,
+    /// Cells the tool's formulas name as program inputs: the cost (numerator of d), the
+    /// program length (factor of the trend) and GNI per capita (factor of the unit value),
+    /// each with the formula cell that says so.
+    pub cost_cell: Option<(CellId, CellId)>,
+    pub years_cell: Option<(CellId, CellId)>,
+    pub gni_cell: Option<(CellId, CellId)>,
+}
+
+/// Finds the Targets and Values tables. A header row that could head either is given to the
+/// one whose columns it matches better.
+pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
+    let mut cache = HeaderCache::default();
+    let mut targets =
+        best_candidate::<TargetsColumn>(book, TableKind::Targets, choices, &mut cache, None);
+    let mut values =
+        best_candidate::<ValuesColumn>(book, TableKind::Values, choices, &mut cache, None);
+    if let (Some(t), Some(v)) = (&targets, &values)
+        && (t.sheet, t.row) == (v.sheet, v.row)
+    {
+        if t.total >= v.total {
+            values = best_candidate(
+                book,
+                TableKind::Values,
+                choices,
+                &mut cache,
+                Some((t.sheet, t.row)),
+            );
+        } else {
+            targets = best_candidate(
+                book,
+                TableKind::Targets,
+                choices,
+                &mut cache,
+                Some((v.sheet, v.row)),
+            );
+        }
+    }
+    let stop = |other: Option<(usize, u32)>| other;
+    let targets_at = targets.as_ref().map(|c| (c.sheet, c.row));
+    let values_at = values.as_ref().map(|c| (c.sheet, c.row));
+    let mut tables = Tables {
+        targets: targets.map(|c| build(book, TableKind::Targets, c, stop(values_at))),
+        values: values.map(|c| build(book, TableKind::Values, c, stop(targets_at))),
+        cost_cell: None,
+        years_cell: None,
+        gni_cell: None,
+    };
+    if let Some(values) = &mut tables.values {
+        tables.gni_cell = values_evidence(book, values);
+    }
+    if let Some(targets) = &mut tables.targets {
+        let (cost, years) = targets_evidence(book, targets, tables.values.as_ref());
+        tables.cost_cell = cost;
+        tables.years_cell = years;
+        position_fallback(book, targets);
+    }
+    tables
+}
+
+/// The table of a chosen header: its columns by words, and its rows.
+fn build<C: Column>(
+    book: &Book,
+    kind: TableKind,
+    c: Candidate<C>,
+    other_header: Option<(usize, u32)>,
+) -> Table<C> {
+    let vocabulary = Vocabulary::<C>::of_all();
+    let columns: Vec<Mapped<C>> = c
+        .cells
+        .iter()
+        .zip(&c.assignment)
+        .enumerate()
+        .map(|(i, ((col, text), assigned))| {
+            let column = assigned.map(|j| vocabulary[j].column);
+            let confidence = assigned.map_or(0.0, |j| c.scores[i][j].min(1.0));
+            let how = assigned.map(|j| {
+                if c.scores[i][j] > 1.0 {
+                    Evidence::Chosen
+                } else {
+                    Evidence::Words
+                }
+            });
+            Mapped {
+                col: *col,
+                header: text.clone(),
+                column,
+                how,
+                confidence,
+            }
+        })
+        .collect();
+    let mut table = Table {
+        kind,
+        sheet: c.sheet,
+        header_row: c.row,
+        columns,
+        rows: Vec::new(),
+        skipped: Vec::new(),
+    };
+    let name = match kind {
+        TableKind::Targets => "indicator",
+        TableKind::Values => "condition",
+    };
+    let name_col = table
+        .columns
+        .iter()
+        .find(|m| m.column.is_some_and(|c| c.key() == name))
+        .map(|m| m.col)
+        .unwrap_or(table.span().0);
+    classify_rows(book, &mut table, name_col, other_header);
+    table
+}
+
+/// What a row under the header holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RowShape {
+    Data,
+    NameOnly,
+    Total,
+    Blank,
+    NoName,
+    TextOnly,
+}
+
+fn is_total(text: &str) -> bool {
+    let name = normalize(text);
+    let first = name.split(' ').next().unwrap_or("");
+    ["total", "totales", "subtotal", "suma", "sum", "grand"].contains(&first)
+}
+
+/// Sorts the rows under the header into the table's rows and the rows skipped.
+fn classify_rows<C: Column>(
+    book: &Book,
+    table: &mut Table<C>,
+    name_col: u32,
+    other_header: Option<(usize, u32)>,
+) {
+    let s = &book.sheets[table.sheet];
+    let Some((_, last_row)) = s.row_span() else {
+        return;
+    };
+    let (first_col, last_col) = table.span();
+    let mut shapes: Vec<(u32, RowShape, String)> = Vec::new();
+    let mut blanks = 0;
+    for row in table.header_row + 1..=last_row {
+        if other_header.is_some_and(|(sheet, r)| sheet == table.sheet && r == row) {
+            break;
+        }
+        let name = s.text(row, name_col).filter(|t| !t.trim().is_empty());
+        let mut numbers = false;
+        let mut text = None;
+        for col in first_col..=last_col {
+            if col == name_col || s.is_blank(row, col) {
+                continue;
+            }
+            match s.value(row, col) {
+                Data::String(t)
+                    if s.formula(row, col).is_none() && crate::text::parse_percent(t).is_err() =>
+                {
+                    text.get_or_insert_with(|| t.trim().to_owned());
+                }
+                _ => numbers = true,
+            }
+        }
+        // A row of the table has a name and at least one number; a name with only text
+        // beside it is a heading (or, under the table, a note or a signature block).
+        let shape = match (&name, numbers, &text) {
+            (Some(n), _, _) if is_total(n) => RowShape::Total,
+            (Some(_), true, _) => RowShape::Data,
+            (Some(_), false, _) => RowShape::NameOnly,
+            (None, true, _) => RowShape::NoName,
+            (None, false, Some(_)) => RowShape::TextOnly,
+            (None, false, None) => RowShape::Blank,
+        };
+        if shape == RowShape::Blank {
+            blanks += 1;
+            if blanks >= BLANK_RUN_ENDS_TABLE {
+                break;
+            }
+        } else {
+            blanks = 0;
+        }
+        let label = name.or(text).unwrap_or_default();
+        shapes.push((row, shape, label));
+    }
+    let last_data = shapes.iter().rposition(|(_, s, _)| *s == RowShape::Data);
+    let Some(last_data) = last_data else {
+        return;
+    };
+    for (i, (row, shape, label)) in shapes.into_iter().enumerate() {
+        let after = i > last_data;
+        let why = match shape {
+            RowShape::Data => {
+                table.rows.push(row);
+                continue;
+            }
+            RowShape::Total => SkipReason::Total,
+            RowShape::NameOnly | RowShape::TextOnly if after => SkipReason::Note,
+            RowShape::NameOnly => SkipReason::Heading,
+            RowShape::TextOnly => SkipReason::Note,
+            RowShape::NoName => SkipReason::NoName,
+            RowShape::Blank if after => continue,
+            RowShape::Blank => SkipReason::Blank,
+        };
+        table.skipped.push(SkippedRow {
+            row,
+            why,
+            text: label,
+        });
+    }
+    // Blank rows after the last note say nothing.
+    while table.skipped.last().is_some_and(|s| {
+        s.why == SkipReason::Blank && s.row > table.rows.last().copied().unwrap_or(0)
+    }) {
+        table.skipped.pop();
+    }
+}
+
+/// The parsed formulas of a row's cells in the table's columns.
+fn row_formulas(
+    book: &Book,
+    sheet: usize,
+    row: u32,
+    (first, last): (u32, u32),
+) -> Vec<(u32, Expr)> {
+    let s = &book.sheets[sheet];
+    (first..=last)
+        .filter_map(|col| {
+            let formula = s.formula(row, col)?;
+            Some((col, super::formula::parse(formula).ok()?))
+        })
+        .collect()
+}
+
+/// The sheet column of a reference to the same row of the same sheet, if it is one.
+fn same_row(book: &Book, sheet: usize, row: u32, r: &super::formula::CellRef) -> Option<u32> {
+    let same_sheet = r
+        .sheet
+        .as_deref()
+        .is_none_or(|n| book.sheet_index(n) == Some(sheet));
+    (same_sheet && r.row == row).then_some(r.col)
+}
+
+/// The cell a reference names, seen from `sheet`.
+fn cell_of(book: &Book, sheet: usize, r: &super::formula::CellRef) -> Option<CellId> {
+    let s = match &r.sheet {
+        Some(name) => book.sheet_index(name)?,
+        None => sheet,
+    };
+    Some((s, r.row, r.col))
+}
+
+/// Takes formula evidence for a column: raises its score so the assignment prefers it.
+fn add_evidence<C: Column>(evidence: &mut HashMap<u32, C>, col: u32, column: C) {
+    evidence.entry(col).or_insert(column);
+}
+
+/// Re-assigns a table's columns with formula evidence added to the word scores.
+fn reassign<C: Column>(book: &Book, table: &mut Table<C>, evidence: &HashMap<u32, C>) {
+    if evidence.is_empty() {
+        return;
+    }
+    let vocabulary = Vocabulary::<C>::of_all();
+    // Header cells, and columns under the header with formulas but no header text.
+    let mut cols: Vec<u32> = table.columns.iter().map(|m| m.col).collect();
+    for col in evidence.keys() {
+        if !cols.contains(col) {
+            cols.push(*col);
+        }
+    }
+    cols.sort_unstable();
+    let mut cache = HeaderCache::default();
+    let s = &book.sheets[table.sheet];
+    let headers: Vec<String> = cols
+        .iter()
+        .map(|&col| s.text(table.header_row, col).unwrap_or_default())
+        .collect();
+    let previous: HashMap<u32, (Option<C>, Option<Evidence>)> = table
+        .columns
+        .iter()
+        .map(|m| (m.col, (m.column, m.how)))
+        .collect();
+    let scores: Vec<Vec<f64>> = cols
+        .iter()
+        .zip(&headers)
+        .map(|(col, text)| {
+            let chosen = previous
+                .get(col)
+                .is_some_and(|(_, how)| *how == Some(Evidence::Chosen));
+            vocabulary
+                .iter()
+                .map(|v| {
+                    if chosen {
+                        return if previous[col].0 == Some(v.column) {
+                            2.0
+                        } else {
+                            0.0
+                        };
+                    }
+                    let words = if text.is_empty() {
+                        0.0
+                    } else {
+                        v.score(cache.get(text))
+                    };
+                    let formula = if evidence.get(col) == Some(&v.column) {
+                        FORMULA_CONFIDENCE
+                    } else {
+                        0.0
+                    };
+                    // Agreeing evidence counts more than either alone.
+                    if words >= WORDS_THRESHOLD && formula > 0.0 {
+                        1.0 + words
+                    } else {
+                        words.max(formula)
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let assignment = best_assignment(&scores, WORDS_THRESHOLD);
+    table.columns = cols
+        .iter()
+        .zip(&headers)
+        .zip(&assignment)
+        .enumerate()
+        .map(|(i, ((&col, text), assigned))| {
+            let column = assigned.map(|j| vocabulary[j].column);
+            let how = assigned.map(|j| {
+                let score = scores[i][j];
+                let by_formula = evidence.get(&col) == Some(&vocabulary[j].column);
+                if previous
+                    .get(&col)
+                    .is_some_and(|(_, h)| *h == Some(Evidence::Chosen))
+                {
+                    Evidence::Chosen
+                } else if by_formula && score > 1.0 {
+                    Evidence::WordsAndFormula
+                } else if by_formula && (score - FORMULA_CONFIDENCE).abs() < 1e-12 {
+                    Evidence::Formula
+                } else {
+                    Evidence::Words
+                }
+            });
+            let confidence = assigned.map_or(0.0, |j| match how {
+                Some(Evidence::WordsAndFormula) | Some(Evidence::Chosen) => 1.0,
+                _ => scores[i][j],
+            });
+            Mapped {
+                col,
+                header: text.clone(),
+                column,
+                how,
+                confidence,
+            }
+        })
+        .collect();
+}
+
+/// The factors of a product or quotient: `$B$4*$B$3*C6/D6` gives ([$B$4, $B$3, C6], [D6]).
+fn quotient(expr: &Expr) -> (Vec<&Expr>, Vec<&Expr>) {
+    let mut numerator = Vec::new();
+    let mut denominator = Vec::new();
+    let mut pending = vec![(expr, true)];
+    while let Some((e, up)) = pending.pop() {
+        match e {
+            Expr::Binary(super::formula::BinOp::Mul, a, b) => {
+                pending.push((b, up));
+                pending.push((a, up));
+            }
+            Expr::Binary(super::formula::BinOp::Div, a, b) => {
+                pending.push((b, !up));
+                pending.push((a, up));
+            }
+            other if up => numerator.push(other),
+            other => denominator.push(other),
+        }
+    }
+    (numerator, denominator)
+}
+
+/// Evidence in the Values table's formulas: DALYs per capita = DALYs / population; the unit
+/// value = (k ×) GNI per capita × DALYs per capita (or × DALYs / population), GNI a cell
+/// outside the table; the present value = unit value × A. Returns the GNI cell with the
+/// formula that names it.
+fn values_evidence(book: &Book, table: &mut Table<ValuesColumn>) -> Option<(CellId, CellId)> {
+    use ValuesColumn::*;
+    let sheet = table.sheet;
+    let mut evidence: HashMap<u32, ValuesColumn> = HashMap::new();
+    let mut gni = None;
+    for &row in table.rows.iter().take(5) {
+        let formulas = row_formulas(book, sheet, row, table.span());
+        // DALYs per capita first: the other formulas are recognised from it.
+        for (col, expr) in &formulas {
+            let (up, down) = quotient(expr);
+            let in_row = |e: &Expr| match e {
+                Expr::Ref(r) => same_row(book, sheet, row, r),
+                _ => None,
+            };
+            if let ([a], [b]) = (&up[..], &down[..])
+                && let (Some(x), Some(y)) = (in_row(a), in_row(b))
+            {
+                add_evidence(&mut evidence, x, Dalys);
+                add_evidence(&mut evidence, y, Population);
+                add_evidence(&mut evidence, *col, DalysPerCapita);
+            }
+        }
+        for (col, expr) in &formulas {
+            if evidence.get(col) == Some(&DalysPerCapita) {
+                continue;
+            }
+            let (up, down) = quotient(expr);
+            let mut same: Vec<u32> = Vec::new();
+            let mut outside = Vec::new();
+            for factor in up.iter().chain(&down) {
+                if let Expr::Ref(r) = factor {
+                    match same_row(book, sheet, row, r) {
+                        Some(c) => same.push(c),
+                        None => outside.push(r),
+                    }
+                }
+            }
+            let per_capita = same
+                .iter()
+                .any(|c| evidence.get(c) == Some(&DalysPerCapita))
+                || (same.iter().any(|c| evidence.get(c) == Some(&Dalys))
+                    && same.iter().any(|c| evidence.get(c) == Some(&Population)));
+            let of_unit_value = same.len() == 1 && evidence.get(&same[0]) == Some(&UnitValue);
+            if per_capita && !outside.is_empty() {
+                add_evidence(&mut evidence, *col, UnitValue);
+                // GNI per capita is the largest of the outside factors (k is 1 to 3).
+                let value = |r: &super::formula::CellRef| {
+                    let (s, rr, cc) = cell_of(book, sheet, r)?;
+                    match book.sheets[s].value(rr, cc) {
+                        Data::Float(f) => Some(f.abs()),
+                        Data::Int(i) => Some(i.abs() as f64),
+                        _ => None,
+                    }
+                };
+                let largest = outside
+                    .iter()
+                    .max_by(|a, b| value(a).unwrap_or(0.0).total_cmp(&value(b).unwrap_or(0.0)));
+                if gni.is_none()
+                    && let Some(r) = largest
+                {
+                    gni = cell_of(book, sheet, r).map(|c| (c, (sheet, row, *col)));
+                }
+            } else if of_unit_value || expr.find_call("PV").is_some() {
+                add_evidence(&mut evidence, *col, PresentValue);
+            }
+        }
+    }
+    reassign(book, table, &evidence);
+    gni
+}
+
+/// Evidence in the Targets table's formulas, as the IDB tool writes them:
+/// present value = PV(r, H, −unit value); d = cost / SUMPRODUCT(present value, N);
+/// target = baseline ± d + change × length; unit value = a Values cell.
+/// Returns the cost and program-length cells the formulas name, when outside the table.
+#[allow(clippy::type_complexity)]
+fn targets_evidence(
+    book: &Book,
+    table: &mut Table<TargetsColumn>,
+    values: Option<&Table<ValuesColumn>>,
+) -> (Option<(CellId, CellId)>, Option<(CellId, CellId)>) {
+    use TargetsColumn::*;
+    let sheet = table.sheet;
+    let mut evidence: HashMap<u32, TargetsColumn> = HashMap::new();
+    let mut cost = None;
+    let mut years = None;
+    let rows: Vec<u32> = table.rows.iter().take(6).copied().collect();
+    let s = &book.sheets[sheet];
+    // Values identical in every row (the program length, d) tell a constant from a variable.
+    let constant = |col: u32| {
+        let mut seen = table.rows.iter().filter_map(|&r| match s.value(r, col) {
+            Data::Float(f) => Some(*f),
+            Data::Int(i) => Some(*i as f64),
+            _ => None,
+        });
+        let first = seen.next();
+        first.is_some() && seen.all(|v| Some(v) == first)
+    };
+    let has_formulas = |col: u32| {
+        table
+            .rows
+            .iter()
+            .take(6)
+            .any(|&r| s.formula(r, col).is_some())
+    };
+    // First pass: present values, unit values and d.
+    for &row in &rows {
+        for (col, expr) in row_formulas(book, sheet, row, table.span()) {
+            if let Some(args) = expr.find_call("PV") {
+                let payment = args.get(2).map(|a| match a {
+                    Expr::Neg(inner) => inner.as_ref(),
+                    other => other,
+                });
+                if let Some(Expr::Ref(r)) = payment
+                    && let Some(x) = same_row(book, sheet, row, r)
+                {
+                    add_evidence(&mut evidence, x, UnitValue);
+                }
+                // X*PV(r, H, -1): X is the unit value.
+                for factor in expr.factors() {
+                    if let Expr::Ref(r) = factor
+                        && let Some(x) = same_row(book, sheet, row, r)
+                    {
+                        add_evidence(&mut evidence, x, UnitValue);
+                    }
+                }
+                add_evidence(&mut evidence, col, PresentValue);
+                continue;
+            }
+            if let Some(args) = expr.find_call("SUMPRODUCT")
+                && let Expr::Binary(super::formula::BinOp::Div, numerator, _) = &expr
+            {
+                add_evidence(&mut evidence, col, MinimumImpact);
+                let ranges: Vec<u32> = args
+                    .iter()
+                    .filter_map(|a| match a {
+                        Expr::Range(r) => r.column(),
+                        _ => None,
+                    })
+                    .collect();
+                if let [a, b] = ranges[..] {
+                    // The present value is computed; N is typed.
+                    let (pv, n) = if has_formulas(a) && !has_formulas(b) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    if has_formulas(pv) != has_formulas(n) {
+                        add_evidence(&mut evidence, pv, PresentValue);
+                        add_evidence(&mut evidence, n, Population);
+                    }
+                }
+                if let Expr::Ref(r) = numerator.as_ref() {
+                    match cell_of(book, sheet, r) {
+                        Some((s2, r2, c2)) if s2 == sheet && table.rows.contains(&r2) => {
+                            add_evidence(&mut evidence, c2, TotalCost);
+                        }
+                        Some(cell) => {
+                            cost.get_or_insert((cell, (sheet, row, col)));
+                        }
+                        None => {}
+                    }
+                }
+                continue;
+            }
+            if let Expr::Ref(r) = &expr
+                && same_row(book, sheet, row, r).is_none()
+            {
+                // A link to another sheet's cell (the Values table's unit value).
+                let into_values = values.is_some_and(|v| {
+                    cell_of(book, sheet, r).is_some_and(|(s2, r2, c2)| v.covers(s2, r2, c2))
+                });
+                if into_values || r.sheet.is_some() {
+                    add_evidence(&mut evidence, col, UnitValue);
+                }
+            }
+        }
+    }
+    // Second pass: target = baseline ± d + change × length.
+    for &row in &rows {
+        for (col, expr) in row_formulas(book, sheet, row, table.span()) {
+            let terms = expr.terms();
+            let singles: Vec<u32> = terms
+                .iter()
+                .filter_map(|(_, t)| match t {
+                    Expr::Ref(r) => same_row(book, sheet, row, r),
+                    _ => None,
+                })
+                .collect();
+            let products: Vec<Vec<&Expr>> = terms
+                .iter()
+                .filter(|(_, t)| matches!(t, Expr::Binary(super::formula::BinOp::Mul, ..)))
+                .map(|(_, t)| t.factors())
+                .collect();
+            if singles.len() != 2 || products.len() != 1 || terms.len() != 3 {
+                continue;
+            }
+            let d_col = singles
+                .iter()
+                .copied()
+                .find(|c| evidence.get(c) == Some(&MinimumImpact))
+                .or_else(|| {
+                    singles
+                        .iter()
+                        .copied()
+                        .find(|&c| constant(c) && has_formulas(c))
+                });
+            let Some(d_col) = d_col else { continue };
+            let Some(baseline) = singles.iter().copied().find(|&c| c != d_col) else {
+                continue;
+            };
+            add_evidence(&mut evidence, col, ModelTarget);
+            add_evidence(&mut evidence, d_col, MinimumImpact);
+            add_evidence(&mut evidence, baseline, Baseline);
+            let factors: Vec<&super::formula::CellRef> = products[0]
+                .iter()
+                .filter_map(|f| match f {
+                    Expr::Ref(r) => Some(r),
+                    _ => None,
+                })
+                .collect();
+            if let [a, b] = factors[..] {
+                let in_row = |r: &super::formula::CellRef| same_row(book, sheet, row, r);
+                match (in_row(a), in_row(b)) {
+                    (Some(x), Some(y)) => {
+                        let (length, change) = if constant(x) && !constant(y) {
+                            (x, y)
+                        } else {
+                            (y, x)
+                        };
+                        add_evidence(&mut evidence, length, ProgramYears);
+                        add_evidence(&mut evidence, change, AnnualChange);
+                    }
+                    (Some(change), None) | (None, Some(change)) => {
+                        add_evidence(&mut evidence, change, AnnualChange);
+                        let outside = if in_row(a).is_none() { a } else { b };
+                        if let Some(cell) = cell_of(book, sheet, outside) {
+                            years.get_or_insert((cell, (sheet, row, col)));
+                        }
+                    }
+                    (None, None) => {}
+                }
+            }
+        }
+    }
+    reassign(book, table, &evidence);
+    (cost, years)
+}
+
+/// The IDB tool's column letters, for the inputs that neither words nor formulas found: only
+/// columns under the header that nothing else claimed and that hold numbers.
+fn position_fallback(book: &Book, table: &mut Table<TargetsColumn>) {
+    let Some(name_col) = table.col(TargetsColumn::Indicator) else {
+        return;
+    };
+    let s = &book.sheets[table.sheet];
+    for column in [
+        TargetsColumn::Population,
+        TargetsColumn::Baseline,
+        TargetsColumn::AnnualChange,
+    ] {
+        if table.col(column).is_some() {
+            continue;
+        }
+        let Some(letter) = column.appendix_letter() else {
+            continue;
+        };
+        let col = name_col + letter;
+        let numbers = table
+            .rows
+            .iter()
+            .filter(|&&r| {
+                matches!(s.value(r, col), Data::Float(_) | Data::Int(_))
+                    || s.formula(r, col).is_some()
+            })
+            .count();
+        if numbers * 2 < table.rows.len() || table.rows.is_empty() {
+            continue;
+        }
+        match table.columns.iter_mut().find(|m| m.col == col) {
+            Some(m) if m.column.is_none() && m.how.is_none() => {
+                m.column = Some(column);
+                m.how = Some(Evidence::Position);
+                m.confidence = POSITION_CONFIDENCE;
+            }
+            Some(_) => {}
+            None => {
+                table.columns.push(Mapped {
+                    col,
+                    header: s.text(table.header_row, col).unwrap_or_default(),
+                    column: Some(column),
+                    how: Some(Evidence::Position),
+                    confidence: POSITION_CONFIDENCE,
+                });
+                table.columns.sort_by_key(|m| m.col);
+            }
+        }
+    }
+}
+
+/// Every reference in an expression that names a cell.
+pub fn referenced_cells(expr: &Expr) -> Vec<&super::formula::CellRef> {
+    let mut out = Vec::new();
+    expr.references(&mut |r| {
+        if let Reference::Cell(c) = r {
+            out.push(c);
+        }
+    });
+    out
+}
