@@ -49,6 +49,10 @@ pub enum Command {
         /// Also write the final target sheets to this .xlsx, with live formulas.
         #[arg(long, value_name = "OUT.xlsx")]
         out: Option<PathBuf>,
+        /// For a workbook: read the column headed HEADER as FIELD (a machine name such as
+        /// baseline, annual_change, population, total_cost; or ignore). Repeatable.
+        #[arg(long = "map", value_name = "HEADER=FIELD", value_parser = parse_choice)]
+        map: Vec<(String, Option<String>)>,
     },
     /// Respondents needed per survey round to tell P2 from P1 (MODEL.md §5).
     ///
@@ -77,20 +81,40 @@ pub enum Command {
 }
 
 /// Opens any project file the program understands: a project (.ron) or a workbook laid out
-/// like the IDB tool (.xlsx), with the import report for a workbook.
-pub fn open_project(path: &Path) -> anyhow::Result<(Project, Option<ImportReport>)> {
+/// like the IDB tool (.xlsx, .xls, .ods), with the import report for a workbook; `choices`
+/// assigns a workbook's columns by hand.
+pub fn open_project(
+    path: &Path,
+    choices: &crate::io::Choices,
+) -> anyhow::Result<(Project, Option<ImportReport>)> {
     if crate::io::is_workbook(path) {
-        let import = crate::io::import_xlsx(path)?;
+        let import = crate::io::import_workbook(path, choices)?;
         Ok((import.project, Some(import.report)))
     } else {
         Ok((crate::io::load(path)?, None))
     }
 }
 
+/// `HEADER=field` of `--map`.
+fn parse_choice(text: &str) -> Result<(String, Option<String>), String> {
+    crate::io::Choices::parse_choice(text)
+}
+
 /// Runs a subcommand and returns the process's exit status.
 pub fn run(command: Command) -> ExitCode {
     match command {
-        Command::Compute { file, json, out } => run_compute(&file, json, out.as_deref()),
+        Command::Compute {
+            file,
+            json,
+            out,
+            map,
+        } => {
+            let mut choices = crate::io::Choices::default();
+            for (header, field) in &map {
+                choices.choose(header, field.as_deref());
+            }
+            run_compute(&file, json, out.as_deref(), &choices)
+        }
         Command::SampleSize {
             p1,
             p2,
@@ -139,8 +163,13 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-fn run_compute(file: &Path, json: bool, out: Option<&Path>) -> ExitCode {
-    let (project, import) = match open_project(file) {
+fn run_compute(
+    file: &Path,
+    json: bool,
+    out: Option<&Path>,
+    choices: &crate::io::Choices,
+) -> ExitCode {
+    let (project, import) = match open_project(file, choices) {
         Ok(opened) => opened,
         Err(error) => {
             eprintln!("rbf-targets: {error:#}");

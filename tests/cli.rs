@@ -382,3 +382,72 @@ fn lang_es_prints_the_table_in_spanish() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("use en or es"));
 }
+
+#[test]
+fn map_assigns_a_workbook_column_by_hand_and_the_json_lists_the_mapping() {
+    let workbook = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/workbooks/appendix2_en.xlsx")
+        .display()
+        .to_string();
+    let plain = json_of(&rbf_targets(&["compute", &workbook, "--json"]));
+    let columns = &plain["import"]["tables"][1]["columns"];
+    let trend = columns
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["header"] == "Annual change"))
+        .expect("the annual change column is listed");
+    assert_eq!(trend["field"], "annual_change");
+    assert_eq!(trend["column"], "I");
+
+    let output = rbf_targets(&[
+        "compute",
+        &workbook,
+        "--json",
+        "--map",
+        "Annual change=ignore",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json = json_of(&output);
+    let indicators = json["indicators"].as_array().expect("indicators");
+    assert!(
+        indicators
+            .iter()
+            .all(|i| i["annual_change_is_default"] == true)
+    );
+    let trend = json["import"]["tables"][1]["columns"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["header"] == "Annual change"))
+        .cloned()
+        .expect("listed");
+    assert_eq!(trend["field"], serde_json::Value::Null);
+    assert_eq!(trend["how"], "chosen");
+
+    // An unknown field is a usage error that lists the fields.
+    let output = rbf_targets(&["compute", &workbook, "--map", "Annual change=trendy"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("annual_change"));
+}
+
+#[test]
+fn an_incomplete_workbook_prints_its_json_with_nulls_and_exits_1() {
+    let workbook = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/workbooks/missing_cost.xlsx")
+        .display()
+        .to_string();
+    let output = rbf_targets(&["compute", &workbook, "--json"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json = json_of(&output);
+    assert!(json["total_cost"].is_null());
+    assert!(json["minimum_impact"].is_null());
+    assert!(json["indicators"][0]["counterfactual"].is_number());
+    assert_eq!(json["import"]["missing"][0], "total_cost");
+    assert!(
+        json["problems"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|p| p["field"] == "total_cost"))
+    );
+}

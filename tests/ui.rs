@@ -325,12 +325,62 @@ fn dropping_a_workbook_imports_it_and_shows_the_report() {
 
     let mut harness = harness();
     drop_file(&mut harness, &path);
+    // The preview comes first; Open replaces the document.
+    harness.get_by_label_contains("Open agreed.xlsx?");
+    harness.get_by_label("Open").click();
+    harness.run();
     assert_eq!(project(&harness), exported);
     // d, and per row the unit value, present value and model target, and each condition's
     // unit value.
     harness.get_by_label_contains("All 34 computed results the workbook held agree");
     // An imported workbook is a new project: it is not saved over the workbook.
     assert!(harness.state().document().path().is_none());
+}
+
+/// The Appendix 2 workbook in English, written by openpyxl (tests/data/workbooks).
+fn appendix_workbook() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/workbooks/appendix2_en.xlsx")
+}
+
+#[test]
+fn the_import_preview_reassigns_a_column_and_opens_with_it() {
+    let mut harness = harness();
+    drop_file(&mut harness, &appendix_workbook());
+    harness.get_by_label_contains("Open appendix2_en.xlsx?");
+    // Column I ("Annual change") is read as the annual change; read it as not used instead.
+    harness.get_by_label("Read column I as").click();
+    harness.run();
+    harness.get_by_label("(not used)").click();
+    harness.run();
+    harness.get_by_label_contains("ignored by hand");
+    harness.get_by_label("Open").click();
+    harness.run();
+    let opened = project(&harness);
+    assert_eq!(opened.indicators.len(), 10);
+    // Every row now uses the default trend, and the model says so.
+    assert!(opened.indicators.iter().all(|i| i.annual_change.is_none()));
+    assert!(harness.state().document().path().is_none());
+    // The choice is remembered: the next import of the same wording reads it the same way.
+    drop_file(&mut harness, &appendix_workbook());
+    harness.get_by_label_contains("ignored by hand");
+}
+
+#[test]
+fn cancelling_the_import_preview_leaves_the_document_untouched() {
+    let mut harness = harness();
+    let before = project(&harness);
+    drop_file(&mut harness, &appendix_workbook());
+    harness.get_by_label_contains("Open appendix2_en.xlsx?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(project(&harness), before);
+    assert!(
+        harness
+            .query_by_label_contains("Open appendix2_en.xlsx?")
+            .is_none()
+    );
+    harness.get_by_label_contains("Import cancelled");
 }
 
 #[test]

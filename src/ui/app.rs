@@ -59,6 +59,9 @@ struct Persisted {
     /// The language chosen in the View menu; `None` follows the system's locale.
     #[serde(default)]
     lang: Option<Lang>,
+    /// Workbook columns assigned by hand in the import preview, by header text.
+    #[serde(default)]
+    import_choices: crate::io::Choices,
 }
 
 /// Something that replaces or closes the document, waiting for "save changes?".
@@ -97,6 +100,10 @@ pub struct App {
     last_focus: Option<egui::Id>,
     /// The report of the last workbook imported, shown until closed.
     import_report: Option<(PathBuf, ImportReport)>,
+    /// A workbook read and waiting for Open or Cancel in the import preview.
+    preview: Option<super::import_preview::ImportPreview>,
+    /// Workbook columns assigned by hand, remembered for later imports.
+    import_choices: crate::io::Choices,
     /// The computed Targets cell whose formula is shown, recomputed every frame.
     explaining: Option<(usize, crate::model::explain::Column)>,
     sensitivity: sensitivity::SensitivityState,
@@ -196,6 +203,8 @@ impl App {
             title: String::new(),
             last_focus: None,
             import_report: None,
+            preview: None,
+            import_choices: persisted.import_choices.clone(),
             explaining: None,
             sensitivity: sensitivity::SensitivityState::default(),
             rounds: rounds::RoundsState::default(),
@@ -433,23 +442,59 @@ impl App {
         self.autosave = Autosave::default();
     }
 
-    /// Opens a project; on failure the open document stays as it was and the reason is shown.
+    /// Opens a project; a workbook first shows the import preview. On failure the open
+    /// document stays as it was and the reason is shown.
     fn open_path(&mut self, path: &Path) {
-        match crate::cli::open_project(path) {
-            Ok((project, import)) => {
-                // A workbook becomes a new, unsaved project: Save asks where to write it.
-                let saved_path = import.is_none().then(|| path.to_owned());
-                self.replace_document(Document::new(project, saved_path));
+        if crate::io::is_workbook(path) {
+            match super::import_preview::ImportPreview::open(path, &self.import_choices) {
+                Ok(preview) => self.preview = Some(preview),
+                Err(error) => self.refused(&error),
+            }
+            return;
+        }
+        match crate::io::load(path) {
+            Ok(project) => {
+                self.replace_document(Document::new(project, Some(path.to_owned())));
                 self.set_status(tf!("Opened {}.", "Abierto {}.", path.display()), true);
                 self.remember(path);
-                self.import_report = import.map(|report| (path.to_owned(), report));
             }
-            Err(error) => {
-                self.error = Some(tf!(
-                    "{error:#}\n\nThe open document was not changed.",
-                    "{error:#}\n\nEl documento abierto no cambió."
-                ));
+            Err(error) => self.refused(&error),
+        }
+    }
+
+    fn refused(&mut self, error: &dyn std::fmt::Display) {
+        self.error = Some(tf!(
+            "{error:#}\n\nThe open document was not changed.",
+            "{error:#}\n\nEl documento abierto no cambió."
+        ));
+    }
+
+    /// The import preview, while a workbook waits for Open or Cancel.
+    fn preview_window(&mut self, ctx: &egui::Context) {
+        let Some(preview) = &mut self.preview else {
+            return;
+        };
+        let Some(answer) = preview.show(ctx, self.lang) else {
+            return;
+        };
+        let path = preview.path().to_owned();
+        self.preview = None;
+        match answer {
+            super::import_preview::PreviewAnswer::Open(import, made) => {
+                // A workbook becomes a new, unsaved project: Save asks where to write it.
+                self.replace_document(Document::new(import.project, None));
+                self.set_status(tf!("Opened {}.", "Abierto {}.", path.display()), true);
+                self.remember(&path);
+                self.import_choices.extend(&made);
+                self.import_report = Some((path, import.report));
             }
+            super::import_preview::PreviewAnswer::Cancel => self.set_status(
+                t(
+                    "Import cancelled: the open document was not changed.",
+                    "Importación cancelada: el documento abierto no cambió.",
+                ),
+                true,
+            ),
         }
     }
 
@@ -1423,6 +1468,7 @@ impl eframe::App for App {
         self.palette_window(&ctx, &mut actions);
         self.problems_window(&ctx);
         self.import_window(&ctx);
+        self.preview_window(&ctx);
         self.explain_window(&ctx);
         self.about_window(&ctx);
         self.modals(&ctx);
@@ -1465,6 +1511,7 @@ impl eframe::App for App {
             user: self.user.clone(),
             recent: self.recent.clone(),
             lang: Some(self.lang),
+            import_choices: self.import_choices.clone(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

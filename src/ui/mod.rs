@@ -6,6 +6,7 @@ mod cells;
 mod charts;
 pub mod commands;
 mod files;
+mod import_preview;
 mod log;
 mod program;
 mod rounds;

@@ -31,7 +31,8 @@ const HEADER_SEARCH_COLUMNS: u32 = 200;
 const BLANK_RUN_ENDS_TABLE: u32 = 20;
 
 /// Columns assigned by hand, by header text: the column's machine name, or `None` to ignore it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Choices {
     by_header: Vec<(String, Option<String>)>,
 }
@@ -62,6 +63,13 @@ impl Choices {
 
     pub fn is_empty(&self) -> bool {
         self.by_header.is_empty()
+    }
+
+    /// Adds the choices of `other`, replacing those of the same headers.
+    pub fn extend(&mut self, other: &Choices) {
+        for (header, key) in other.iter() {
+            self.choose(header, key);
+        }
     }
 
     /// Parses `HEADER=key` (`--map`), where key is a column's machine name or `ignore`.
@@ -367,8 +375,8 @@ pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
     let targets_at = targets.as_ref().map(|c| (c.sheet, c.row));
     let values_at = values.as_ref().map(|c| (c.sheet, c.row));
     let mut tables = Tables {
-        targets: targets.map(|c| build(book, TableKind::Targets, c, stop(values_at))),
-        values: values.map(|c| build(book, TableKind::Values, c, stop(targets_at))),
+        targets: targets.map(|c| build(book, TableKind::Targets, c, stop(values_at), choices)),
+        values: values.map(|c| build(book, TableKind::Values, c, stop(targets_at), choices)),
         cost_cell: None,
         years_cell: None,
         gni_cell: None,
@@ -391,6 +399,7 @@ fn build<C: Column>(
     kind: TableKind,
     c: Candidate<C>,
     other_header: Option<(usize, u32)>,
+    choices: &Choices,
 ) -> Table<C> {
     let vocabulary = Vocabulary::<C>::of_all();
     let columns: Vec<Mapped<C>> = c
@@ -401,13 +410,13 @@ fn build<C: Column>(
         .map(|(i, ((col, text), assigned))| {
             let column = assigned.map(|j| vocabulary[j].column);
             let confidence = assigned.map_or(0.0, |j| c.scores[i][j].min(1.0));
-            let how = assigned.map(|j| {
-                if c.scores[i][j] > 1.0 {
-                    Evidence::Chosen
-                } else {
-                    Evidence::Words
-                }
-            });
+            let how = match assigned {
+                Some(j) if c.scores[i][*j] > 1.0 => Some(Evidence::Chosen),
+                Some(_) => Some(Evidence::Words),
+                // Ignored by hand: kept so, whatever the formulas say.
+                None if choices.get(text) == Some(None::<&str>) => Some(Evidence::Chosen),
+                None => None,
+            };
             Mapped {
                 col: *col,
                 header: text.clone(),
@@ -653,22 +662,24 @@ fn reassign<C: Column>(book: &Book, table: &mut Table<C>, evidence: &HashMap<u32
         .enumerate()
         .map(|(i, ((&col, text), assigned))| {
             let column = assigned.map(|j| vocabulary[j].column);
-            let how = assigned.map(|j| {
-                let score = scores[i][j];
-                let by_formula = evidence.get(&col) == Some(&vocabulary[j].column);
-                if previous
-                    .get(&col)
-                    .is_some_and(|(_, h)| *h == Some(Evidence::Chosen))
-                {
-                    Evidence::Chosen
-                } else if by_formula && score > 1.0 {
-                    Evidence::WordsAndFormula
-                } else if by_formula && (score - FORMULA_CONFIDENCE).abs() < 1e-12 {
-                    Evidence::Formula
-                } else {
-                    Evidence::Words
+            let chosen = previous
+                .get(&col)
+                .is_some_and(|(_, h)| *h == Some(Evidence::Chosen));
+            let how = match assigned {
+                _ if chosen => Some(Evidence::Chosen),
+                Some(j) => {
+                    let score = scores[i][*j];
+                    let by_formula = evidence.get(&col) == Some(&vocabulary[*j].column);
+                    Some(if by_formula && score > 1.0 {
+                        Evidence::WordsAndFormula
+                    } else if by_formula && (score - FORMULA_CONFIDENCE).abs() < 1e-12 {
+                        Evidence::Formula
+                    } else {
+                        Evidence::Words
+                    })
                 }
-            });
+                None => None,
+            };
             let confidence = assigned.map_or(0.0, |j| match how {
                 Some(Evidence::WordsAndFormula) | Some(Evidence::Chosen) => 1.0,
                 _ => scores[i][j],

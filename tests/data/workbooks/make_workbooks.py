@@ -412,14 +412,14 @@ VARIANTS = {
     "field_copy_en": {
         "lang": "en", "wording": "field", "targets_offset": (4, 2), "values_offset": (2, 1),
         "extra_rows": True, "percent_text": True, "targets_first": True,
-        "skipped": ["heading", "heading", "blank", "total", "blank", "note", "note"],
+        "skipped": ["heading", "blank", "heading", "total", "note", "note"],
         "note": "A copy edited in the field: shortened headers, the table at an offset, heading, "
                 "blank, total and note rows, baselines typed as text (42%, 42 %, 0,42).",
     },
     "field_copy_es": {
         "lang": "es", "wording": "field", "targets_offset": (6, 1), "extra_rows": True,
         "percent_text": True,
-        "skipped": ["heading", "heading", "blank", "total", "blank", "note", "note"],
+        "skipped": ["heading", "blank", "heading", "total", "note", "note"],
         "note": "The same in Spanish.",
     },
     "shared_formulas": {
