@@ -41,17 +41,19 @@ pub fn read_book(path: &Path) -> Result<Book, ImportError> {
     let names = workbook.defined_names().to_vec();
     let formulas_exact = !matches!(workbook, calamine::Sheets::Xls(_));
     let mut sheets = Vec::new();
+    let mut cells = 0;
     for name in workbook.sheet_names() {
         // Only the ranges at the top of a Sensitivity sheet are read back.
         let max_row = ["sensitivity", "sensibilidad"]
             .contains(&normalize(&name).as_str())
             .then_some(12);
-        let sheet =
-            Sheet::read(&mut workbook, &name, max_row).map_err(|reason| ImportError::Sheet {
+        let sheet = Sheet::read(&mut workbook, &name, max_row, &mut cells).map_err(|reason| {
+            ImportError::Sheet {
                 file: file.clone(),
                 sheet: name.clone(),
                 reason,
-            })?;
+            }
+        })?;
         sheets.push(sheet);
     }
     Ok(Book {

@@ -8,6 +8,10 @@ use calamine::{Data, Range, Reader, Sheets};
 
 /// Sheets whose cells span more than this are refused rather than read.
 pub const MAX_SHEET_CELLS: usize = 5_000_000;
+/// Workbooks holding more cells than this, all sheets together, are refused: reading them
+/// would take longer than a negotiator should wait (a 10,000-indicator workbook holds about
+/// 400,000).
+pub const MAX_BOOK_CELLS: usize = 1_000_000;
 
 /// One worksheet.
 pub struct Sheet {
@@ -21,19 +25,23 @@ pub struct Sheet {
 pub enum SheetError {
     /// Its cells span more than [`MAX_SHEET_CELLS`].
     TooLarge { rows: u64, columns: u64 },
+    /// The workbook holds more than [`MAX_BOOK_CELLS`] cells.
+    TooManyCells,
     /// The reader's own message.
     Unreadable(String),
 }
 
 impl Sheet {
     /// Reads a sheet; with `max_row`, stops after that row (0-based) where the format allows.
+    /// `cells` counts the cells read so far in the workbook.
     pub fn read<RS: Read + Seek>(
         book: &mut Sheets<RS>,
         name: &str,
         max_row: Option<u32>,
+        cells: &mut usize,
     ) -> Result<Self, SheetError> {
         if let Sheets::Xlsx(xlsx) = book {
-            return Self::read_xlsx(xlsx, name, max_row);
+            return Self::read_xlsx(xlsx, name, max_row, cells);
         }
         let values = book
             .worksheet_range(name)
@@ -44,6 +52,10 @@ impl Sheet {
                 rows: height as u64,
                 columns: width as u64,
             });
+        }
+        *cells += values.used_cells().count();
+        if *cells > MAX_BOOK_CELLS {
+            return Err(SheetError::TooManyCells);
         }
         // Not every format stores formulas; a sheet without them reads as values only.
         let formulas = book.worksheet_formula(name).unwrap_or_default();
@@ -61,6 +73,7 @@ impl Sheet {
         xlsx: &mut calamine::Xlsx<RS>,
         name: &str,
         max_row: Option<u32>,
+        cells: &mut usize,
     ) -> Result<Self, SheetError> {
         let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
         let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
@@ -83,6 +96,10 @@ impl Sheet {
                     rows: height,
                     columns: width,
                 });
+            }
+            *cells += 1;
+            if *cells > MAX_BOOK_CELLS {
+                return Err(SheetError::TooManyCells);
             }
             if cell.value != calamine::DataRef::Empty {
                 values.push(calamine::Cell::new(cell.pos, Data::from(cell.value)));

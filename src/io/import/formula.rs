@@ -307,10 +307,11 @@ fn tokenize(text: &str) -> Result<Vec<(Token, usize)>, FormulaError> {
                 }
             }
             _ => {
-                if let Some(op) = OPERATORS
-                    .iter()
-                    .find(|op| text_at(&chars, i).starts_with(**op))
-                {
+                let next = chars.get(i + 1).copied();
+                if let Some(op) = OPERATORS.iter().find(|op| {
+                    let mut want = op.chars();
+                    want.next() == Some(c) && want.next().is_none_or(|d| Some(d) == next)
+                }) {
                     tokens.push((Token::Op(op), start));
                     i += op.chars().count();
                     continue;
@@ -359,10 +360,6 @@ fn tokenize(text: &str) -> Result<Vec<(Token, usize)>, FormulaError> {
         }
     }
     Ok(tokens)
-}
-
-fn text_at(chars: &[char], i: usize) -> String {
-    chars[i..(i + 2).min(chars.len())].iter().collect()
 }
 
 /// Reads a reference or range starting at `i`: `F6`, `$F$6`, `Values!F6`, `'Census data'!B2`,
@@ -660,6 +657,17 @@ impl Parser<'_> {
 }
 
 impl Expr {
+    /// True when the expression holds a defined name.
+    pub fn has_name(&self) -> bool {
+        match self {
+            Expr::Name(_) => true,
+            Expr::Neg(inner) | Expr::Percent(inner) => inner.has_name(),
+            Expr::Binary(_, a, b) => a.has_name() || b.has_name(),
+            Expr::Call(_, args) => args.iter().any(Expr::has_name),
+            _ => false,
+        }
+    }
+
     /// Calls `visit` on every cell reference and range in the expression.
     pub fn references<'e>(&'e self, visit: &mut impl FnMut(Reference<'e>)) {
         match self {

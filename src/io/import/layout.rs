@@ -509,7 +509,10 @@ fn classify_rows<C: Column>(
             (None, false, Some(_)) => RowShape::TextOnly,
             (None, false, None) => RowShape::Blank,
         };
-        if shape == RowShape::Blank {
+        // The table ends after a run of rows that are not its rows (blank, or anything else
+        // once it has had rows): what lies further down is something else.
+        let seen_data = shapes.iter().any(|(_, s, _)| *s == RowShape::Data);
+        if shape == RowShape::Blank || (seen_data && shape != RowShape::Data) {
             blanks += 1;
             if blanks >= BLANK_RUN_ENDS_TABLE {
                 break;
@@ -535,6 +538,7 @@ fn classify_rows<C: Column>(
             RowShape::NameOnly | RowShape::TextOnly if after => SkipReason::Note,
             RowShape::NameOnly => SkipReason::Heading,
             RowShape::TextOnly => SkipReason::Note,
+            RowShape::NoName if after => continue,
             RowShape::NoName => SkipReason::NoName,
             RowShape::Blank if after => continue,
             RowShape::Blank => SkipReason::Blank,

@@ -18,6 +18,8 @@ pub mod book;
 mod check;
 pub mod evaluate;
 pub mod formula;
+#[doc(hidden)]
+pub mod fuzzing;
 mod inputs;
 pub mod layout;
 pub mod report;
@@ -131,6 +133,12 @@ impl ImportError {
                         "its cells span {rows} rows by {columns} columns, more than this program reads ({} cells)",
                         "sus celdas abarcan {rows} filas por {columns} columnas, más de lo que este programa lee ({} celdas)",
                         book::MAX_SHEET_CELLS
+                    ),
+                    SheetError::TooManyCells => tr!(
+                        lang,
+                        "the workbook holds more than {} cells, more than a target-setting workbook needs",
+                        "el libro tiene más de {} celdas, más de lo que necesita un libro de fijación de metas",
+                        crate::text::format_number(book::MAX_BOOK_CELLS as f64)
                     ),
                     SheetError::Unreadable(reason) => reason.clone(),
                 };
