@@ -92,10 +92,13 @@ impl ImportPreview {
                 ));
                 ui.label(report.comparison(lang));
                 ui.horizontal(|ui| {
-                    if ui.button(RichText::new(t("Open", "Abrir")).strong()).clicked() {
+                    let size = egui::vec2(120.0, 30.0);
+                    let open = egui::Button::new(RichText::new(t("Open", "Abrir")).strong().size(16.0)).min_size(size);
+                    if ui.add(open).clicked() {
                         answer = Some(true);
                     }
-                    if ui.button(t("Cancel", "Cancelar")).clicked() {
+                    let cancel = egui::Button::new(RichText::new(t("Cancel", "Cancelar")).size(16.0)).min_size(size);
+                    if ui.add(cancel).clicked() {
                         answer = Some(false);
                     }
                 });
@@ -108,8 +111,8 @@ impl ImportPreview {
                         ui.add_space(8.0);
                     }
                     ui.label(RichText::new(t("Program inputs", "Datos del programa")).strong());
-                    let lines = report.lines(lang);
-                    egui::Grid::new("preview-inputs").striped(true).show(ui, |ui| {
+                    let lines = report.note_lines(lang);
+                    egui::Grid::new("preview-inputs").striped(true).num_columns(3).show(ui, |ui| {
                         for input in &report.inputs {
                             let missing = matches!(
                                 input.source,
@@ -123,12 +126,13 @@ impl ImportPreview {
                                 RichText::new(title)
                             };
                             ui.label(text);
-                            ui.label(input.value.map(crate::text::format_number).unwrap_or_else(|| "—".to_owned()));
+                            ui.label(input.shown().unwrap_or_else(|| "—".to_owned()));
+                            ui.label(input.source.describe(lang));
                             ui.end_row();
                         }
                     });
                     ui.add_space(8.0);
-                    ui.label(RichText::new(t("What was read, inferred and skipped", "Lo que se leyó, infirió y omitió")).strong());
+                    ui.label(RichText::new(t("What was inferred, and what to check", "Lo que se infirió, y lo que hay que revisar")).strong());
                     for (kind, line) in lines {
                         let color = match kind {
                             LineKind::Warning => ui.visuals().warn_fg_color,
@@ -215,11 +219,13 @@ fn table_ui(
                 ui.end_row();
             }
         });
-    if !table.skipped.is_empty() {
+    for skipped in &table.skipped {
         ui.label(tf!(
-            "{} rows under the header were skipped (see below).",
-            "Se omitieron {} filas bajo el encabezado (vea abajo).",
-            table.skipped.len()
+            "Row {} skipped, {}: \"{}\"",
+            "Fila {} omitida, {}: \"{}\"",
+            skipped.row + 1,
+            skipped.why.describe(lang),
+            skipped.text
         ));
     }
     choice

@@ -190,6 +190,59 @@ pub enum Source {
     Unusable { cell: String, label: String },
 }
 
+impl Source {
+    /// Where, in a few words: "Metas!B6 (labelled "Total cost")", "default".
+    pub fn describe(&self, lang: Lang) -> String {
+        match self {
+            Source::Label { cell, label } => {
+                tr!(
+                    lang,
+                    "{cell}, labelled \"{label}\"",
+                    "{cell}, rotulado \"{label}\""
+                )
+            }
+            Source::Column { cell } => tr!(
+                lang,
+                "{cell}, a column of the table",
+                "{cell}, una columna de la tabla"
+            ),
+            Source::Formula { cell, formula_cell } => tr!(
+                lang,
+                "{cell}, used by the formula in {formula_cell}",
+                "{cell}, que usa la fórmula de {formula_cell}"
+            ),
+            Source::PvArguments { cell } => tr!(
+                lang,
+                "the PV() formula in {cell}",
+                "la fórmula PV() de {cell}"
+            ),
+            Source::Header { cell, .. } => {
+                tr!(lang, "the header in {cell}", "el encabezado de {cell}")
+            }
+            Source::UnitValues { .. } => lang
+                .t(
+                    "worked out from the unit values",
+                    "calculado de los valores unitarios",
+                )
+                .to_owned(),
+            Source::Default => lang
+                .t(
+                    "not in the workbook: the default",
+                    "no está en el libro: el valor por defecto",
+                )
+                .to_owned(),
+            Source::Missing => lang
+                .t("not found: type it in", "no se encontró: escríbalo")
+                .to_owned(),
+            Source::Unusable { cell, .. } => tr!(
+                lang,
+                "{cell} holds no usable number: type it in",
+                "{cell} no tiene un número utilizable: escríbalo"
+            ),
+        }
+    }
+}
+
 /// A program input and where it came from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputReport {
@@ -430,7 +483,8 @@ impl Note {
         }
     }
 
-    fn text(&self, lang: Lang, rows: &str) -> String {
+    /// The note as a sentence about `rows` (one row, or `several`).
+    fn text(&self, lang: Lang, rows: &str, several: bool) -> String {
         match self {
             Note::Linked { condition, how, .. } => {
                 let how = match how {
@@ -449,7 +503,7 @@ impl Note {
                         )
                         .into(),
                 };
-                if rows.contains('–') {
+                if several {
                     tr!(lang, "{rows}: condition {how}", "{rows}: condición {how}")
                 } else {
                     tr!(lang, "{rows}: condition \"{condition}\" {how}", "{rows}: condición \"{condition}\" {how}")
@@ -590,18 +644,30 @@ pub enum LineKind {
     Warning,
 }
 
-/// "row 3" or "rows 1–10,000".
-fn rows_text(lang: Lang, first: usize, last: usize) -> String {
-    if first == last {
-        tr!(lang, "Row {}", "Fila {}", first + 1)
+/// "Row 3", "Rows 1–10,000" or "Rows 1–4, 6–10" for sorted row indices.
+fn rows_text(lang: Lang, rows: &[usize]) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == row => *last = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|&(first, last)| {
+            let n = |r: usize| format_number((r + 1) as f64);
+            if first == last {
+                n(first)
+            } else {
+                format!("{}–{}", n(first), n(last))
+            }
+        })
+        .collect();
+    if rows.len() == 1 {
+        tr!(lang, "Row {}", "Fila {}", shown.join(", "))
     } else {
-        tr!(
-            lang,
-            "Rows {}–{}",
-            "Filas {}–{}",
-            format_number((first + 1) as f64),
-            format_number((last + 1) as f64)
-        )
+        tr!(lang, "Rows {}", "Filas {}", shown.join(", "))
     }
 }
 
@@ -698,31 +764,41 @@ impl ImportReport {
         for input in &self.inputs {
             lines.push(input_line(lang, input));
         }
-        // Per-row notes: consecutive rows with the same key become one line.
-        let mut i = 0;
-        while i < self.notes.len() {
-            let note = &self.notes[i];
-            let kind = if note.is_warning() {
+        lines.extend(self.note_lines(lang));
+        lines
+    }
+
+    /// The notes as lines in `lang`, per-row notes that say the same on consecutive rows
+    /// merged ("Rows 1–10,000: condition from the unit-value formula in column B").
+    pub fn note_lines(&self, lang: Lang) -> Vec<(LineKind, String)> {
+        let kind = |note: &Note| {
+            if note.is_warning() {
                 LineKind::Warning
             } else {
                 LineKind::Inferred
-            };
-            let Some((first, key)) = note.row_and_key() else {
-                lines.push((kind, note.text(lang, "")));
-                i += 1;
-                continue;
-            };
-            let mut last = first;
-            let mut j = i + 1;
-            while let Some((row, other)) = self.notes.get(j).and_then(Note::row_and_key) {
-                if other != key || row != last + 1 {
-                    break;
-                }
-                last = row;
-                j += 1;
             }
-            lines.push((kind, note.text(lang, &rows_text(lang, first, last))));
-            i = j;
+        };
+        let mut lines = Vec::new();
+        // Per-row notes that say the same thing, gathered by what they say, in the order each
+        // was first said.
+        let mut groups: Vec<(String, &Note, Vec<usize>)> = Vec::new();
+        for note in &self.notes {
+            match note.row_and_key() {
+                Some((row, key)) => match groups.iter_mut().find(|(k, _, _)| *k == key) {
+                    Some((_, _, rows)) => rows.push(row),
+                    None => groups.push((key, note, vec![row])),
+                },
+                None => lines.push((kind(note), note.text(lang, "", false))),
+            }
+        }
+        for (_, note, mut rows) in groups {
+            rows.sort_unstable();
+            rows.dedup();
+            let several = rows.len() > 1;
+            lines.push((
+                kind(note),
+                note.text(lang, &rows_text(lang, &rows), several),
+            ));
         }
         lines
     }
@@ -794,12 +870,19 @@ pub fn difference_line(lang: Lang, d: &Difference) -> String {
     )
 }
 
+impl InputReport {
+    /// The value as the input shows it (a percentage for a rate), if there is one.
+    pub fn shown(&self) -> Option<String> {
+        self.value.map(|v| match self.input.kind() {
+            crate::schema::Kind::Percent => format_percent(v, 2),
+            _ => format_number(v),
+        })
+    }
+}
+
 fn input_line(lang: Lang, input: &InputReport) -> (LineKind, String) {
     let what = input.input.title().get(lang);
-    let value = input.value.map(|v| match input.input.kind() {
-        crate::schema::Kind::Percent => format_percent(v, 2),
-        _ => format_number(v),
-    });
+    let value = input.shown();
     let shown = value.clone().unwrap_or_default();
     match &input.source {
         Source::Label { cell, label } => (
