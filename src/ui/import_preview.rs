@@ -220,13 +220,7 @@ fn table_ui(
             }
         });
     for skipped in &table.skipped {
-        ui.label(tf!(
-            "Row {} skipped, {}: \"{}\"",
-            "Fila {} omitida, {}: \"{}\"",
-            skipped.row + 1,
-            skipped.why.describe(lang),
-            skipped.text
-        ));
+        ui.label(tf!("Row {}", "Fila {}", skipped.describe(lang)));
     }
     choice
 }

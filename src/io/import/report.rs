@@ -153,6 +153,21 @@ pub struct SkippedRow {
     pub text: String,
 }
 
+impl SkippedRow {
+    /// "12 skipped, a group heading: "Child health"" (the row number, why, and its text if
+    /// any).
+    pub fn describe(&self, lang: Lang) -> String {
+        let why = self.why.describe(lang);
+        let row = self.row + 1;
+        let skipped = lang.t("skipped", "omitida");
+        if self.text.is_empty() {
+            format!("{row} {skipped}, {why}")
+        } else {
+            format!("{row} {skipped}, {why}: \"{}\"", self.text)
+        }
+    }
+}
+
 /// A table found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TableReport {
@@ -751,12 +766,10 @@ impl ImportReport {
                     LineKind::Inferred,
                     tr!(
                         lang,
-                        "{} row {} skipped, {}: \"{}\"",
-                        "{} fila {} omitida, {}: \"{}\"",
+                        "{} row {}",
+                        "{} fila {}",
                         table.sheet,
-                        skipped.row + 1,
-                        skipped.why.describe(lang),
-                        skipped.text
+                        skipped.describe(lang)
                     ),
                 ));
             }
