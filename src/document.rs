@@ -322,6 +322,40 @@ pub struct Document {
     user: String,
     /// Why, for the changes made from now on ("agreed with the ministry, day 2").
     reason: String,
+    /// A value being typed in a cell, previewed in the project but not yet committed.
+    typing: Option<Typing>,
+    /// The revision of the last committed change (typing previews do not count).
+    committed_revision: u64,
+    /// Why the gate refused the last edit, if it did.
+    refusal: Option<String>,
+}
+
+/// A value being typed in a cell (MODEL.md's "a cell edit is one transaction"): the project
+/// holds the typed value so that every figure previews it, while the history, the audit log
+/// and autosave see nothing until it is committed (Enter, Tab, an arrow, a click elsewhere).
+#[derive(Debug)]
+struct Typing {
+    /// The cell, as its merge key.
+    cell: String,
+    label: String,
+    /// Restores the value the cell held before typing began; `None` while the project holds
+    /// that value (nothing accepted typed yet, or the last value was refused).
+    restore: Option<Edit>,
+    /// Why the last value typed was refused, if it was.
+    refused: Option<String>,
+}
+
+/// True when two versions of an indicator differ in what its agreed target depends on (a
+/// locked row keeps these; its survey, measurements and payment weight stay editable).
+fn target_inputs_differ(a: &Indicator, b: &Indicator) -> bool {
+    a.name != b.name
+        || a.condition != b.condition
+        || a.direction != b.direction
+        || a.population.to_bits() != b.population.to_bits()
+        || a.baseline.to_bits() != b.baseline.to_bits()
+        || a.annual_change.map(f64::to_bits) != b.annual_change.map(f64::to_bits)
+        || a.weight.to_bits() != b.weight.to_bits()
+        || a.negotiated_target.map(f64::to_bits) != b.negotiated_target.map(f64::to_bits)
 }
 
 impl Document {
@@ -339,6 +373,9 @@ impl Document {
             revision: 0,
             user: default_user(),
             reason: String::new(),
+            typing: None,
+            committed_revision: 0,
+            refusal: None,
         }
     }
 
@@ -410,6 +447,176 @@ impl Document {
     fn recompute(&mut self) {
         self.outcome = compute(&self.project);
         self.revision += 1;
+        if self.typing.is_none() {
+            self.committed_revision = self.revision;
+        }
+    }
+
+    /// The revision of the last committed change: what autosave writes follows this, not the
+    /// previews of typing.
+    pub fn committed_revision(&self) -> u64 {
+        self.committed_revision
+    }
+
+    /// The project as last committed: without a value still being typed.
+    pub fn committed_project(&self) -> std::borrow::Cow<'_, Project> {
+        match self.typing.as_ref().and_then(|t| t.restore.clone()) {
+            Some(restore) => {
+                let mut project = self.project.clone();
+                let _ = restore.apply(&mut project);
+                std::borrow::Cow::Owned(project)
+            }
+            None => std::borrow::Cow::Borrowed(&self.project),
+        }
+    }
+
+    /// True while a value typed in a cell waits to be committed.
+    pub fn is_typing(&self) -> bool {
+        self.typing.is_some()
+    }
+
+    /// Why the gate refused the last edit, taken once.
+    pub fn take_refusal(&mut self) -> Option<String> {
+        self.refusal.take()
+    }
+
+    /// The locked row an edit would change the agreed target inputs of, if any: the gate
+    /// refuses such edits (unlock the row to edit it). Unlocking itself is allowed.
+    fn locked_row_changed(&self, edit: &Edit) -> Option<usize> {
+        match edit {
+            Edit::Indicator { row, value } => {
+                let current = self.project.indicators.get(*row)?;
+                (current.locked && value.locked && target_inputs_differ(current, value))
+                    .then_some(*row)
+            }
+            Edit::RemoveIndicator { row } => self
+                .project
+                .indicators
+                .get(*row)
+                .filter(|i| i.locked)
+                .map(|_| *row),
+            Edit::Batch(edits) => edits.iter().find_map(|e| self.locked_row_changed(e)),
+            _ => None,
+        }
+    }
+
+    fn locked_refusal(row: usize) -> String {
+        tf!(
+            "row {} is locked: its target was agreed. Unlock it to change it.",
+            "la fila {} está fijada: su meta fue acordada. Libérela para cambiarla.",
+            row + 1
+        )
+    }
+
+    /// Previews a value typed in a cell (`cell` its merge key, `at` its location and field):
+    /// the project holds it and every figure follows, until [`Self::commit_typing`] or
+    /// [`Self::cancel_typing`]. A value the model refuses in that cell is not held — the value
+    /// before typing is — and the reason is returned.
+    pub fn type_value(
+        &mut self,
+        cell: &str,
+        at: (crate::model::Location, crate::model::Field),
+        edit: Edit,
+        label: &str,
+    ) -> Result<(), String> {
+        if self.typing.as_ref().is_some_and(|t| t.cell != cell) {
+            let _ = self.commit_typing();
+        }
+        let typing = self.typing.get_or_insert_with(|| Typing {
+            cell: cell.to_owned(),
+            label: label.to_owned(),
+            restore: None,
+            refused: None,
+        });
+        typing.label = label.to_owned();
+        let refusal = match self.locked_row_changed(&edit) {
+            Some(row) => Some(Self::locked_refusal(row)),
+            None => self.problems_after(&edit).and_then(|problems| {
+                problems
+                    .into_iter()
+                    .find(|p| p.is_error() && p.location == at.0 && p.field == at.1)
+                    .map(|p| p.reason)
+            }),
+        };
+        match refusal {
+            Some(reason) => {
+                self.revert_typing();
+                if let Some(typing) = &mut self.typing {
+                    typing.refused = Some(reason.clone());
+                }
+                self.recompute();
+                Err(reason)
+            }
+            None => {
+                let Some(inverse) = edit.apply(&mut self.project) else {
+                    return Err(String::new());
+                };
+                if let Some(typing) = &mut self.typing {
+                    // The first value held: its inverse brings back the value before typing.
+                    typing.restore.get_or_insert(inverse);
+                    typing.refused = None;
+                }
+                self.recompute();
+                Ok(())
+            }
+        }
+    }
+
+    /// Text typed in `cell` that is not a value at all: the value before typing is held again
+    /// (until the text is corrected), and committing then keeps it.
+    pub fn typing_refused(&mut self, cell: &str, reason: String) {
+        if self.typing.as_ref().is_some_and(|t| t.cell != cell) {
+            let _ = self.commit_typing();
+        }
+        self.typing.get_or_insert_with(|| Typing {
+            cell: cell.to_owned(),
+            label: String::new(),
+            restore: None,
+            refused: None,
+        });
+        self.revert_typing();
+        if let Some(typing) = &mut self.typing {
+            typing.refused = Some(reason);
+        }
+        self.recompute();
+    }
+
+    /// Puts back the value before typing (the typing goes on).
+    fn revert_typing(&mut self) {
+        if let Some(restore) = self.typing.as_mut().and_then(|t| t.restore.take()) {
+            let _ = restore.apply(&mut self.project);
+        }
+    }
+
+    /// Commits the value typed: one undo step and one audit entry. `None` when nothing was
+    /// being typed; `Some(Err(reason))` when the last value was refused, and the cell keeps
+    /// the value it held before typing began.
+    pub fn commit_typing(&mut self) -> Option<Result<(), String>> {
+        let typing = self.typing.take()?;
+        if let Some(reason) = typing.refused {
+            self.recompute();
+            return Some(Err(reason));
+        }
+        let Some(restore) = typing.restore else {
+            return Some(Ok(()));
+        };
+        // Back to the value before typing, then the typed value as a recorded step.
+        if let Some(redo) = restore.apply(&mut self.project) {
+            self.apply(redo, &typing.label, None);
+        }
+        Some(Ok(()))
+    }
+
+    /// Throws the typing away (Esc): the value before typing comes back, and nothing is left
+    /// in the history or the audit log. False when nothing was being typed.
+    pub fn cancel_typing(&mut self) -> bool {
+        if self.typing.is_none() {
+            return false;
+        }
+        self.revert_typing();
+        self.typing = None;
+        self.recompute();
+        true
     }
 
     /// True when the project differs from what was last opened or saved.
@@ -446,6 +653,10 @@ impl Document {
     /// `merge_key` lets consecutive keystrokes in one cell form one undo step.
     pub fn apply(&mut self, edit: Edit, label: &str, merge_key: Option<&str>) -> bool {
         if edit.is_noop(&self.project) {
+            return false;
+        }
+        if let Some(row) = self.locked_row_changed(&edit) {
+            self.refusal = Some(Self::locked_refusal(row));
             return false;
         }
         let redo = edit.clone();
@@ -490,30 +701,6 @@ impl Document {
             self.record(label, changes);
         }
         self.open_for_merge = merge_key.is_some();
-        self.recompute();
-        true
-    }
-
-    /// Cancels the typing step still open in the cell `merge_key` (Esc, as in a spreadsheet):
-    /// the value before the first keystroke comes back, and the step leaves nothing in the
-    /// history or the audit log. False when no step is open in that cell.
-    pub fn cancel_typing(&mut self, merge_key: &str) -> bool {
-        let open_here = self.open_for_merge
-            && self.undo.last().is_some_and(|last| {
-                last.merge_key.as_deref() == Some(merge_key) && last.id != self.saved_at
-            });
-        if !open_here {
-            return false;
-        }
-        let Some(step) = self.undo.pop() else {
-            return false;
-        };
-        if step.undo.clone().apply(&mut self.project).is_none() {
-            self.undo.push(step);
-            return false;
-        }
-        self.project.audit.truncate(step.audit_start);
-        self.open_for_merge = false;
         self.recompute();
         true
     }
@@ -610,13 +797,66 @@ impl Document {
         Some(Edit::Indicator { row, value })
     }
 
-    /// MODEL.md §3 rebalance, as one undo step.
+    /// The benefit-cost ratio shown in a message, with enough digits to tell it from R.
+    fn ratio_now(&self) -> String {
+        match self.outcome.benefit_cost_ratio {
+            Some(ratio) => crate::text::format_ratio(ratio, self.project.program.required_ratio),
+            None => "—".to_owned(),
+        }
+    }
+
+    /// What "at the precision" says in a message.
+    fn precision_words(&self) -> String {
+        match self.project.program.target_precision {
+            crate::model::TargetPrecision::Tenth => t(
+                " (targets to the nearest 0.1 point)",
+                " (metas al 0.1 punto más cercano)",
+            )
+            .to_owned(),
+            crate::model::TargetPrecision::Whole => t(
+                " (targets to the nearest point)",
+                " (metas al punto más cercano)",
+            )
+            .to_owned(),
+            crate::model::TargetPrecision::Exact => String::new(),
+        }
+    }
+
+    /// MODEL.md §3 rebalance, as one undo step, the targets set at the project's precision
+    /// (rounded toward improvement, so that the required ratio still holds). When even the
+    /// bounds cannot close the gap nothing is changed, and the shortfall is reported.
     pub fn rebalance(&mut self) -> Result<ActionReport, NegotiationError> {
         let result = rebalance(&self.project)?;
+        let currency = self.currency();
+        if let RebalanceStatus::Shortfall { shortfall } = result.status {
+            let locked = self.project.indicators.iter().any(|i| i.locked);
+            let advice = if locked {
+                t(
+                    " Unlock a row or lower the locked targets.",
+                    " Libere una fila o baje las metas fijadas.",
+                )
+            } else {
+                t(
+                    " Lower the cost, raise a bound, or add indicators.",
+                    " Baje el costo, suba un límite o agregue indicadores.",
+                )
+            };
+            return Ok(ActionReport {
+                message: tf!(
+                    "Cannot balance: even with every unlocked row at its bound, benefits fall short by {currency} {}. Nothing was changed.{advice}",
+                    "No se puede equilibrar: aun con cada fila libre en su límite, a los beneficios les faltan {currency} {}. No se cambió nada.{advice}",
+                    crate::text::format_amount(shortfall)
+                ),
+                reached: false,
+            });
+        }
+        let precision = self.project.program.target_precision;
         let edits: Vec<Edit> = result
             .targets
             .iter()
             .filter_map(|&(row, target)| {
+                let direction = self.project.indicators.get(row)?.direction;
+                let target = precision.round_toward(target, direction);
                 self.indicator_with(row, |i| i.negotiated_target = Some(target))
             })
             .collect();
@@ -625,17 +865,40 @@ impl Document {
             t("Rebalance unlocked rows", "Reequilibrar filas no fijadas"),
             None,
         );
-        let currency = self.currency();
+        let message = match result.status {
+            RebalanceStatus::Surplus { .. } => result.status.describe(&currency),
+            _ => tf!(
+                "Rebalanced{}: the benefit-cost ratio is {} (required {}).",
+                "Reequilibrado{}: la relación beneficio-costo es {} (exigida {}).",
+                self.precision_words(),
+                self.ratio_now(),
+                crate::text::format_number(self.project.program.required_ratio)
+            ),
+        };
         Ok(ActionReport {
-            message: result.status.describe(&currency),
-            reached: !matches!(result.status, RebalanceStatus::Shortfall { .. }),
+            message,
+            reached: true,
         })
     }
 
-    /// Goal seek on one row, as one undo step.
+    /// Goal seek on one row, as one undo step, the target set at the project's precision.
+    /// A locked row is refused.
     pub fn goal_seek(&mut self, row: usize) -> Result<ActionReport, NegotiationError> {
+        if self.project.indicators.get(row).is_some_and(|i| i.locked) {
+            return Ok(ActionReport {
+                message: tf!("Row {}", "Fila {}", row + 1) + ": " + &Self::locked_refusal(row),
+                reached: false,
+            });
+        }
         let seek = goal_seek(&self.project, row)?;
-        if let Some(edit) = self.indicator_with(row, |i| i.negotiated_target = Some(seek.target)) {
+        let precision = self.project.program.target_precision;
+        let direction = self.project.indicators[row].direction;
+        let rounded = if seek.reached() {
+            precision.round_toward(seek.target, direction)
+        } else {
+            seek.target
+        };
+        if let Some(edit) = self.indicator_with(row, |i| i.negotiated_target = Some(rounded)) {
             self.apply(
                 edit,
                 &tf!("Goal seek row {}", "Buscar objetivo fila {}", row + 1),
@@ -643,12 +906,14 @@ impl Document {
             );
         }
         let currency = self.currency();
-        let target = crate::text::format_percent(seek.target, 2);
+        let target = crate::text::format_target(rounded);
         let message = if seek.reached() {
             tf!(
-                "Row {}: a target of {target} brings the benefit-cost ratio to the required level.",
-                "Fila {}: una meta de {target} lleva la relación beneficio-costo al nivel exigido.",
-                row + 1
+                "Row {}: a target of {target}{} brings the benefit-cost ratio to {}.",
+                "Fila {}: una meta de {target}{} lleva la relación beneficio-costo a {}.",
+                row + 1,
+                self.precision_words(),
+                self.ratio_now()
             )
         } else if seek.remaining_surplus < 0.0 {
             tf!(
@@ -672,7 +937,8 @@ impl Document {
     }
 
     /// Locks or unlocks one row. Locking a row without a negotiated target fixes its current
-    /// final target as the negotiated one, so that it no longer moves with d.
+    /// final target as the negotiated one, at the project's precision (toward improvement),
+    /// so that it no longer moves with d.
     pub fn set_locked(&mut self, row: usize, locked: bool) -> bool {
         let final_target = self
             .outcome
@@ -680,10 +946,11 @@ impl Document {
             .get(row)
             .and_then(|o| o.targets)
             .map(|t| t.final_target);
+        let precision = self.project.program.target_precision;
         let Some(edit) = self.indicator_with(row, |i| {
             i.locked = locked;
             if locked && i.negotiated_target.is_none() {
-                i.negotiated_target = final_target;
+                i.negotiated_target = final_target.map(|t| precision.round_toward(t, i.direction));
             }
         }) else {
             return false;
@@ -781,9 +1048,19 @@ impl Document {
 
     /// Renames a condition and every indicator linked to it, as one step.
     pub fn rename_condition(&mut self, row: usize, name: String, merge_key: Option<&str>) -> bool {
-        let Some(condition) = self.project.conditions.get(row) else {
+        let Some(edit) = self.rename_condition_edit(row, name) else {
             return false;
         };
+        self.apply(
+            edit,
+            &tf!("Rename condition {}", "Renombrar condición {}", row + 1),
+            merge_key,
+        )
+    }
+
+    /// The edit that renames condition `row` and the links of its indicators.
+    pub fn rename_condition_edit(&self, row: usize, name: String) -> Option<Edit> {
+        let condition = self.project.conditions.get(row)?;
         let old = condition.name.clone();
         let mut edits = vec![Edit::Condition {
             row,
@@ -803,11 +1080,7 @@ impl Document {
                 });
             }
         }
-        self.apply(
-            Edit::Batch(edits),
-            &tf!("Rename condition {}", "Renombrar condición {}", row + 1),
-            merge_key,
-        )
+        Some(Edit::Batch(edits))
     }
 
     fn currency(&self) -> String {
@@ -975,7 +1248,9 @@ mod tests {
 
     #[test]
     fn rebalance_is_one_undo_step() -> Result<(), NegotiationError> {
-        let mut doc = document();
+        let mut project = el_salvador_sample().expect("sample");
+        project.program.target_precision = crate::model::TargetPrecision::Exact;
+        let mut doc = Document::new(project, None);
         let before = inputs(doc.project());
         doc.set_locked(0, true);
         doc.set_locked(6, true);

@@ -317,3 +317,60 @@ mod tests {
         assert_eq!(format_number(f64::INFINITY), "—");
     }
 }
+
+/// A benefit-cost ratio with two decimals, or more where two would round it onto the required
+/// ratio it is below (0.996 is never shown as "1.00"); at most six.
+pub fn format_ratio(ratio: f64, required: f64) -> String {
+    if !ratio.is_finite() {
+        return "—".to_owned();
+    }
+    let mut decimals = 2;
+    while decimals < 6 {
+        let scale = 10f64.powi(decimals);
+        let shown = (ratio * scale).round() / scale;
+        if ratio >= required || shown < required {
+            break;
+        }
+        decimals += 1;
+    }
+    format!("{ratio:.*}", decimals as usize)
+}
+
+/// A target as agreed: a percentage with one decimal, or up to three where the target has
+/// them (57.25 % is shown as typed, not as 57.3 %).
+pub fn format_target(value: f64) -> String {
+    if !(value * 100.0).is_finite() {
+        return String::new();
+    }
+    let text = format!("{:.3}", value * 100.0);
+    let trimmed = text.trim_end_matches('0');
+    let trimmed = if trimmed.ends_with('.') {
+        format!("{trimmed}0")
+    } else {
+        trimmed.to_owned()
+    };
+    format!("{trimmed}%")
+}
+
+#[cfg(test)]
+mod shown {
+    use super::*;
+
+    #[test]
+    fn a_ratio_below_the_requirement_never_looks_like_it() {
+        assert_eq!(format_ratio(0.996, 1.0), "0.996");
+        assert_eq!(format_ratio(0.9996, 1.0), "0.9996");
+        assert_eq!(format_ratio(0.994, 1.0), "0.99");
+        assert_eq!(format_ratio(1.6, 1.0), "1.60");
+        assert_eq!(format_ratio(1.004, 1.0), "1.00");
+        assert_eq!(format_ratio(1.496, 1.5), "1.496");
+    }
+
+    #[test]
+    fn targets_show_what_was_agreed() {
+        assert_eq!(format_target(0.81), "81.0%");
+        assert_eq!(format_target(0.5725), "57.25%");
+        assert_eq!(format_target(0.95), "95.0%");
+        assert_eq!(format_target(0.123456), "12.346%");
+    }
+}

@@ -30,10 +30,14 @@ fn harness(document: Document, data_dir: &Path) -> Harness<'static, App> {
     harness
 }
 
+/// Types into a cell and commits it with Enter: a cell's value reaches the document (and
+/// autosave) when it is committed, not at each keystroke.
 fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
     harness.get_by_label(label).click();
     harness.run();
     harness.get_by_label(label).type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
     harness.run();
 }
 

@@ -319,6 +319,8 @@ pub fn compute(project: &Project) -> Outcome {
 
     let mut rows_at_bound = 0;
     let mut total_benefit = None;
+    // Negotiated targets on the wrong side of their counterfactual: (row, c, F, money lost).
+    let mut wrong_way: Vec<(usize, f64, f64, f64)> = Vec::new();
     if let Some(d) = minimum_impact {
         let mut sum = 0.0;
         for &i in &usable {
@@ -341,6 +343,9 @@ pub fn compute(project: &Project) -> Outcome {
                 continue;
             }
             sum += benefit;
+            if indicator.negotiated_target.is_some() && impact < -1e-12 {
+                wrong_way.push((i, c, final_target, -benefit));
+            }
             outcome.targets = Some(Targets {
                 model_target,
                 bounded_target,
@@ -363,6 +368,31 @@ pub fn compute(project: &Project) -> Outcome {
         } else {
             problems.push(out_of_range(t("the total benefit", "el beneficio total")));
         }
+    }
+
+    let currency = match project.metadata.currency.trim() {
+        "" => "US$",
+        currency => currency,
+    };
+    for (i, c, target, lost) in wrong_way {
+        let indicator = &project.indicators[i];
+        let side = match indicator.direction {
+            Direction::Higher => t("below", "por debajo de"),
+            Direction::Lower => t("above", "por encima de"),
+        };
+        problems.push(Problem {
+            location: Location::Indicator(i),
+            field: Field::NegotiatedTarget,
+            severity: super::Severity::Warning,
+            row_name: indicator.name.clone(),
+            reason: tf!(
+                "{} is {side} the counterfactual {}: a worse result than doing nothing, which takes {currency} {} off the benefits",
+                "{} está {side} el contrafactual {}: un resultado peor que no hacer nada, que quita {currency} {} a los beneficios",
+                crate::text::format_percent(target, 1),
+                crate::text::format_percent(c, 1),
+                crate::text::format_amount(lost)
+            ),
+        });
     }
 
     let benefit_cost_ratio = total_benefit.map(|b| b / program.total_cost);

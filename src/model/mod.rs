@@ -205,6 +205,56 @@ pub struct Program {
     pub tranche: TrancheRule,
     /// Amount of the performance tranche (SMI: 25% of the funding envelope).
     pub tranche_amount: f64,
+    /// The precision agreed targets are set to by rebalance, goal seek and locking.
+    pub target_precision: TargetPrecision,
+}
+
+/// How finely agreed targets are set: rebalance, goal seek and locking a row give targets at
+/// this precision, rounded toward improvement so that the required ratio still holds. Targets
+/// typed by hand keep what was typed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetPrecision {
+    /// To the nearest 0.1 percentage point (81.0 %, 81.1 %).
+    #[default]
+    Tenth,
+    /// To the nearest percentage point (81 %, 82 %).
+    Whole,
+    /// As computed, unrounded.
+    Exact,
+}
+
+impl TargetPrecision {
+    /// The step of a target, as a proportion (0.001 for a tenth of a point).
+    pub fn step(self) -> Option<f64> {
+        match self {
+            TargetPrecision::Tenth => Some(0.001),
+            TargetPrecision::Whole => Some(0.01),
+            TargetPrecision::Exact => None,
+        }
+    }
+
+    /// `target` at this precision, rounded toward improvement (up when higher is better, down
+    /// when lower is), so that its benefit never falls; a target a rounding error away from a
+    /// step is that step.
+    pub fn round_toward(self, target: f64, direction: Direction) -> f64 {
+        let Some(step) = self.step() else {
+            return target;
+        };
+        let scale = 1.0 / step;
+        let scaled = target * scale;
+        let nearest = scaled.round();
+        let steps = if (scaled - nearest).abs() < 1e-7 {
+            nearest
+        } else {
+            match direction {
+                Direction::Higher => scaled.ceil(),
+                Direction::Lower => scaled.floor(),
+            }
+        };
+        // Dividing by the scale gives the shortest decimal (0.81, not 0.8100000000000001).
+        steps / scale
+    }
 }
 
 impl Default for Program {
@@ -225,6 +275,7 @@ impl Default for Program {
             survey_budget: None,
             tranche: TrancheRule::default(),
             tranche_amount: 0.0,
+            target_precision: TargetPrecision::Tenth,
         }
     }
 }

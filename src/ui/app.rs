@@ -127,6 +127,11 @@ pub struct App {
     recent: Vec<PathBuf>,
     /// The language of the window and of what it exports.
     lang: Lang,
+    /// Input events held over to the next frame, so that each reaches the cell that had the
+    /// focus when it arrived.
+    held_events: Vec<egui::Event>,
+    /// The summary shows its other figures (cost, Σ N·V, total benefit, rows at a bound).
+    summary_more: bool,
     /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
     /// the document, for the Performance figures.
     timing: Option<Timing>,
@@ -220,6 +225,8 @@ impl App {
             projector: None,
             palette: None,
             recent: persisted.recent.clone(),
+            held_events: Vec::new(),
+            summary_more: false,
         }
     }
 
@@ -341,13 +348,15 @@ impl App {
             self.autosave.written = None;
             return;
         }
-        if self.autosave.written == Some(self.document.revision()) {
+        // A value still being typed is not a change yet: autosave writes committed changes.
+        let revision = self.document.committed_revision();
+        if self.autosave.written == Some(revision) {
             return;
         }
         // Note when the unsaved changes started and when the last one came.
         let now = Instant::now();
-        if self.autosave.seen != Some(self.document.revision()) {
-            self.autosave.seen = Some(self.document.revision());
+        if self.autosave.seen != Some(revision) {
+            self.autosave.seen = Some(revision);
             self.autosave.last_change = Some(now);
             self.autosave.first_change.get_or_insert(now);
         }
@@ -383,13 +392,13 @@ impl App {
         let recovery = Recovery {
             original: self.document.path().map(Path::to_owned),
             written: crate::model::audit::now_utc(),
-            project: self.document.project().clone(),
+            project: self.document.committed_project().into_owned(),
         };
         let target = path.clone();
         self.autosave.pending = Some(std::thread::spawn(move || {
             write_recovery(&target, &recovery)
         }));
-        self.autosave.written = Some(self.document.revision());
+        self.autosave.written = Some(revision);
         self.autosave.path = Some(path);
         self.autosave.first_change = None;
         ctx.request_repaint_after(AUTOSAVE_PAUSE);
@@ -594,6 +603,7 @@ impl App {
 
     /// Runs `pending` now, or asks first when there are unsaved changes.
     fn guarded(&mut self, pending: Pending, ctx: &egui::Context) {
+        self.commit_typing();
         if self.document.is_dirty() {
             self.guard = Some(pending);
         } else {
@@ -720,22 +730,40 @@ impl App {
         }
     }
 
+    /// Commits the value being typed in a cell, if any; a value the model refused leaves the
+    /// cell as it was before typing, and the status line says why.
+    fn commit_typing(&mut self) {
+        if let Some(Err(reason)) = self.document.commit_typing() {
+            self.buffers.clear();
+            self.set_status(
+                tf!(
+                    "{reason} — the cell keeps the value it held before typing.",
+                    "{reason} — la celda conserva el valor que tenía antes de escribir."
+                ),
+                false,
+            );
+        }
+    }
+
     /// The one place where the frame's actions change the document.
     fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        // Anything but typing commits the cell being typed first (Undo then undoes it, and
+        // Redo brings it back).
+        if !matches!(
+            action,
+            Action::CellEdit { .. } | Action::RenameCondition { .. }
+        ) {
+            self.commit_typing();
+        }
         match action {
             Action::Command(command) => self.run_command(command, ctx),
             Action::CellEdit { cell, edit, label } => {
-                let Some(problems) = self.document.problems_after(&edit) else {
-                    return;
-                };
-                let rejected = problems
-                    .into_iter()
-                    .find(|p| p.is_error() && p.location == cell.0 && p.field == cell.1);
-                match rejected {
-                    Some(problem) => self.buffers.reject(cell, problem.reason),
-                    None => {
-                        self.document.apply(edit, &label, Some(&merge_key(cell)));
-                    }
+                match self
+                    .document
+                    .type_value(&merge_key(cell), cell, edit, &label)
+                {
+                    Ok(()) => self.buffers.accept(cell),
+                    Err(reason) => self.buffers.reject(cell, reason),
                 }
             }
             Action::RenameCondition { cell, row, name } => {
@@ -755,13 +783,22 @@ impl App {
                             name.trim()
                         ),
                     );
-                } else {
-                    self.document
-                        .rename_condition(row, name, Some(&merge_key(cell)));
+                } else if let Some(edit) = self.document.rename_condition_edit(row, name) {
+                    let label = tf!("Rename condition {}", "Renombrar condición {}", row + 1);
+                    if let Err(reason) =
+                        self.document
+                            .type_value(&merge_key(cell), cell, edit, &label)
+                    {
+                        self.buffers.reject(cell, reason);
+                    }
                 }
             }
             Action::Edit { edit, label } => {
-                self.document.apply(edit, &label, None);
+                if !self.document.apply(edit, &label, None)
+                    && let Some(refusal) = self.document.take_refusal()
+                {
+                    self.set_status(refusal, false);
+                }
                 self.buffers.clear();
             }
             Action::SetLocked { row, locked } => {
@@ -1263,7 +1300,9 @@ impl App {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let dirty = if self.document.is_dirty() { " •" } else { "" };
+        // A value still being typed is an unsaved change too.
+        let changed = self.document.is_dirty() || self.document.is_typing();
+        let dirty = if changed { " •" } else { "" };
         let title = format!("{}{dirty} — rbf-targets", self.document.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -1366,6 +1405,9 @@ impl eframe::App for App {
         let ctx = ui.ctx().clone();
         let mut actions = Vec::new();
 
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.commit_typing();
+        }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
             && self.document.is_dirty()
@@ -1373,6 +1415,7 @@ impl eframe::App for App {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.guard = Some(Pending::Quit);
         }
+        self.order_events(&ctx);
         self.shortcuts(&ctx, &mut actions);
         let dropped = ctx
             .input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()))
@@ -1386,7 +1429,7 @@ impl eframe::App for App {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut actions));
         egui::Panel::top("summary").show(ui, |ui| {
             ui.add_space(4.0);
-            summary::summary_ui(ui, &self.document, &mut actions);
+            summary::summary_ui(ui, &self.document, &mut self.summary_more, &mut actions);
             ui.add_space(4.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
@@ -1473,6 +1516,9 @@ impl eframe::App for App {
         self.about_window(&ctx);
         self.modals(&ctx);
 
+        if let Some((cell, reason)) = self.buffers.take_unreadable() {
+            self.document.typing_refused(&merge_key(cell), reason);
+        }
         let applying = Instant::now();
         let had_actions = !actions.is_empty();
         for action in actions {

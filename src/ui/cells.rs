@@ -112,6 +112,9 @@ pub struct CellBuffers {
     last_focused: Option<CellKey>,
     /// The block of Targets cells Ctrl+C copies, when more than the focused cell is chosen.
     pub selection: Option<Selection>,
+    /// Text typed this frame that is not a value at all: the document goes back to the value
+    /// before typing until it is corrected.
+    unreadable: Option<(CellKey, String)>,
 }
 
 impl CellBuffers {
@@ -150,6 +153,17 @@ impl CellBuffers {
         self.last_rejection = Some((key, reason));
     }
 
+    /// Marks the text typed in `key` as not a value at all (it does not parse).
+    fn refuse_text(&mut self, key: CellKey, reason: String) {
+        self.reject(key, reason.clone());
+        self.unreadable = Some((key, reason));
+    }
+
+    /// Text typed this frame that does not parse, taken once.
+    pub fn take_unreadable(&mut self) -> Option<(CellKey, String)> {
+        self.unreadable.take()
+    }
+
     /// Marks the text typed in `key` as taken by the model.
     pub fn accept(&mut self, key: CellKey) {
         if let Some(buffer) = self.buffers.get_mut(&key) {
@@ -174,8 +188,8 @@ impl CellBuffers {
             None => location.sheet().to_owned(),
         };
         Some(tf!(
-            "{place}, {}: {reason} — the cell keeps its last good value.",
-            "{place}, {}: {reason} — la celda conserva su último valor válido.",
+            "{place}, {}: {reason} — leaving the cell keeps the value it held before typing.",
+            "{place}, {}: {reason} — al salir de la celda se conserva el valor que tenía antes.",
             field.label()
         ))
     }
@@ -249,7 +263,7 @@ pub fn number_cell(
             Some(parsed)
         }
         Err(error) => {
-            buffers.reject(key, error.to_string());
+            buffers.refuse_text(key, error.to_string());
             None
         }
     }
@@ -332,6 +346,17 @@ fn text_cell_inner(
         );
         return None;
     }
+    // A cell entered from another (Enter, an arrow, a click) has its text selected before the
+    // text field sees this frame's keys, so that what is typed replaces it even when it
+    // arrives in the same frame as the move.
+    let entered = buffers.select_on_edit.remove(&key);
+    if entered {
+        let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+        state
+            .cursor
+            .set_char_range(Some(CCursorRange::select_all_str(&text)));
+        state.store(ui.ctx(), id);
+    }
     let mut edit = TextEdit::singleline(&mut text)
         .id(id)
         .hint_text(hint)
@@ -341,7 +366,7 @@ fn text_cell_inner(
         edit = edit.background_color(fill);
     }
     let mut output = edit.show(ui);
-    if buffers.select_on_edit.remove(&key) || output.response.gained_focus() {
+    if (entered || output.response.gained_focus()) && !output.response.changed() {
         // As in a spreadsheet, typing into a cell replaces what it held.
         output
             .state

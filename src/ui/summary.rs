@@ -20,9 +20,10 @@ fn verdict_color(ui: &Ui, good: bool) -> Color32 {
     }
 }
 
-/// Text of the benefit-cost ratio as the summary shows it.
-pub fn ratio_text(ratio: f64) -> String {
-    format!("{ratio:.2}")
+/// Text of the benefit-cost ratio as the summary shows it: two decimals, or as many as it
+/// takes to be visibly below the required ratio when it is (0.996, never "1.00").
+pub fn ratio_text(ratio: f64, required: f64) -> String {
+    crate::text::format_ratio(ratio, required)
 }
 
 /// Text of d as the summary shows it: points and the proportion.
@@ -34,17 +35,20 @@ pub fn impact_text(d: f64) -> String {
     )
 }
 
+/// One figure of the band: a small label over a value, never wrapped.
 fn figure(ui: &mut Ui, label: &str, value: String, hover: &str) {
     ui.vertical(|ui| {
-        ui.label(RichText::new(label).size(13.0));
-        ui.label(RichText::new(value).strong().size(18.0))
+        ui.add(egui::Label::new(RichText::new(label).size(12.0)).extend());
+        ui.add(egui::Label::new(RichText::new(value).strong().size(17.0)).extend())
             .on_hover_text(hover);
     });
     ui.separator();
 }
 
-/// The summary panel's contents.
-pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
+/// The summary band: the benefit-cost ratio and its verdict, the surplus or shortfall and d,
+/// the problems, and the other figures behind "More". One line that never wraps, so that it
+/// reads on a projector at 1280 × 720.
+pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &mut Vec<Action>) {
     let project = document.project();
     let outcome = document.outcome();
     let program = &project.program;
@@ -59,68 +63,54 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
             |v| format!("{currency} {}", format_amount(v)),
         )
     };
-
-    ui.horizontal_wrapped(|ui| {
+    let required = program.required_ratio;
+    ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.label(RichText::new(t("Benefit-cost ratio", "Relación beneficio-costo")).size(13.0));
+            ui.add(egui::Label::new(RichText::new(t("Benefit-cost ratio", "Relación beneficio-costo")).size(12.0)).extend());
             match outcome.benefit_cost_ratio {
                 Some(ratio) => {
-                    let good = ratio >= program.required_ratio - 1e-12;
-                    ui.label(RichText::new(ratio_text(ratio)).size(40.0).strong().color(verdict_color(ui, good)))
-                        .on_hover_text(tf!(
-                            "Total benefit ÷ total cost. Required: at least {} (note eq. 1).", "Beneficio total ÷ costo total. Exigida: al menos {} (nota, ec. 1).",
-                            format_number(program.required_ratio)
-                        ));
-                    let verdict = if good { t("benefits cover the cost", "los beneficios cubren el costo") } else { t("below the required ratio", "por debajo de la relación exigida") };
-                    ui.label(
-                        RichText::new(tf!("required ≥ {} — {verdict}", "exigida ≥ {} — {verdict}", format_number(program.required_ratio)))
-                            .color(verdict_color(ui, good)),
-                    );
+                    let good = ratio >= required;
+                    let verdict = if good {
+                        tf!("meets the required {}", "cumple la exigida {}", format_number(required))
+                    } else {
+                        tf!("below the required {}", "por debajo de la exigida {}", format_number(required))
+                    };
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Label::new(RichText::new(ratio_text(ratio, required)).size(30.0).strong().color(verdict_color(ui, good))).extend())
+                            .on_hover_text(tf!(
+                                "Total benefit ÷ total cost. Required: at least {} (note eq. 1).", "Beneficio total ÷ costo total. Exigida: al menos {} (nota, ec. 1).",
+                                format_number(required)
+                            ));
+                        ui.add(egui::Label::new(RichText::new(verdict).size(13.0).color(verdict_color(ui, good))).extend());
+                    });
                 }
                 None => {
-                    ui.label(RichText::new("—").size(40.0).strong());
-                    ui.label(t("cannot be computed: see Problems", "no se puede calcular: vea Problemas"));
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Label::new(RichText::new("—").size(30.0).strong()).extend());
+                        ui.add(egui::Label::new(t("cannot be computed: see Problems", "no se puede calcular: vea Problemas")).extend());
+                    });
                 }
             }
         });
         ui.separator();
-        figure(
-            ui,
-            t("Surplus (+) / shortfall (−)", "Excedente (+) / déficit (−)"),
-            money(outcome.surplus),
-            t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"),
-        );
+        let (label, shown) = match outcome.surplus {
+            Some(s) if s < 0.0 => (t("Shortfall", "Déficit"), money(Some(-s))),
+            Some(s) => (t("Surplus", "Excedente"), money(Some(s))),
+            None => (t("Surplus / shortfall", "Excedente / déficit"), money(None)),
+        };
+        figure(ui, label, shown, t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"));
         figure(
             ui,
             t("Minimum common impact", "Impacto mínimo común"),
             outcome.minimum_impact.map_or_else(|| "—".to_owned(), impact_text),
             t("d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)", "d = R·C / Σ w·N·V: el cambio que cada indicador debe mostrar para que los beneficios cubran el costo (nota, ec. 3)"),
         );
-        figure(ui, t("Total program cost C", "Costo total del programa C"), money(Some(program.total_cost)), t("Donor plus counterpart funding", "Financiamiento del donante más la contrapartida"));
-        figure(
-            ui,
-            "Σ N·V",
-            money(Some(outcome.weighted_benefit_per_unit)),
-            t("Benefit of one full unit of change on every indicator (weighted)", "Beneficio de una unidad completa de cambio en cada indicador (ponderado)"),
-        );
-        figure(
-            ui,
-            t("Total benefit", "Beneficio total"),
-            money(outcome.total_benefit),
-            t("Σ impact × N × V over the rows that can be computed", "Σ impacto × N × V en las filas que se pueden calcular"),
-        );
-        figure(
-            ui,
-            t("Rows at a bound", "Filas en un límite"),
-            outcome.rows_at_bound.to_string(),
-            t("Indicators whose model target is held at the ceiling or floor", "Indicadores cuya meta del modelo se detiene en el techo o el piso"),
-        );
         let errors = outcome.errors().count();
         let warnings = outcome.problems.len() - errors;
         ui.vertical(|ui| {
-            ui.label(RichText::new(t("Problems", "Problemas")).size(13.0));
+            ui.add(egui::Label::new(RichText::new(t("Problems", "Problemas")).size(12.0)).extend());
             let text = if warnings > 0 { tf!("{errors} ({warnings} warnings)", "{errors} ({warnings} advertencias)") } else { errors.to_string() };
-            let mut rich = RichText::new(text).strong().size(18.0);
+            let mut rich = RichText::new(text).strong().size(16.0);
             if errors > 0 {
                 rich = rich.color(verdict_color(ui, false));
             }
@@ -132,13 +122,73 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, actions: &mut Vec<Action>) {
                 actions.push(Action::Command(UiCommand::ShowProblems));
             }
         });
+        ui.separator();
+        let toggle = if *more { t("Fewer figures", "Menos cifras") } else { t("More figures", "Más cifras") };
+        if ui
+            .button(toggle)
+            .on_hover_text(t("The cost, Σ N·V, the total benefit and the rows at a bound", "El costo, Σ N·V, el beneficio total y las filas en un límite"))
+            .clicked()
+        {
+            *more = !*more;
+        }
+    });
+    if !*more {
+        return;
+    }
+    ui.horizontal(|ui| {
+        figure(
+            ui,
+            t("Total program cost C", "Costo total del programa C"),
+            money(Some(program.total_cost)),
+            t(
+                "Donor plus counterpart funding",
+                "Financiamiento del donante más la contrapartida",
+            ),
+        );
+        figure(
+            ui,
+            "Σ N·V",
+            money(Some(outcome.weighted_benefit_per_unit)),
+            t(
+                "Benefit of one full unit of change on every indicator (weighted)",
+                "Beneficio de una unidad completa de cambio en cada indicador (ponderado)",
+            ),
+        );
+        figure(
+            ui,
+            t("Total benefit", "Beneficio total"),
+            money(outcome.total_benefit),
+            t(
+                "Σ impact × N × V over the rows that can be computed",
+                "Σ impacto × N × V en las filas que se pueden calcular",
+            ),
+        );
+        figure(
+            ui,
+            t("Rows at a bound", "Filas en un límite"),
+            outcome.rows_at_bound.to_string(),
+            t(
+                "Indicators whose model target is held at the ceiling or floor",
+                "Indicadores cuya meta del modelo se detiene en el techo o el piso",
+            ),
+        );
         if !outcome.excluded_rows.is_empty() {
-            ui.label(
-                RichText::new(match outcome.excluded_rows.len() {
-                    1 => t("1 row left out of d and benefits", "1 fila excluida de d y de los beneficios").to_owned(),
-                    n => tf!("{n} rows left out of d and benefits", "{n} filas excluidas de d y de los beneficios"),
-                })
+            ui.add(
+                egui::Label::new(
+                    RichText::new(match outcome.excluded_rows.len() {
+                        1 => t(
+                            "1 row left out of d and benefits",
+                            "1 fila excluida de d y de los beneficios",
+                        )
+                        .to_owned(),
+                        n => tf!(
+                            "{n} rows left out of d and benefits",
+                            "{n} filas excluidas de d y de los beneficios"
+                        ),
+                    })
                     .color(verdict_color(ui, false)),
+                )
+                .extend(),
             );
         }
     });

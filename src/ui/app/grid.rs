@@ -9,10 +9,78 @@ use crate::document::Edit;
 use crate::i18n::t;
 use crate::paste::{Grid, copy_block, paste_block};
 use crate::tf;
-use crate::ui::cells::{CellKey, Selection, cell_id, merge_key};
+use crate::ui::cells::{CellKey, Selection, cell_id};
 use crate::ui::{targets, values};
 
+/// Where this frame's events must stop so that each goes to the cell that had the focus when
+/// it arrived: a key that moves between cells (Enter, the arrows, Esc, F2) after text was
+/// typed waits for the next frame, as does a second such key; anything after Tab waits too,
+/// since egui moves the focus for Tab at the end of the frame.
+fn first_event_for_next_frame(events: &[egui::Event]) -> usize {
+    use egui::{Event, Key};
+    let mut typed = false;
+    let mut moved = false;
+    for (k, event) in events.iter().enumerate() {
+        match event {
+            Event::Text(_)
+            | Event::Paste(_)
+            | Event::Key {
+                key: Key::Backspace | Key::Delete,
+                pressed: true,
+                ..
+            } => typed = true,
+            Event::Key {
+                key: Key::Enter | Key::ArrowUp | Key::ArrowDown | Key::Escape | Key::F2,
+                pressed: true,
+                ..
+            } => {
+                if typed || moved {
+                    return k;
+                }
+                moved = true;
+            }
+            Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                ..
+            } => return k + 1,
+            // A shortcut (Ctrl+Z, Ctrl+S…) after typing acts on what was typed.
+            Event::Key {
+                pressed: true,
+                modifiers,
+                ..
+            } if modifiers.command && (typed || moved) => return k,
+            Event::PointerButton { pressed: true, .. } if typed || moved => return k,
+            _ => {}
+        }
+    }
+    events.len()
+}
+
 impl App {
+    /// Puts back the events held over from the last frame, and holds over those of this frame
+    /// that must reach a grid cell only after the focus has moved (see
+    /// [`first_event_for_next_frame`]).
+    pub(super) fn order_events(&mut self, ctx: &Context) {
+        let grid_cell_focused = ctx
+            .memory(|m| m.focused())
+            .and_then(|focus| self.focused_grid_cell(focus))
+            .is_some();
+        let held = std::mem::take(&mut self.held_events);
+        ctx.input_mut(|input| {
+            let mut events = held;
+            events.append(&mut input.events);
+            if grid_cell_focused {
+                let cut = first_event_for_next_frame(&events);
+                self.held_events = events.split_off(cut);
+            }
+            input.events = events;
+        });
+        if !self.held_events.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
     /// Routes this frame's grid keys to the cell being edited, before the cell's own text field
     /// sees them.
     pub(super) fn grid_keys(&mut self, ctx: &Context) {
@@ -22,9 +90,7 @@ impl App {
         if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.buffers.selection = None;
             let left = self.last_focus.and_then(|f| self.focused_grid_cell(f));
-            if let Some(cell) = left
-                && self.document.cancel_typing(&merge_key(cell))
-            {
+            if left.is_some() && self.document.cancel_typing() {
                 self.buffers.clear();
                 self.set_status(
                     t(
@@ -35,8 +101,9 @@ impl App {
                 );
             }
         }
-        // A new focus ends the typing step of the cell that had it.
+        // A new focus (Tab, a click elsewhere) commits the value typed in the cell that had it.
         if focus != self.last_focus {
+            self.commit_typing();
             self.document.seal();
             self.last_focus = focus;
         }
@@ -86,6 +153,10 @@ impl App {
         } else {
             None
         };
+        if up || down {
+            // Enter and the arrows commit the value typed before moving.
+            self.commit_typing();
+        }
         if let Some(target) = target {
             self.buffers.focus_cell(ctx, at(target));
         } else if down && row + 1 == rows {
@@ -102,6 +173,7 @@ impl App {
             let (grid, row) = Grid::of(location)?;
             (self.tab == Self::tab_of(grid)).then_some((grid, row, field))
         });
+        self.commit_typing();
         let Some((grid, row, field)) = cell else {
             self.set_status(
                 t(
@@ -259,12 +331,22 @@ impl App {
             pasted
         });
         let Some(text) = pasted else { return };
+        self.commit_typing();
         match paste_block(self.document.project(), grid, row, field, &text) {
             Ok(paste) => {
-                self.document.apply(paste.edit, &paste.summary, None);
+                let pasted = self.document.apply(paste.edit, &paste.summary, None);
                 self.document.seal();
                 self.buffers.clear();
-                self.set_status(format!("{}.", paste.summary), true);
+                match self.document.take_refusal().filter(|_| !pasted) {
+                    Some(refusal) => self.set_status(
+                        tf!(
+                            "Nothing was pasted: {refusal}",
+                            "No se pegó nada: {refusal}"
+                        ),
+                        false,
+                    ),
+                    None => self.set_status(format!("{}.", paste.summary), true),
+                }
             }
             Err(message) => self.set_status(message, false),
         }
