@@ -183,31 +183,25 @@ fn esc_restores_what_the_cell_held() {
 #[test]
 fn a_locked_row_cannot_be_typed_over_or_pasted_into() {
     let mut project = sample();
-    project.indicators[0].locked = true;
+    project.indicators[1].locked = true;
     let mut harness = harness_on(project);
     let before = targets(&harness);
-    focus(&mut harness, "Negotiated target row 1");
+    // The locked row's cell is not a text field: clicking it and typing changes nothing.
+    focus(&mut harness, "Negotiated target row 2");
     in_one_frame(&mut harness, vec![text("7"), text("0"), key(Key::Enter)]);
     assert_eq!(targets(&harness), before);
     assert!(!harness.state().document().can_undo());
-    // A block pasted over it changes nothing either.
-    focus(&mut harness, "Negotiated target row 2");
-    harness.input_mut().events.push(Event::Key {
-        key: Key::ArrowUp,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: Modifiers::NONE,
-    });
-    harness.run();
+    // A block pasted from row 1 down over it changes nothing either, and says why.
+    focus(&mut harness, "Negotiated target row 1");
     harness
         .input_mut()
         .events
         .push(Event::Paste("70%\n80%".to_owned()));
     harness.run();
     assert_eq!(targets(&harness), before);
+    assert!(!harness.state().document().can_undo());
     let status = harness.state().status_text().unwrap_or_default().to_owned();
-    assert!(status.contains("locked"), "{status}");
+    assert!(status.contains("row 2 is locked"), "{status}");
 }
 
 #[test]

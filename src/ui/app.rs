@@ -62,6 +62,9 @@ struct Persisted {
     /// Workbook columns assigned by hand in the import preview, by header text.
     #[serde(default)]
     import_choices: crate::io::Choices,
+    /// Projector mode was on: the next start comes back in it (its light theme with its zoom).
+    #[serde(default)]
+    projector: bool,
 }
 
 /// Something that replaces or closes the document, waiting for "save changes?".
@@ -132,6 +135,7 @@ pub struct App {
     held_events: Vec<egui::Event>,
     /// The summary shows its other figures (cost, Σ N·V, total benefit, rows at a bound).
     summary_more: bool,
+    targets_view: targets::TargetsView,
     /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
     /// the document, for the Performance figures.
     timing: Option<Timing>,
@@ -227,7 +231,27 @@ impl App {
             recent: persisted.recent.clone(),
             held_events: Vec::new(),
             summary_more: false,
+            // The window opens scrolled to the first columns, whatever it was left at.
+            targets_view: targets::TargetsView {
+                scroll_home: true,
+                open_inputs: None,
+            },
         }
+        .restore_projector(&cc.egui_ctx, persisted.projector)
+    }
+
+    /// Projector mode as the last session left it: its theme and zoom together, so that a
+    /// restart is never at the projector's zoom in the other theme.
+    fn restore_projector(mut self, ctx: &egui::Context, on: bool) -> Self {
+        if on {
+            self.projector = Some(ctx.global_style().visuals.clone());
+            ctx.set_visuals(projector_visuals());
+            ctx.set_zoom_factor(PROJECTOR_ZOOM);
+            self.targets_view.open_inputs = Some(false);
+        } else if ctx.zoom_factor() >= PROJECTOR_ZOOM {
+            ctx.set_zoom_factor(1.0);
+        }
+        self
     }
 
     /// The window in `lang`, whatever was chosen before (`--lang`).
@@ -719,11 +743,14 @@ impl App {
                 Some(saved) => {
                     ctx.set_visuals(saved);
                     ctx.set_zoom_factor(1.0);
+                    self.targets_view.open_inputs = Some(true);
                 }
                 None => {
                     self.projector = Some(ctx.global_style().visuals.clone());
                     ctx.set_visuals(projector_visuals());
                     ctx.set_zoom_factor(PROJECTOR_ZOOM);
+                    // The rows need the room on a projector; the inputs' header still says them.
+                    self.targets_view.open_inputs = Some(false);
                 }
             },
             UiCommand::CommandPalette => self.palette = Some(String::new()),
@@ -1466,9 +1493,13 @@ impl eframe::App for App {
                 Tab::Values => {
                     values::values_ui(ui, &self.document, &mut self.buffers, &mut actions)
                 }
-                Tab::Targets => {
-                    targets::targets_ui(ui, &self.document, &mut self.buffers, &mut actions)
-                }
+                Tab::Targets => targets::targets_ui(
+                    ui,
+                    &self.document,
+                    &mut self.buffers,
+                    &mut self.targets_view,
+                    &mut actions,
+                ),
                 Tab::Census => match &self.document.project().census {
                     Some(census) => census_ui(ui, census),
                     None => self.tab = Tab::Targets,
@@ -1558,6 +1589,7 @@ impl eframe::App for App {
             recent: self.recent.clone(),
             lang: Some(self.lang),
             import_choices: self.import_choices.clone(),
+            projector: self.projector.is_some(),
         };
         eframe::set_value(storage, eframe::APP_KEY, &persisted);
     }

@@ -34,12 +34,14 @@ pub enum NumberKind {
     Count,
     /// A plain number: weights, ratios, years.
     Plain,
+    /// A target: a percentage shown with the decimals it was agreed with (57.25 %).
+    Target,
 }
 
 impl NumberKind {
     fn parse(self, text: &str) -> Result<f64, ParseError> {
         match self {
-            NumberKind::Percent => parse_percent(text),
+            NumberKind::Percent | NumberKind::Target => parse_percent(text),
             NumberKind::Amount | NumberKind::Count | NumberKind::Plain => parse_number(text),
         }
     }
@@ -51,6 +53,7 @@ impl NumberKind {
         }
         match self {
             NumberKind::Percent => format_percent(value, 1),
+            NumberKind::Target => crate::text::format_target(value),
             NumberKind::Amount | NumberKind::Count => format_amount(value),
             NumberKind::Plain => format_number(value),
         }
@@ -467,6 +470,40 @@ fn display_cell(
         buffers.last_focused = Some(key);
         ui.ctx().request_repaint();
     }
+}
+
+/// An input of a locked row: its value, not editable, named like the cell it stands for.
+pub fn locked_cell(ui: &mut Ui, text: &str, name: &str, align: Align) {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, false, name));
+    let painter = ui.painter_at(rect);
+    painter.rect_stroke(
+        rect,
+        2.0,
+        ui.visuals().widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    let galley = egui::WidgetText::from(RichText::new(text).color(ui.visuals().text_color()))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            rect.width() - 8.0,
+            egui::TextStyle::Body,
+        );
+    let x = match align {
+        Align::Max => rect.right() - 4.0 - galley.size().x,
+        _ => rect.left() + 4.0,
+    };
+    painter.galley(
+        egui::pos2(x, rect.center().y - galley.size().y / 2.0),
+        galley,
+        ui.visuals().text_color(),
+    );
+    response.accessible_name(name).on_hover_text(tf!(
+        "{text} — locked: the target was agreed. Untick Lock to edit.",
+        "{text} — fijada: la meta fue acordada. Desmarque Fijar para editar."
+    ));
 }
 
 /// A computed value: not editable, on a tinted background, right-aligned.

@@ -1,21 +1,19 @@
 //! The Targets sheet: program inputs C, L, ceiling, floor, R and a₀, then one row per payment
 //! indicator with its inputs, the computed targets and the negotiation actions.
 
-use egui::{Align, ComboBox, Layout, RichText, Ui};
-use egui_extras::{Column, TableBuilder};
+use egui::{Align, ComboBox, Id, Layout, RichText, Ui};
 
 use super::Action;
 use super::cells::{
-    CellBuffers, NumberKind, bound_color, dash, explained_cell, header_cells, number_cell,
-    text_cell,
+    CellBuffers, NumberKind, bound_color, dash, explained_cell, locked_cell, number_cell, text_cell,
 };
 use super::commands::UiCommand;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
 use crate::i18n::t;
 use crate::model::explain::Column as Computed;
-use crate::model::{Bound, Direction, Field, Indicator, Location};
-use crate::text::{format_amount, format_percent};
+use crate::model::{Bound, Direction, Field, Indicator, Location, TargetPrecision};
+use crate::text::{format_amount, format_percent, format_target};
 use crate::tf;
 
 fn program_inputs() -> [ProgramInput; 6] {
@@ -202,11 +200,33 @@ pub fn targets_ui(
     ui: &mut Ui,
     document: &Document,
     buffers: &mut CellBuffers,
+    view: &mut TargetsView,
     actions: &mut Vec<Action>,
 ) {
-    program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
-    ui.add_space(4.0);
-    ui.horizontal(|ui| {
+    let program = &document.project().program;
+    // Closed, the header still says what the inputs are, in one line.
+    let currency = match document.project().metadata.currency.trim() {
+        "" => "US$",
+        c => c,
+    };
+    let gist = tf!(
+        "Program inputs — cost {currency} {} · {} years · ceiling {} · floor {} · required ratio {} · default change {}",
+        "Datos del programa — costo {currency} {} · {} años · techo {} · piso {} · relación exigida {} · cambio por defecto {}",
+        format_amount(program.total_cost),
+        crate::text::format_number(program.program_years),
+        format_percent(program.ceiling, 1),
+        format_percent(program.floor, 1),
+        crate::text::format_number(program.required_ratio),
+        format_percent(program.default_annual_change, 1)
+    );
+    egui::CollapsingHeader::new(RichText::new(gist).strong())
+        .id_salt("targets-program-inputs")
+        .default_open(true)
+        .open(view.open_inputs.take())
+        .show(ui, |ui| {
+            program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
+        });
+    ui.horizontal_wrapped(|ui| {
         for command in [
             UiCommand::Rebalance,
             UiCommand::LockNegotiated,
@@ -236,13 +256,66 @@ pub fn targets_ui(
                 label: t("Add indicator", "Agregar indicador").to_owned(),
             });
         }
+        ui.separator();
+        precision_ui(ui, program, actions);
     });
-    ui.add_space(4.0);
-    egui::ScrollArea::horizontal()
-        .id_salt("targets-h")
-        .show(ui, |ui| {
-            targets_table(ui, document, buffers, actions);
+    ui.add_space(2.0);
+    targets_table(ui, document, buffers, view, actions);
+}
+
+/// "Targets to the nearest: 0.1 point / 1 point / exact", a project setting.
+fn precision_ui(ui: &mut Ui, program: &crate::model::Program, actions: &mut Vec<Action>) {
+    let words = |p: TargetPrecision| match p {
+        TargetPrecision::Tenth => t("0.1 point", "0.1 punto"),
+        TargetPrecision::Whole => t("1 point", "1 punto"),
+        TargetPrecision::Exact => t("unrounded", "sin redondear"),
+    };
+    ui.label(t("Agreed targets to the nearest", "Metas acordadas al más cercano"))
+        .on_hover_text(t(
+            "Rebalance, goal seek and locking set targets at this precision, rounded toward improvement so that the required ratio still holds; targets typed by hand keep what was typed",
+            "Reequilibrar, buscar objetivo y fijar dan metas con esta precisión, redondeadas hacia la mejora para que la relación exigida se siga cumpliendo; las metas escritas a mano conservan lo escrito",
+        ));
+    let mut chosen = program.target_precision;
+    ComboBox::from_id_salt("target-precision")
+        .selected_text(words(chosen))
+        .show_ui(ui, |ui| {
+            for p in [
+                TargetPrecision::Tenth,
+                TargetPrecision::Whole,
+                TargetPrecision::Exact,
+            ] {
+                ui.selectable_value(&mut chosen, p, words(p));
+            }
+        })
+        .response
+        .accessible_name(t(
+            "Agreed targets to the nearest",
+            "Metas acordadas al más cercano",
+        ));
+    if chosen != program.target_precision {
+        actions.push(Action::Edit {
+            edit: Edit::Program(crate::model::Program {
+                target_precision: chosen,
+                ..program.clone()
+            }),
+            label: t(
+                "Change the precision of agreed targets",
+                "Cambiar la precisión de las metas acordadas",
+            )
+            .to_owned(),
         });
+    }
+}
+
+/// What the Targets grid remembers between frames.
+#[derive(Debug, Default)]
+pub struct TargetsView {
+    /// Scroll back to the first columns on the next frame (the window's first frame, so that
+    /// it never opens scrolled to the right).
+    pub scroll_home: bool,
+    /// Open or close the program inputs on the next frame (projector mode closes them, to
+    /// leave the room to the rows).
+    pub open_inputs: Option<bool>,
 }
 
 /// A new indicator linked to the first condition.
@@ -263,192 +336,599 @@ pub(super) fn new_indicator(document: &Document) -> Indicator {
     }
 }
 
+/// The grid's columns, in order; the first two stay in place while the rest scroll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Col {
+    Row,
+    Indicator,
+    Condition,
+    Direction,
+    Population,
+    Baseline,
+    AnnualChange,
+    Weight,
+    Counterfactual,
+    ModelTarget,
+    Bounded,
+    Negotiated,
+    Lock,
+    Final,
+    Impact,
+    Benefit,
+    Share,
+    Actions,
+}
+
+const COLUMNS: [Col; 18] = [
+    Col::Row,
+    Col::Indicator,
+    Col::Condition,
+    Col::Direction,
+    Col::Population,
+    Col::Baseline,
+    Col::AnnualChange,
+    Col::Weight,
+    Col::Counterfactual,
+    Col::ModelTarget,
+    Col::Bounded,
+    Col::Negotiated,
+    Col::Lock,
+    Col::Final,
+    Col::Impact,
+    Col::Benefit,
+    Col::Share,
+    Col::Actions,
+];
+
+/// The grid's columns and their widths (initial, least): no narrower than the longest word of
+/// their title, so that titles wrap between words only.
+fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<egui_table::Column> {
+    let word_width = |title: &str| {
+        title
+            .split_whitespace()
+            .map(|word| {
+                egui::WidgetText::from(RichText::new(word).strong())
+                    .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Body)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max)
+            // Margins, and italics for computed columns' titles.
+            + 18.0
+    };
+    let widths: [(f32, f32); 18] = [
+        (32.0, 28.0),
+        (210.0, 120.0),
+        (130.0, 80.0),
+        (80.0, 70.0),
+        (78.0, 56.0),
+        (72.0, 56.0),
+        (96.0, 70.0),
+        (56.0, 44.0),
+        (98.0, 60.0),
+        (72.0, 56.0),
+        (104.0, 70.0),
+        (96.0, 70.0),
+        (44.0, 40.0),
+        (88.0, 60.0),
+        (72.0, 50.0),
+        (96.0, 60.0),
+        (64.0, 50.0),
+        (actions_width, actions_width),
+    ];
+    widths
+        .iter()
+        .zip(titles)
+        .enumerate()
+        .map(|(i, (&(initial, least), &(title, _)))| {
+            let least = least.max(word_width(title));
+            egui_table::Column::new(initial.max(least))
+                .range(least..=1200.0)
+                .resizable(i != 0)
+                .id(Id::unique(("targets-column", i)))
+        })
+        .collect()
+}
+
 fn targets_table(
     ui: &mut Ui,
     document: &Document,
     buffers: &mut CellBuffers,
+    view: &mut TargetsView,
     actions: &mut Vec<Action>,
 ) {
-    let project = document.project();
-    let outcome = document.outcome();
-    let row_height = ui.spacing().interact_size.y + 8.0;
-    let percent = Column::initial(64.0).at_least(56.0).clip(true);
     // The actions column holds the goal-seek button and the row menu, whatever the language.
     let goal_seek = egui::WidgetText::from(t("Goal seek", "Buscar objetivo"))
         .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Button)
         .size()
         .x;
-    let actions_width = goal_seek + 2.0 * ui.spacing().button_padding.x + 36.0;
-    ui.spacing_mut().item_spacing.x = 4.0;
-    TableBuilder::new(ui)
-        .id_salt("targets")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::exact(24.0))
-        .column(Column::initial(214.0).at_least(120.0).clip(true))
-        .column(Column::initial(140.0).at_least(80.0).clip(true))
-        .column(Column::initial(74.0).at_least(70.0))
-        .column(Column::initial(70.0).at_least(56.0).clip(true))
-        .columns(percent, 2)
-        .column(Column::initial(50.0).at_least(44.0).clip(true))
-        .column(Column::initial(98.0).at_least(60.0).clip(true))
-        .column(percent)
-        .column(Column::initial(100.0).at_least(70.0).clip(true))
-        .column(Column::initial(80.0).at_least(60.0).clip(true))
-        .column(Column::exact(36.0))
-        .column(percent)
-        .column(Column::initial(68.0).clip(true))
-        .column(Column::initial(88.0).clip(true))
-        .column(Column::initial(58.0).clip(true))
-        .column(Column::initial(actions_width).at_least(actions_width))
-        .header(40.0, |mut header| header_cells(&mut header, &columns()))
-        .body(|body| {
-            body.rows(row_height, project.indicators.len(), |mut row| {
-                let i = row.index();
-                let indicator = &project.indicators[i];
-                let computed = outcome.indicators.get(i).copied().unwrap_or_default();
-                let targets = computed.targets;
-                let at = Location::Indicator(i);
-                let n = i + 1;
-                let problem = |field| outcome.problem_at(at, field);
-                // The computed cell clicked in this row, if any (a Cell: the number closure
-                // below holds `actions`).
-                let clicked = std::cell::Cell::new(None);
-                let explained = |ui: &mut Ui, text: RichText, hover: Option<&str>, column: Computed| {
-                    if explained_cell(ui, text, hover, &tf!("{} row {n}", "{} fila {n}", column.title())) {
-                        clicked.set(Some(column));
-                    }
-                };
+    let actions_width = goal_seek + 2.0 * ui.spacing().button_padding.x + 48.0;
+    let row_height = ui.spacing().interact_size.y + 5.0;
+    // Column widths are remembered per project (by its file, or its name before a save).
+    let project_key = document.path().map_or_else(
+        || document.project().metadata.program_name.clone(),
+        |p| p.display().to_string(),
+    );
+    let titles = columns();
+    let table_columns = table_columns(ui, &titles, actions_width);
+    let mut table = egui_table::Table::new()
+        .id_salt(("targets", project_key))
+        .num_rows(document.project().indicators.len() as u64)
+        .columns(table_columns.clone())
+        .num_sticky_cols(2)
+        .headers([egui_table::HeaderRow::new(40.0)])
+        .auto_size_mode(egui_table::AutoSizeMode::Never);
+    // A project seen for the first time starts with these widths (egui_table would otherwise
+    // size every column to its content); after that, the widths dragged are kept.
+    let id = table.get_id(ui);
+    if egui_table::TableState::load(ui.ctx(), id).is_none() {
+        let mut state = egui_table::TableState::default();
+        for (i, column) in table_columns.iter().enumerate() {
+            state.col_widths.insert(column.id_for(i), column.current);
+        }
+        state.store(ui.ctx(), id);
+    }
+    if std::mem::take(&mut view.scroll_home) && !document.project().indicators.is_empty() {
+        table = table
+            .scroll_to_column(2, Some(Align::LEFT))
+            .scroll_to_row(0, Some(Align::TOP));
+    }
+    let mut delegate = TargetsGrid {
+        document,
+        buffers,
+        actions,
+        row_height,
+        columns: titles,
+    };
+    table.show(ui, &mut delegate);
+}
 
-                row.col(|ui| {
-                    ui.label(n.to_string());
+/// Draws the Targets grid's cells for egui_table.
+struct TargetsGrid<'a> {
+    document: &'a Document,
+    buffers: &'a mut CellBuffers,
+    actions: &'a mut Vec<Action>,
+    row_height: f32,
+    columns: [(&'static str, &'static str); 18],
+}
+
+impl egui_table::TableDelegate for TargetsGrid<'_> {
+    fn header_cell_ui(&mut self, ui: &mut Ui, cell: &egui_table::HeaderCellInfo) {
+        let Some(&(title, tooltip)) = self.columns.get(cell.col_range.start) else {
+            return;
+        };
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(4, 2))
+            .show(ui, |ui| {
+                let text = if title.starts_with('=') {
+                    RichText::new(title).italics()
+                } else {
+                    RichText::new(title)
+                };
+                // Titles wrap at words only: a column is at least as wide as its longest word.
+                let response = ui.add(egui::Label::new(text.strong()).wrap());
+                if !tooltip.is_empty() {
+                    response.on_hover_text(tooltip);
+                }
+            });
+    }
+
+    fn row_ui(&mut self, ui: &mut Ui, row_nr: u64) {
+        if row_nr % 2 == 1 {
+            ui.painter()
+                .rect_filled(ui.max_rect(), 0.0, ui.visuals().faint_bg_color);
+        }
+    }
+
+    fn cell_ui(&mut self, ui: &mut Ui, cell: &egui_table::CellInfo) {
+        let Some(&column) = COLUMNS.get(cell.col_nr) else {
+            return;
+        };
+        let i = cell.row_nr as usize;
+        egui::Frame::new()
+            .inner_margin(egui::Margin::symmetric(2, 2))
+            .show(ui, |ui| {
+                ui.set_height(self.row_height - 4.0);
+                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                    self.cell(ui, i, column);
                 });
-                row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &indicator.name, t("name", "nombre"), &tf!("Indicator row {n}", "Indicador fila {n}"), problem(Field::Name)) {
-                        actions.push(Action::CellEdit {
-                            cell: (at, Field::Name),
-                            edit: indicator_edit(i, indicator, |v| v.name = name),
-                            label: tf!("Rename indicator {n}", "Renombrar indicador {n}"),
-                        });
-                    }
-                });
-                row.col(|ui| {
-                    let mut chosen = indicator.condition.clone();
-                    let has_problem = problem(Field::Condition).is_some();
-                    let shown = if chosen.is_empty() { t("(choose)", "(elegir)").to_owned() } else { chosen.clone() };
-                    let text = if has_problem { RichText::new(shown).color(super::cells::error_fill(ui)).strong() } else { RichText::new(shown) };
-                    let response = ComboBox::from_id_salt(("condition", i))
-                        .selected_text(text)
-                        .width(ui.available_width())
-                        .show_ui(ui, |ui| {
-                            for condition in &project.conditions {
-                                ui.selectable_value(&mut chosen, condition.name.clone(), format!("{} — {}", condition.name, condition.group));
-                            }
-                        })
-                        .response
-                        .accessible_name(tf!("Condition row {n}", "Condición fila {n}"));
-                    if let Some(p) = problem(Field::Condition) {
-                        response.on_hover_text(p.reason.as_str());
-                    }
-                    if chosen != indicator.condition {
-                        actions.push(Action::Edit {
-                            edit: indicator_edit(i, indicator, |v| v.condition = chosen),
-                            label: tf!("Link indicator {n} to a condition", "Vincular el indicador {n} a una condición"),
-                        });
-                    }
-                });
-                row.col(|ui| {
-                    let mut direction = indicator.direction;
-                    let label = |d: Direction| match d {
-                        Direction::Higher => t("higher", "más alto"),
-                        Direction::Lower => t("lower", "más bajo"),
-                    };
+            });
+    }
+
+    fn default_row_height(&self) -> f32 {
+        self.row_height
+    }
+}
+
+impl TargetsGrid<'_> {
+    fn cell(&mut self, ui: &mut Ui, i: usize, column: Col) {
+        let document = self.document;
+        let project = document.project();
+        let outcome = document.outcome();
+        let Some(indicator) = project.indicators.get(i) else {
+            return;
+        };
+        let computed = outcome.indicators.get(i).copied().unwrap_or_default();
+        let targets = computed.targets;
+        let at = Location::Indicator(i);
+        let n = i + 1;
+        let problem = |field| outcome.problem_at(at, field);
+        let locked = indicator.locked;
+        let explained = |ui: &mut Ui,
+                         text: RichText,
+                         hover: Option<&str>,
+                         column: Computed,
+                         actions: &mut Vec<Action>| {
+            if explained_cell(
+                ui,
+                text,
+                hover,
+                &tf!("{} row {n}", "{} fila {n}", column.title()),
+            ) {
+                actions.push(Action::Explain { row: i, column });
+            }
+        };
+        match column {
+            Col::Row => {
+                let text = if locked {
+                    tf!("{n} (locked)", "{n} (fijada)")
+                } else {
+                    n.to_string()
+                };
+                ui.label(n.to_string()).on_hover_text(text);
+            }
+            Col::Indicator => {
+                let name = tf!("Indicator row {n}", "Indicador fila {n}");
+                if locked {
+                    locked_cell(ui, &indicator.name, &name, Align::Min);
+                } else if let Some(new) = text_cell(
+                    ui,
+                    self.buffers,
+                    (at, Field::Name),
+                    &indicator.name,
+                    t("name", "nombre"),
+                    &name,
+                    problem(Field::Name),
+                ) {
+                    self.actions.push(Action::CellEdit {
+                        cell: (at, Field::Name),
+                        edit: indicator_edit(i, indicator, |v| v.name = new),
+                        label: tf!("Rename indicator {n}", "Renombrar indicador {n}"),
+                    });
+                }
+            }
+            Col::Condition => {
+                let mut chosen = indicator.condition.clone();
+                let has_problem = problem(Field::Condition).is_some();
+                let shown = if chosen.is_empty() {
+                    t("(choose)", "(elegir)").to_owned()
+                } else {
+                    chosen.clone()
+                };
+                let text = if has_problem {
+                    RichText::new(shown)
+                        .color(super::cells::error_fill(ui))
+                        .strong()
+                } else {
+                    RichText::new(shown)
+                };
+                let response = ui
+                    .add_enabled_ui(!locked, |ui| {
+                        ComboBox::from_id_salt(("condition", i))
+                            .selected_text(text)
+                            .width(ui.available_width())
+                            .truncate()
+                            .show_ui(ui, |ui| {
+                                for condition in &project.conditions {
+                                    ui.selectable_value(
+                                        &mut chosen,
+                                        condition.name.clone(),
+                                        format!("{} — {}", condition.name, condition.group),
+                                    );
+                                }
+                            })
+                            .response
+                    })
+                    .inner
+                    .accessible_name(tf!("Condition row {n}", "Condición fila {n}"));
+                let response = response.on_hover_text(indicator.condition.as_str());
+                if let Some(p) = problem(Field::Condition) {
+                    response.on_hover_text(p.reason.as_str());
+                }
+                if chosen != indicator.condition {
+                    self.actions.push(Action::Edit {
+                        edit: indicator_edit(i, indicator, |v| v.condition = chosen),
+                        label: tf!(
+                            "Link indicator {n} to a condition",
+                            "Vincular el indicador {n} a una condición"
+                        ),
+                    });
+                }
+            }
+            Col::Direction => {
+                let mut direction = indicator.direction;
+                ui.add_enabled_ui(!locked, |ui| {
                     ComboBox::from_id_salt(("direction", i))
-                        .selected_text(label(direction))
+                        .selected_text(direction_word(direction))
                         .width(ui.available_width())
                         .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut direction, Direction::Higher, t("higher is better", "más es mejor"));
-                            ui.selectable_value(&mut direction, Direction::Lower, t("lower is better", "menos es mejor"));
+                            ui.selectable_value(
+                                &mut direction,
+                                Direction::Higher,
+                                t("higher is better", "mayor es mejor"),
+                            );
+                            ui.selectable_value(
+                                &mut direction,
+                                Direction::Lower,
+                                t("lower is better", "menor es mejor"),
+                            );
                         })
                         .response
                         .accessible_name(tf!("Direction row {n}", "Dirección fila {n}"));
-                    if direction != indicator.direction {
-                        actions.push(Action::Edit {
-                            edit: indicator_edit(i, indicator, |v| v.direction = direction),
-                            label: tf!("Change direction of row {n}", "Cambiar la dirección de la fila {n}"),
-                        });
-                    }
                 });
-                let mut number = |ui: &mut Ui, field: Field, value: Option<f64>, kind: NumberKind, optional: bool, hint: &str, column: &str, set: &dyn Fn(&mut Indicator, Option<f64>)| {
-                    let key = (at, field);
-                    if let Some(typed) = number_cell(ui, buffers, key, value, kind, optional, hint, &tf!("{column} row {n}", "{column} fila {n}"), problem(field)) {
-                        if !optional && typed.is_none() {
-                            return;
-                        }
-                        actions.push(Action::CellEdit {
-                            cell: key,
-                            edit: indicator_edit(i, indicator, |v| set(v, typed)),
-                            label: tf!("Edit {} of row {n}", "Editar {} de la fila {n}", column.to_lowercase()),
-                        });
-                    }
-                };
-                row.col(|ui| number(ui, Field::Population, Some(indicator.population), NumberKind::Count, false, "", "N", &|v, x| v.population = x.unwrap_or_default()));
-                row.col(|ui| number(ui, Field::Baseline, Some(indicator.baseline), NumberKind::Percent, false, "", t("Baseline", "Línea de base"), &|v, x| v.baseline = x.unwrap_or_default()));
-                let default_change = format!("({})", format_percent(indicator.direction.sign() * project.program.default_annual_change, 1));
-                row.col(|ui| number(ui, Field::AnnualChange, indicator.annual_change, NumberKind::Percent, true, &default_change, t("Annual change", "Cambio anual"), &|v, x| v.annual_change = x));
-                row.col(|ui| number(ui, Field::Weight, Some(indicator.weight), NumberKind::Plain, false, "", t("Weight", "Peso"), &|v, x| v.weight = x.unwrap_or_default()));
-                row.col(|ui| {
-                    explained(ui, computed.counterfactual.map_or_else(dash, |c| format_percent(c, 1)).into(), None, Computed::Counterfactual);
-                });
-                row.col(|ui| {
-                    explained(ui, targets.map_or_else(dash, |t| format_percent(t.model_target, 1)).into(), None, Computed::ModelTarget);
-                });
-                row.col(|ui| match targets {
-                    Some(targets) if targets.bound.is_some() => {
-                        let (word, hover) = match targets.bound {
-                            Some(Bound::Floor) => (t("floor", "piso"), tf!("Held at the floor: the model target is {}", "Detenida en el piso: la meta del modelo es {}", format_percent(targets.model_target, 1))),
-                            _ => (t("ceiling", "techo"), tf!("Held at the ceiling: the model target is {}", "Detenida en el techo: la meta del modelo es {}", format_percent(targets.model_target, 1))),
-                        };
-                        let text = RichText::new(format!("{} {word}", format_percent(targets.bounded_target, 1))).color(bound_color(ui)).strong();
-                        explained(ui, text, Some(&hover), Computed::Bounded);
-                    }
-                    Some(t) => explained(ui, format_percent(t.bounded_target, 1).into(), None, Computed::Bounded),
-                    None => explained(ui, dash().into(), None, Computed::Bounded),
-                });
-                row.col(|ui| number(ui, Field::NegotiatedTarget, indicator.negotiated_target, NumberKind::Percent, true, t("model", "modelo"), t("Negotiated target", "Meta negociada"), &|v, x| v.negotiated_target = x));
-                row.col(|ui| {
-                    let mut locked = indicator.locked;
-                    let response = ui.checkbox(&mut locked, "").accessible_name(tf!("Lock row {n}", "Fijar fila {n}"));
-                    let response = response.on_hover_text(if indicator.locked { t("Locked: a rebalance keeps this target", "Fijada: el reequilibrio conserva esta meta") } else { t("Lock this row's target", "Fijar la meta de esta fila") });
-                    if response.changed() {
-                        actions.push(Action::SetLocked { row: i, locked });
-                    }
-                });
-                row.col(|ui| {
-                    let text = targets.map_or_else(dash, |t| format_percent(t.final_target, 1));
-                    explained(ui, RichText::new(text).strong(), None, Computed::FinalTarget);
-                });
-                row.col(|ui| {
-                    explained(ui, targets.map_or_else(dash, |t| format!("{:.1} pts", t.impact * 100.0)).into(), None, Computed::Impact);
-                });
-                row.col(|ui| {
-                    explained(ui, targets.map_or_else(dash, |t| format_amount(t.benefit)).into(), None, Computed::Benefit);
-                });
-                row.col(|ui| {
-                    explained(ui, targets.and_then(|t| t.share_of_benefit).map_or_else(dash, |s| format_percent(s, 1)).into(), None, Computed::Share);
-                });
-                row.col(|ui| {
-                    if ui.small_button(t("Goal seek", "Buscar objetivo")).accessible_name(tf!("Goal seek row {n}", "Buscar objetivo fila {n}")).on_hover_text(t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están")).clicked() {
-                        actions.push(Action::GoalSeek(i));
-                    }
-                    row_menu(ui, i, project.indicators.len(), indicator, document, actions);
-                });
-                if let Some(column) = clicked.get() {
-                    actions.push(Action::Explain { row: i, column });
+                if direction != indicator.direction {
+                    self.actions.push(Action::Edit {
+                        edit: indicator_edit(i, indicator, |v| v.direction = direction),
+                        label: tf!(
+                            "Change direction of row {n}",
+                            "Cambiar la dirección de la fila {n}"
+                        ),
+                    });
                 }
+            }
+            Col::Population => self.number(
+                ui,
+                i,
+                Field::Population,
+                Some(indicator.population),
+                NumberKind::Count,
+                false,
+                "",
+                "N",
+                &|v, x| v.population = x.unwrap_or_default(),
+            ),
+            Col::Baseline => self.number(
+                ui,
+                i,
+                Field::Baseline,
+                Some(indicator.baseline),
+                NumberKind::Percent,
+                false,
+                "",
+                t("Baseline", "Línea de base"),
+                &|v, x| v.baseline = x.unwrap_or_default(),
+            ),
+            Col::AnnualChange => {
+                // The default trend reads as a default, with its sign: "default +1.0%".
+                let default = indicator.direction.sign() * project.program.default_annual_change;
+                let sign = if default >= 0.0 { "+" } else { "" };
+                let hint = tf!(
+                    "{sign}{} default",
+                    "{sign}{} por defecto",
+                    format_percent(default, 1)
+                );
+                self.number(
+                    ui,
+                    i,
+                    Field::AnnualChange,
+                    indicator.annual_change,
+                    NumberKind::Percent,
+                    true,
+                    &hint,
+                    t("Annual change", "Cambio anual"),
+                    &|v, x| v.annual_change = x,
+                );
+            }
+            Col::Weight => self.number(
+                ui,
+                i,
+                Field::Weight,
+                Some(indicator.weight),
+                NumberKind::Plain,
+                false,
+                "",
+                t("Weight", "Peso"),
+                &|v, x| v.weight = x.unwrap_or_default(),
+            ),
+            Col::Counterfactual => explained(
+                ui,
+                computed
+                    .counterfactual
+                    .map_or_else(dash, |c| format_percent(c, 1))
+                    .into(),
+                None,
+                Computed::Counterfactual,
+                self.actions,
+            ),
+            Col::ModelTarget => explained(
+                ui,
+                targets
+                    .map_or_else(dash, |t| format_percent(t.model_target, 1))
+                    .into(),
+                None,
+                Computed::ModelTarget,
+                self.actions,
+            ),
+            Col::Bounded => match targets {
+                Some(targets) if targets.bound.is_some() => {
+                    let (word, hover) = match targets.bound {
+                        Some(Bound::Floor) => (
+                            t("floor", "piso"),
+                            tf!(
+                                "Held at the floor: the model target is {}",
+                                "Detenida en el piso: la meta del modelo es {}",
+                                format_percent(targets.model_target, 1)
+                            ),
+                        ),
+                        _ => (
+                            t("ceiling", "techo"),
+                            tf!(
+                                "Held at the ceiling: the model target is {}",
+                                "Detenida en el techo: la meta del modelo es {}",
+                                format_percent(targets.model_target, 1)
+                            ),
+                        ),
+                    };
+                    let text = RichText::new(format!(
+                        "{} {word}",
+                        format_percent(targets.bounded_target, 1)
+                    ))
+                    .color(bound_color(ui))
+                    .strong();
+                    explained(ui, text, Some(&hover), Computed::Bounded, self.actions);
+                }
+                Some(t) => explained(
+                    ui,
+                    format_percent(t.bounded_target, 1).into(),
+                    None,
+                    Computed::Bounded,
+                    self.actions,
+                ),
+                None => explained(ui, dash().into(), None, Computed::Bounded, self.actions),
+            },
+            Col::Negotiated => self.number(
+                ui,
+                i,
+                Field::NegotiatedTarget,
+                indicator.negotiated_target,
+                NumberKind::Target,
+                true,
+                t("model", "modelo"),
+                t("Negotiated target", "Meta negociada"),
+                &|v, x| v.negotiated_target = x,
+            ),
+            Col::Lock => {
+                let mut checked = locked;
+                let response = ui
+                    .checkbox(&mut checked, "")
+                    .accessible_name(tf!("Lock row {n}", "Fijar fila {n}"));
+                let response = response.on_hover_text(if locked { t("Locked: the target was agreed; a rebalance keeps it, and its cells cannot be typed over. Untick to edit.", "Fijada: la meta fue acordada; el reequilibrio la conserva y sus celdas no se pueden sobrescribir. Desmarque para editar.") } else { t("Lock this row's target", "Fijar la meta de esta fila") });
+                if response.changed() {
+                    self.actions.push(Action::SetLocked {
+                        row: i,
+                        locked: checked,
+                    });
+                }
+            }
+            Col::Final => {
+                let text = targets.map_or_else(dash, |t| format_target(t.final_target));
+                explained(
+                    ui,
+                    RichText::new(text).strong(),
+                    None,
+                    Computed::FinalTarget,
+                    self.actions,
+                );
+            }
+            Col::Impact => explained(
+                ui,
+                targets
+                    .map_or_else(dash, |t| tf!("{:.1} pts", "{:.1} pts", t.impact * 100.0))
+                    .into(),
+                None,
+                Computed::Impact,
+                self.actions,
+            ),
+            Col::Benefit => explained(
+                ui,
+                targets
+                    .map_or_else(dash, |t| format_amount(t.benefit))
+                    .into(),
+                None,
+                Computed::Benefit,
+                self.actions,
+            ),
+            Col::Share => explained(
+                ui,
+                targets
+                    .and_then(|t| t.share_of_benefit)
+                    .map_or_else(dash, |s| format_percent(s, 1))
+                    .into(),
+                None,
+                Computed::Share,
+                self.actions,
+            ),
+            Col::Actions => {
+                let seek = ui
+                    .add_enabled(!locked, egui::Button::new(t("Goal seek", "Buscar objetivo")).small())
+                    .accessible_name(tf!("Goal seek row {n}", "Buscar objetivo fila {n}"))
+                    .on_hover_text(t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están"));
+                if seek.clicked() {
+                    self.actions.push(Action::GoalSeek(i));
+                }
+                row_menu(
+                    ui,
+                    i,
+                    project.indicators.len(),
+                    indicator,
+                    document,
+                    self.actions,
+                );
+            }
+        }
+    }
+
+    /// A number cell of row `i`: editable, or read-only when the row is locked.
+    #[allow(clippy::too_many_arguments)]
+    fn number(
+        &mut self,
+        ui: &mut Ui,
+        i: usize,
+        field: Field,
+        value: Option<f64>,
+        kind: NumberKind,
+        optional: bool,
+        hint: &str,
+        column: &str,
+        set: &dyn Fn(&mut Indicator, Option<f64>),
+    ) {
+        let project = self.document.project();
+        let indicator = &project.indicators[i];
+        let at = Location::Indicator(i);
+        let key = (at, field);
+        let n = i + 1;
+        let name = tf!("{column} row {n}", "{column} fila {n}");
+        if indicator.locked {
+            let text = value
+                .map(|v| kind.format(v))
+                .unwrap_or_else(|| hint.to_owned());
+            locked_cell(ui, &text, &name, Align::Max);
+            return;
+        }
+        let problem = self.document.outcome().problem_at(at, field);
+        if let Some(typed) = number_cell(
+            ui,
+            self.buffers,
+            key,
+            value,
+            kind,
+            optional,
+            hint,
+            &name,
+            problem,
+        ) {
+            if !optional && typed.is_none() {
+                return;
+            }
+            self.actions.push(Action::CellEdit {
+                cell: key,
+                edit: indicator_edit(i, indicator, |v| set(v, typed)),
+                label: tf!(
+                    "Edit {} of row {n}",
+                    "Editar {} de la fila {n}",
+                    column.to_lowercase()
+                ),
             });
-        });
+        }
+    }
+}
+
+/// The word for a direction in the grid, as the export writes it.
+pub fn direction_word(direction: Direction) -> &'static str {
+    match direction {
+        Direction::Higher => t("higher", "mayor"),
+        Direction::Lower => t("lower", "menor"),
+    }
 }
 
 fn row_menu(
@@ -460,9 +940,13 @@ fn row_menu(
     actions: &mut Vec<Action>,
 ) {
     let n = i + 1;
+    let locked = indicator.locked;
     ui.menu_button("…", |ui| {
         if ui
-            .button(t("Reset to model target", "Volver a la meta del modelo"))
+            .add_enabled(
+                !locked,
+                egui::Button::new(t("Reset to model target", "Volver a la meta del modelo")),
+            )
             .on_hover_text(t(
                 "Clear the negotiated target and unlock: the model target applies again",
                 "Borrar la meta negociada y liberar: vuelve a aplicarse la meta del modelo",
@@ -517,7 +1001,10 @@ fn row_menu(
             });
         }
         ui.separator();
-        if ui.button(t("Delete row", "Borrar fila")).clicked() {
+        if ui
+            .add_enabled(!locked, egui::Button::new(t("Delete row", "Borrar fila")))
+            .clicked()
+        {
             actions.push(Action::Edit {
                 edit: Edit::RemoveIndicator { row: i },
                 label: tf!("Delete indicator {n}", "Borrar indicador {n}"),
