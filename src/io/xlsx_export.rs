@@ -108,7 +108,9 @@ struct Formats {
     number: Format,
     plain: Format,
     impact: Format,
-    ratio: Format,
+    /// Targets as agreed: one decimal, or the two or three they were agreed with.
+    target: Format,
+    target_input: Format,
     wrap: Format,
     name: Format,
     note: Format,
@@ -136,7 +138,10 @@ impl Formats {
             number: Format::new().set_num_format("#,##0.00"),
             plain: Format::new(),
             impact: Format::new().set_num_format("0.0000"),
-            ratio: Format::new().set_num_format("0.00").set_bold(),
+            target: Format::new().set_num_format("0.0##%"),
+            target_input: Format::new()
+                .set_num_format("0.0##%")
+                .set_background_color(input),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             name: Format::new().set_text_wrap(),
             note: Format::new().set_italic(),
@@ -185,6 +190,16 @@ fn text(
 const SHEET_HEADER_HEIGHT: f64 = 45.0;
 
 /// The title of the present-value column, with the horizon and rate it is computed at.
+/// The ratio's format: as many decimals as the window shows, so that a ratio just below the
+/// requirement is never printed as meeting it ("0.996", not "1.00").
+fn ratio_format(ratio: Option<f64>, required: f64) -> Format {
+    let shown = ratio.map_or_else(String::new, |r| crate::text::format_ratio(r, required));
+    let decimals = shown.split('.').nth(1).map_or(2, str::len).max(2);
+    Format::new()
+        .set_num_format(format!("0.{}", "0".repeat(decimals)))
+        .set_bold()
+}
+
 /// The Targets columns the export writes, in order (A, B, …).
 const TARGETS_EXPORTED: [TargetsColumn; 18] = [
     TargetsColumn::Indicator,
@@ -475,7 +490,7 @@ fn write_targets(
         1,
         &format!("{}/{}", b(T_BENEFIT), b(T_COST)),
         outcome.benefit_cost_ratio,
-        &f.ratio,
+        &ratio_format(outcome.benefit_cost_ratio, program.required_ratio),
     )?;
     text(
         sheet,
@@ -604,9 +619,9 @@ fn write_targets(
             &f.percent,
         )?;
         if let Some(target) = indicator.negotiated_target {
-            sheet.write_number_with_format(r, 12, target, &f.percent_input)?;
+            sheet.write_number_with_format(r, 12, target, &f.target_input)?;
         } else {
-            sheet.write_blank(r, 12, &f.percent_input)?;
+            sheet.write_blank(r, 12, &f.target_input)?;
         }
         text(
             sheet,
@@ -626,7 +641,7 @@ fn write_targets(
             14,
             &format!("IF(ISNUMBER(M{x}),M{x},L{x})"),
             targets.map(|t| t.final_target),
-            &f.percent,
+            &f.target,
         )?;
         let impact = if lower {
             format!("J{x}-O{x}")

@@ -547,8 +547,11 @@ impl App {
         }
     }
 
-    /// Puts `path` first in the recent files (at most eight).
+    /// Puts `path` first in the recent files (at most eight), as a full path: one given on
+    /// the command line relative to where the program was started would not open from the
+    /// menu later.
     fn remember(&mut self, path: &Path) {
+        let path = &std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(8);
@@ -587,10 +590,7 @@ impl App {
                     })
                     .collect();
                 for command in &matching {
-                    let shortcut = command
-                        .shortcut()
-                        .map(|s| ctx.format_shortcut(&s))
-                        .unwrap_or_default();
+                    let shortcut = command.shortcut_text().unwrap_or_default();
                     if ui
                         .add(egui::Button::new(command.label()).shortcut_text(shortcut))
                         .on_hover_text(command.tooltip())
@@ -896,7 +896,7 @@ impl App {
     fn menu_item(&self, ui: &mut Ui, command: UiCommand, enabled: bool, actions: &mut Vec<Action>) {
         let mut button = egui::Button::new(command.label());
         if let Some(shortcut) = command.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            button = button.shortcut_text(super::commands::shortcut_text(&shortcut));
         }
         if ui
             .add_enabled(enabled, button)
@@ -1071,7 +1071,8 @@ impl App {
 
     /// The formula of the computed cell last clicked, with its numbers and their sources; it
     /// follows every edit while open.
-    fn explain_window(&mut self, ctx: &egui::Context) {
+    /// Docked below the grid, so that it never covers the row it explains nor the ratio.
+    fn explain_panel(&mut self, ui: &mut Ui) {
         let Some((row, column)) = self.explaining else {
             return;
         };
@@ -1082,47 +1083,51 @@ impl App {
             column,
         );
         let mut open = true;
-        // Below the grid, so that the ratio and the row stay in sight.
-        let bottom = ctx.content_rect().center_bottom() - egui::vec2(0.0, 48.0);
-        egui::Window::new(t(
-            "How this number is computed",
-            "Cómo se calcula este número",
-        ))
-        .open(&mut open)
-        .default_width(720.0)
-        .pivot(egui::Align2::CENTER_BOTTOM)
-        .default_pos(bottom)
-        .show(ctx, |ui| match &explanation {
-            Some(explanation) => {
-                ui.label(RichText::new(&explanation.title).strong());
-                ui.add_space(4.0);
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(&explanation.formula)
-                            .monospace()
-                            .strong()
-                            .size(ui.text_style_height(&egui::TextStyle::Monospace) * 1.4),
-                    )
-                    .wrap(),
-                );
-                ui.add_space(4.0);
-                ui.label(t(
-                    "Where the numbers come from:",
-                    "De dónde vienen los números:",
-                ));
-                for source in &explanation.sources {
-                    ui.add(egui::Label::new(format!("• {source}")).wrap());
+        egui::Panel::bottom("explain")
+            .resizable(true)
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(t(
+                            "How this number is computed",
+                            "Cómo se calcula este número",
+                        ))
+                        .strong(),
+                    );
+                    if ui.button(t("Close", "Cerrar")).clicked() {
+                        open = false;
+                    }
+                });
+                match &explanation {
+                    Some(explanation) => {
+                        ui.label(RichText::new(&explanation.title).strong());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(&explanation.formula)
+                                    .monospace()
+                                    .strong()
+                                    .size(ui.text_style_height(&egui::TextStyle::Monospace) * 1.4),
+                            )
+                            .wrap(),
+                        );
+                        ui.label(t(
+                            "Where the numbers come from:",
+                            "De dónde vienen los números:",
+                        ));
+                        for source in &explanation.sources {
+                            ui.add(egui::Label::new(format!("• {source}")).wrap());
+                        }
+                    }
+                    None => {
+                        ui.label(t(
+                            "This number is not computed: an input it depends on has an error \
+                             (see View, Problems).",
+                            "Este número no se calcula: un dato del que depende tiene un error \
+                             (vea Ver, Problemas).",
+                        ));
+                    }
                 }
-            }
-            None => {
-                ui.label(t(
-                    "This number is not computed: an input it depends on has an error \
-                     (see View → Problems).",
-                    "Este número no se calcula: un dato del que depende tiene un error \
-                     (vea Ver → Problemas).",
-                ));
-            }
-        });
+            });
         if !open {
             self.explaining = None;
         }
@@ -1460,6 +1465,7 @@ impl eframe::App for App {
             ui.add_space(4.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        self.explain_panel(ui);
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
                 let census = self.document.project().census.is_some();
@@ -1543,7 +1549,6 @@ impl eframe::App for App {
         self.problems_window(&ctx);
         self.import_window(&ctx);
         self.preview_window(&ctx);
-        self.explain_window(&ctx);
         self.about_window(&ctx);
         self.modals(&ctx);
 

@@ -433,9 +433,15 @@ fn display_cell(
     } else {
         (text, ui.visuals().text_color())
     };
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let galley = painter.layout_no_wrap(shown.to_owned(), font, color);
     let margin = 4.0;
+    // Cut with "…" when it does not fit; the whole text shows on hover.
+    let galley = egui::WidgetText::from(RichText::new(shown).color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Truncate),
+        rect.width() - 2.0 * margin,
+        egui::TextStyle::Body,
+    );
+    let cut = galley.elided;
     let x = match align {
         Align::Max => rect.right() - margin - galley.size().x,
         _ => rect.left() + margin,
@@ -445,6 +451,8 @@ fn display_cell(
     let mut response = response.accessible_name(name);
     if let Some(reason) = hover {
         response = response.on_hover_text(reason.as_str());
+    } else if cut {
+        response = response.on_hover_text(text);
     }
     if response.clicked() || response.has_focus() {
         // Shift+click on another Targets cell chooses the block from the cell that had the
@@ -623,6 +631,21 @@ pub fn header_cells(header: &mut egui_extras::TableRow<'_, '_>, columns: &[(&str
             }
         });
     }
+}
+
+/// The width of the longest word of a column title, with room for margins and italics: a
+/// column at least this wide wraps its title between words only.
+pub fn longest_word_width(ui: &Ui, title: &str) -> f32 {
+    title
+        .split_whitespace()
+        .map(|word| {
+            egui::WidgetText::from(RichText::new(word).strong())
+                .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Body)
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 18.0
 }
 
 /// What a cell shows when there is no value.

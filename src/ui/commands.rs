@@ -228,6 +228,12 @@ impl UiCommand {
     }
 
     /// Keyboard shortcut, if any.
+    /// The shortcut as the menus show it, in the language in use ("Ctrl+Más", not
+    /// "Ctrl+Plus", in Spanish).
+    pub fn shortcut_text(self) -> Option<String> {
+        self.shortcut().map(|s| shortcut_text(&s))
+    }
+
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
         let command_shift = |key| {
@@ -314,9 +320,64 @@ impl UiCommand {
     }
 }
 
+/// A keyboard shortcut in the language in use.
+pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
+    let m = shortcut.modifiers;
+    let mut parts = Vec::new();
+    if m.command || m.ctrl {
+        parts.push(if cfg!(target_os = "macos") {
+            "Cmd"
+        } else {
+            "Ctrl"
+        });
+    }
+    if m.alt {
+        parts.push(if cfg!(target_os = "macos") {
+            "Option"
+        } else {
+            "Alt"
+        });
+    }
+    if m.shift {
+        parts.push(t("Shift", "Mayús"));
+    }
+    let key = match shortcut.logical_key {
+        Key::Plus => t("Plus", "Más"),
+        Key::Minus => t("Minus", "Menos"),
+        Key::Equals => t("Equals", "Igual"),
+        Key::Enter => t("Enter", "Intro"),
+        Key::Escape => t("Esc", "Esc"),
+        other => other.name(),
+    };
+    parts.push(key);
+    parts.join("+")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortcut_names_follow_the_language() {
+        crate::i18n::set_lang(crate::i18n::Lang::Es);
+        assert_eq!(
+            UiCommand::ZoomIn.shortcut_text().as_deref(),
+            Some("Ctrl+Más")
+        );
+        assert_eq!(
+            UiCommand::SaveAs.shortcut_text().as_deref(),
+            Some("Ctrl+Mayús+S")
+        );
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        assert_eq!(
+            UiCommand::ZoomIn.shortcut_text().as_deref(),
+            Some("Ctrl+Plus")
+        );
+        assert_eq!(
+            UiCommand::InsertRow.shortcut_text().as_deref(),
+            Some("Ctrl+Alt+Equals")
+        );
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

@@ -97,7 +97,7 @@ fn columns() -> [(&'static str, &'static str); 18] {
             t("Better", "Mejor"),
             t(
                 "Whether a higher or a lower level is the improvement",
-                "Si la mejora es un nivel más alto o más bajo",
+                "Si la mejora es un nivel mayor o menor",
             ),
         ),
         (
@@ -383,19 +383,7 @@ const COLUMNS: [Col; 18] = [
 /// The grid's columns and their widths (initial, least): no narrower than the longest word of
 /// their title, so that titles wrap between words only.
 fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<egui_table::Column> {
-    let word_width = |title: &str| {
-        title
-            .split_whitespace()
-            .map(|word| {
-                egui::WidgetText::from(RichText::new(word).strong())
-                    .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Body)
-                    .size()
-                    .x
-            })
-            .fold(0.0, f32::max)
-            // Margins, and italics for computed columns' titles.
-            + 18.0
-    };
+    let word_width = |title: &str| super::cells::longest_word_width(ui, title);
     let widths: [(f32, f32); 18] = [
         (32.0, 28.0),
         (210.0, 120.0),

@@ -254,21 +254,32 @@ fn table(
     let project = document.project();
     let outcome = document.outcome();
     ui.spacing_mut().item_spacing.x = 4.0;
-    TableBuilder::new(ui)
+    let titles = columns();
+    // No column narrower than the longest word of its title: titles wrap between words.
+    let least: Vec<f32> = titles
+        .iter()
+        .map(|(title, _)| super::cells::longest_word_width(ui, title))
+        .collect();
+    let width = |k: usize, initial: f32| Column::initial(initial.max(least[k])).at_least(least[k]);
+    let mut builder = TableBuilder::new(ui)
         .id_salt("verification")
         .striped(true)
         .resizable(true)
         .cell_layout(Layout::left_to_right(Align::Center))
         .column(Column::exact(24.0))
-        .column(Column::initial(230.0).clip(true))
-        .columns(Column::initial(64.0).clip(true), 6)
-        .column(Column::initial(130.0))
-        .column(Column::initial(52.0))
-        .column(Column::initial(78.0))
-        .columns(Column::initial(90.0), 2)
-        .column(Column::initial(280.0).clip(true))
-        .column(Column::initial(92.0))
-        .header(40.0, |mut header| header_cells(&mut header, &columns()))
+        .column(Column::initial(230.0).clip(true));
+    for k in 2..8 {
+        builder = builder.column(width(k, 64.0).clip(true));
+    }
+    builder
+        .column(width(8, 130.0))
+        .column(width(9, 52.0))
+        .column(width(10, 78.0))
+        .column(width(11, 90.0))
+        .column(width(12, 90.0))
+        .column(width(13, 280.0).clip(true))
+        .column(width(14, 92.0))
+        .header(40.0, |mut header| header_cells(&mut header, &titles))
         .body(|body| {
             body.rows(ui_row_height(), project.indicators.len(), |mut row| {
                 let i = row.index();
