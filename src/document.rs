@@ -343,6 +343,15 @@ struct Typing {
     restore: Option<Edit>,
     /// Why the last value typed was refused, if it was.
     refused: Option<String>,
+    /// The cell's location and field, to say where a refusal happened.
+    at: Option<(crate::model::Location, crate::model::Field)>,
+}
+
+/// A value typed in a cell that was refused when committed: the cell and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refused {
+    pub at: Option<(crate::model::Location, crate::model::Field)>,
+    pub reason: String,
 }
 
 /// True when two versions of an indicator differ in what its agreed target depends on (a
@@ -527,6 +536,7 @@ impl Document {
             label: label.to_owned(),
             restore: None,
             refused: None,
+            at: Some(at),
         });
         typing.label = label.to_owned();
         let refusal = match self.locked_row_changed(&edit) {
@@ -564,7 +574,12 @@ impl Document {
 
     /// Text typed in `cell` that is not a value at all: the value before typing is held again
     /// (until the text is corrected), and committing then keeps it.
-    pub fn typing_refused(&mut self, cell: &str, reason: String) {
+    pub fn typing_refused(
+        &mut self,
+        cell: &str,
+        at: (crate::model::Location, crate::model::Field),
+        reason: String,
+    ) {
         if self.typing.as_ref().is_some_and(|t| t.cell != cell) {
             let _ = self.commit_typing();
         }
@@ -573,6 +588,7 @@ impl Document {
             label: String::new(),
             restore: None,
             refused: None,
+            at: Some(at),
         });
         self.revert_typing();
         if let Some(typing) = &mut self.typing {
@@ -591,11 +607,14 @@ impl Document {
     /// Commits the value typed: one undo step and one audit entry. `None` when nothing was
     /// being typed; `Some(Err(reason))` when the last value was refused, and the cell keeps
     /// the value it held before typing began.
-    pub fn commit_typing(&mut self) -> Option<Result<(), String>> {
+    pub fn commit_typing(&mut self) -> Option<Result<(), Refused>> {
         let typing = self.typing.take()?;
         if let Some(reason) = typing.refused {
             self.recompute();
-            return Some(Err(reason));
+            return Some(Err(Refused {
+                at: typing.at,
+                reason,
+            }));
         }
         let Some(restore) = typing.restore else {
             return Some(Ok(()));

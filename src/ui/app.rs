@@ -760,12 +760,20 @@ impl App {
     /// Commits the value being typed in a cell, if any; a value the model refused leaves the
     /// cell as it was before typing, and the status line says why.
     fn commit_typing(&mut self) {
-        if let Some(Err(reason)) = self.document.commit_typing() {
+        if let Some(Err(refused)) = self.document.commit_typing() {
             self.buffers.clear();
+            let place = refused.at.map_or_else(String::new, |(location, field)| {
+                let place = match location.row_number() {
+                    Some(row) => tf!("{} row {row}", "{} fila {row}", location.sheet()),
+                    None => location.sheet().to_owned(),
+                };
+                format!("{place}, {}: ", field.label())
+            });
+            let reason = refused.reason;
             self.set_status(
                 tf!(
-                    "{reason} — the cell keeps the value it held before typing.",
-                    "{reason} — la celda conserva el valor que tenía antes de escribir."
+                    "{place}{reason} — the cell keeps the value it held before typing.",
+                    "{place}{reason} — la celda conserva el valor que tenía antes de escribir."
                 ),
                 false,
             );
@@ -1553,7 +1561,7 @@ impl eframe::App for App {
         self.modals(&ctx);
 
         if let Some((cell, reason)) = self.buffers.take_unreadable() {
-            self.document.typing_refused(&merge_key(cell), reason);
+            self.document.typing_refused(&merge_key(cell), cell, reason);
         }
         let applying = Instant::now();
         let had_actions = !actions.is_empty();
