@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::io::{ExportOptions, ImportReport, export_xlsx};
-use crate::model::{Project, TestKind, compute, required_sample_size};
+use crate::i18n::Lang;
+use crate::io::{ExportOptions, export_xlsx, open_project};
+use crate::model::{TestKind, compute, required_sample_size};
 use crate::report::{ComputeReport, text_table};
-use crate::tf;
+use crate::tr;
 
 /// Set, defend and verify performance targets of results-based-financing health programs.
 #[derive(Debug, Parser)]
@@ -80,28 +81,13 @@ pub enum Command {
     },
 }
 
-/// Opens any project file the program understands: a project (.ron) or a workbook laid out
-/// like the IDB tool (.xlsx, .xls, .ods), with the import report for a workbook; `choices`
-/// assigns a workbook's columns by hand.
-pub fn open_project(
-    path: &Path,
-    choices: &crate::io::Choices,
-) -> anyhow::Result<(Project, Option<ImportReport>)> {
-    if crate::io::is_workbook(path) {
-        let import = crate::io::import_workbook(path, choices)?;
-        Ok((import.project, Some(import.report)))
-    } else {
-        Ok((crate::io::load(path)?, None))
-    }
-}
-
 /// `HEADER=field` of `--map`.
 fn parse_choice(text: &str) -> Result<(String, Option<String>), String> {
     crate::io::Choices::parse_choice(text)
 }
 
-/// Runs a subcommand and returns the process's exit status.
-pub fn run(command: Command) -> ExitCode {
+/// Runs a subcommand with its messages in `lang`, and returns the process's exit status.
+pub fn run(command: Command, lang: Lang) -> ExitCode {
     match command {
         Command::Compute {
             file,
@@ -113,7 +99,7 @@ pub fn run(command: Command) -> ExitCode {
             for (header, field) in &map {
                 choices.choose(header, field.as_deref());
             }
-            run_compute(&file, json, out.as_deref(), &choices)
+            run_compute(&file, json, out.as_deref(), &choices, lang)
         }
         Command::SampleSize {
             p1,
@@ -132,15 +118,19 @@ pub fn run(command: Command) -> ExitCode {
                 Some(n) => {
                     println!(
                         "{}",
-                        tf!(
-                            "n = {n:.4} per round ({} test, alpha {alpha}, power {power}, DEFF {deff})",
-                            "n = {n:.4} por ronda (prueba {}, alfa {alpha}, potencia {power}, DEFF {deff})",
-                            test.short()
+                        tr!(
+                            lang,
+                            "n = {n:.4} per round ({} test, alpha {alpha}, power {power}, \
+                             DEFF {deff})",
+                            "n = {n:.4} por ronda (prueba {}, alfa {alpha}, potencia {power}, \
+                             DEFF {deff})",
+                            crate::present::verification::test_short(test, lang)
                         )
                     );
                     println!(
                         "{}",
-                        tf!(
+                        tr!(
+                            lang,
                             "n rounded up = {}",
                             "n redondeada hacia arriba = {}",
                             n.ceil()
@@ -151,7 +141,8 @@ pub fn run(command: Command) -> ExitCode {
                 None => {
                     eprintln!(
                         "{}",
-                        tf!(
+                        tr!(
+                            lang,
                             "rbf-targets: p1 and p2 are equal; no sample can tell them apart",
                             "rbf-targets: p1 y p2 son iguales; ninguna muestra puede distinguirlos"
                         )
@@ -168,11 +159,12 @@ fn run_compute(
     json: bool,
     out: Option<&Path>,
     choices: &crate::io::Choices,
+    lang: Lang,
 ) -> ExitCode {
     let (project, import) = match open_project(file, choices) {
         Ok(opened) => opened,
         Err(error) => {
-            eprintln!("rbf-targets: {error:#}");
+            eprintln!("rbf-targets: {}", error.message(lang));
             return ExitCode::from(1);
         }
     };
@@ -181,17 +173,17 @@ fn run_compute(
         && json
     {
         // Standard output holds the JSON; what the user should check goes to standard error.
-        for warning in import.warnings(crate::i18n::lang()) {
+        for warning in import.warnings(lang) {
             eprintln!("rbf-targets: {warning}");
         }
     }
     if let Some(import) = &import
         && !json
     {
-        let lang = crate::i18n::lang();
         eprint!(
             "{}",
-            tf!(
+            tr!(
+                lang,
                 "Import of {}:\n{}",
                 "Importación de {}:\n{}",
                 file.display(),
@@ -200,20 +192,25 @@ fn run_compute(
         );
     }
     let printed = if json {
-        let mut report = ComputeReport::new(&project, &outcome);
+        let mut report = ComputeReport::new(&project, &outcome, lang);
         report.import = import
             .as_ref()
-            .map(|i| crate::report::ImportJson::new(i, crate::i18n::lang()));
+            .map(|i| crate::report::ImportJson::new(i, lang));
         serde_json::to_string_pretty(&report)
             .map_err(std::io::Error::other)
             .and_then(|text| writeln!(std::io::stdout(), "{text}"))
     } else {
-        write!(std::io::stdout(), "{}", text_table(&project, &outcome))
+        write!(
+            std::io::stdout(),
+            "{}",
+            text_table(&project, &outcome, lang)
+        )
     };
     if let Err(error) = printed {
         eprintln!(
             "{}",
-            tf!(
+            tr!(
+                lang,
                 "rbf-targets: cannot write the result: {error}",
                 "rbf-targets: no se puede escribir el resultado: {error}"
             )
@@ -222,18 +219,23 @@ fn run_compute(
     }
     let mut invalid = false;
     for problem in outcome.errors() {
-        eprintln!("rbf-targets: {problem}");
+        let sentence = crate::present::problem::sentence(problem, lang);
+        eprintln!("rbf-targets: {sentence}");
         invalid = true;
     }
     if let Some(out) = out {
-        match export_xlsx(&project, out, ExportOptions::default()) {
+        let options = ExportOptions {
+            lang,
+            ..ExportOptions::default()
+        };
+        match export_xlsx(&project, out, options) {
             Ok(()) => {
                 if !json {
-                    eprintln!("{}", tf!("Wrote {}", "Escrito {}", out.display()));
+                    eprintln!("{}", tr!(lang, "Wrote {}", "Escrito {}", out.display()));
                 }
             }
             Err(error) => {
-                eprintln!("rbf-targets: {error}");
+                eprintln!("rbf-targets: {}", error.message(lang));
                 invalid = true;
             }
         }
@@ -246,12 +248,16 @@ fn run_compute(
 }
 
 /// A level typed as a proportion or a percentage ("0.25", "25", "25%").
+/// Argument values are read before `--lang` is known: their messages follow the system's
+/// locale.
 fn parse_level(text: &str) -> Result<f64, String> {
-    let value = crate::text::parse_percent(text).map_err(|e| e.to_string())?;
+    let lang = Lang::from_system();
+    let value = crate::text::parse_percent(text).map_err(|e| e.message(lang))?;
     if (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {
-        Err(tf!(
+        Err(tr!(
+            lang,
             "{text} is outside 0%–100%",
             "{text} está fuera de 0%–100%"
         ))
@@ -259,11 +265,13 @@ fn parse_level(text: &str) -> Result<f64, String> {
 }
 
 fn parse_probability(text: &str) -> Result<f64, String> {
-    let value = crate::text::parse_number(text).map_err(|e| e.to_string())?;
+    let lang = Lang::from_system();
+    let value = crate::text::parse_number(text).map_err(|e| e.message(lang))?;
     if value > 0.0 && value < 1.0 {
         Ok(value)
     } else {
-        Err(tf!(
+        Err(tr!(
+            lang,
             "{text} is not between 0 and 1 (e.g. 0.05 or 0.9)",
             "{text} no está entre 0 y 1 (p. ej. 0.05 o 0.9)"
         ))
@@ -271,11 +279,13 @@ fn parse_probability(text: &str) -> Result<f64, String> {
 }
 
 fn parse_positive(text: &str) -> Result<f64, String> {
-    let value = crate::text::parse_number(text).map_err(|e| e.to_string())?;
+    let lang = Lang::from_system();
+    let value = crate::text::parse_number(text).map_err(|e| e.message(lang))?;
     if value > 0.0 {
         Ok(value)
     } else {
-        Err(tf!(
+        Err(tr!(
+            lang,
             "{text} is not more than zero",
             "{text} no es mayor que cero"
         ))

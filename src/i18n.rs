@@ -1,12 +1,11 @@
 //! English and Spanish: every text a user reads is written once as a pair, next to where it
-//! is used, with [`t`] (plain text) or [`tf!`](crate::tf) (text with values in it).
+//! is used, with [`Lang::t`] (plain text) or [`tr!`](crate::tr) (text with values in it).
 //!
-//! The language is per thread: the window sets it from its View menu, the command line from
-//! `--lang`, tests per test thread. Both texts of a pair are checked by the compiler (a
-//! `tf!` pair must use the same values), and `tests/language.rs` checks that no widget in
-//! the window is given text outside a pair.
-
-use std::cell::Cell;
+//! The language is a value passed to whatever writes text: the window has the one chosen in
+//! its View menu, the command line the one of `--lang`, the export the one asked for. Nothing
+//! reads a language from hidden state, so the same call gives the same text on any thread.
+//! Both texts of a pair are checked by the compiler (a `tr!` pair must use the same values),
+//! and `tests/language.rs` checks that no widget in the window is given text outside a pair.
 
 use serde::{Deserialize, Serialize};
 
@@ -79,56 +78,6 @@ impl std::str::FromStr for Lang {
     }
 }
 
-thread_local! {
-    static LANG: Cell<Lang> = Cell::new(Lang::default());
-}
-
-/// The language of this thread's texts.
-pub fn lang() -> Lang {
-    LANG.with(Cell::get)
-}
-
-/// Sets the language of this thread's texts.
-pub fn set_lang(lang: Lang) {
-    LANG.with(|cell| cell.set(lang));
-}
-
-/// What `text` gives in each language, in the order of [`Lang::ALL`]: a reader accepts a
-/// file written in either.
-pub fn in_every_lang<R>(text: impl Fn() -> R) -> Vec<R> {
-    Lang::ALL.iter().map(|&l| in_lang(l, &text)).collect()
-}
-
-/// What `text` gives in `lang`, whatever the current language (for output that must not
-/// change with it, such as JSON values).
-pub fn in_lang<R>(lang: Lang, text: impl FnOnce() -> R) -> R {
-    let current = self::lang();
-    set_lang(lang);
-    let result = text();
-    set_lang(current);
-    result
-}
-
-/// `en` or `es`, whichever is the current language.
-pub fn t(en: &'static str, es: &'static str) -> &'static str {
-    match lang() {
-        Lang::En => en,
-        Lang::Es => es,
-    }
-}
-
-/// `format!` in the current language: `tf!("{n} rows", "{n} filas")`. Both format strings
-/// must use the same values (the compiler checks each).
-#[macro_export]
-macro_rules! tf {
-    ($en:literal, $es:literal $(, $arg:expr)* $(,)?) => {
-        match $crate::i18n::lang() {
-            $crate::i18n::Lang::En => format!($en $(, $arg)*),
-            $crate::i18n::Lang::Es => format!($es $(, $arg)*),
-        }
-    };
-}
-
 /// `format!` in a given language: `tr!(lang, "{n} rows", "{n} filas")`. Both format strings
 /// must use the same values (the compiler checks each).
 #[macro_export]
@@ -159,17 +108,10 @@ mod tests {
     }
 
     #[test]
-    fn the_thread_language_picks_the_text() {
-        set_lang(Lang::Es);
-        assert_eq!(t("Targets", "Metas"), "Metas");
-        assert_eq!(tf!("{} rows", "{} filas", 3), "3 filas");
-        set_lang(Lang::En);
-        assert_eq!(t("Targets", "Metas"), "Targets");
-        assert_eq!(tf!("{} rows", "{} filas", 3), "3 rows");
-        assert_eq!(
-            in_every_lang(|| t("Targets", "Metas")),
-            ["Targets", "Metas"]
-        );
-        assert_eq!(lang(), Lang::En, "in_every_lang puts the language back");
+    fn the_language_picks_the_text() {
+        assert_eq!(Lang::Es.t("Targets", "Metas"), "Metas");
+        assert_eq!(tr!(Lang::Es, "{} rows", "{} filas", 3), "3 filas");
+        assert_eq!(Lang::En.t("Targets", "Metas"), "Targets");
+        assert_eq!(tr!(Lang::En, "{} rows", "{} filas", 3), "3 rows");
     }
 }

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod io;
 pub mod model;
 pub mod paste;
+pub mod present;
 pub mod report;
 pub mod schema;
 pub mod synthetic;

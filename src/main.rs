@@ -5,12 +5,10 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 use rbf_targets::cli::{Cli, run};
-use rbf_targets::i18n::{Lang, set_lang};
+use rbf_targets::i18n::Lang;
 
 fn main() -> ExitCode {
     let _ = rbf_targets::ui::STARTED.set(std::time::Instant::now());
-    // Usage errors come before --lang is known: they follow the system's locale.
-    set_lang(Lang::from_system());
     let cli = Cli::parse();
     match cli.command {
         Some(_) if cli.file.is_some() => Cli::command()
@@ -19,14 +17,11 @@ fn main() -> ExitCode {
                 "a file to open in the window and a command do not go together",
             )
             .exit(),
-        Some(command) => {
-            set_lang(cli.lang.unwrap_or_else(Lang::from_system));
-            run(command)
-        }
+        Some(command) => run(command, cli.lang.unwrap_or_else(Lang::from_system)),
         None => match rbf_targets::ui::run(cli.file, cli.lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("rbf-targets: {error:#}");
+                eprintln!("rbf-targets: {error}");
                 ExitCode::from(1)
             }
         },

@@ -1,20 +1,46 @@
 //! Blocks of cells between the grids and a spreadsheet: a block copied from Excel or
 //! LibreOffice pasted into the Values or Targets sheet (tab-separated columns, one line per
-//! row, numbers as the spreadsheet shows them: "62%", "0,62", "9,750"), and a block of the
-//! grid copied out the same way. A paste is one undo step, or nothing changes and the message
-//! says which cell of the block could not be read.
+//! row, numbers as the spreadsheet shows them: "62%", "0,62", "9,750"; a cell holding a line
+//! break or a tab comes quoted, as spreadsheets write it), and a block of the grid copied out
+//! the same way. A paste is one undo step, or nothing changes and the message says which cell
+//! of the block could not be read.
 
 use crate::document::Edit;
-use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{Condition, Field, Indicator, Location, Project};
-use crate::text::{parse_number, parse_percent};
-use crate::tf;
+use crate::schema::{Column, TargetsColumn, ValuesColumn, Words};
+use crate::text::{ParseError, parse_number, parse_percent};
+use crate::tr;
 
 /// A sheet whose rows take and give blocks of cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Grid {
     Values,
     Targets,
+}
+
+/// The Values columns a block fills, from left to right.
+const VALUES_COLUMNS: [ValuesColumn; 4] = [
+    ValuesColumn::Condition,
+    ValuesColumn::Group,
+    ValuesColumn::Dalys,
+    ValuesColumn::Population,
+];
+
+/// The Targets columns a block fills, from left to right.
+const TARGETS_COLUMNS: [TargetsColumn; 6] = [
+    TargetsColumn::Indicator,
+    TargetsColumn::Population,
+    TargetsColumn::Baseline,
+    TargetsColumn::AnnualChange,
+    TargetsColumn::Weight,
+    TargetsColumn::NegotiatedTarget,
+];
+
+/// The field and title of a schema column that takes pasted text.
+fn typed<C: Column>(column: C) -> (Field, Words) {
+    (column.field().unwrap_or(Field::Name), column.title())
 }
 
 impl Grid {
@@ -36,42 +62,10 @@ impl Grid {
     }
 
     /// The editable columns a block fills from left to right, with their titles.
-    pub fn columns(self) -> &'static [(Field, &'static str)] {
+    pub fn columns(self) -> Vec<(Field, Words)> {
         match self {
-            Grid::Values => {
-                const EN: [(Field, &str); 4] = [
-                    (Field::Name, "Condition"),
-                    (Field::Group, "Population group"),
-                    (Field::Dalys, "DALYs"),
-                    (Field::Population, "Population"),
-                ];
-                const ES: [(Field, &str); 4] = [
-                    (Field::Name, "Condición"),
-                    (Field::Group, "Grupo de población"),
-                    (Field::Dalys, "AVAD"),
-                    (Field::Population, "Población"),
-                ];
-                pick(&EN, &ES)
-            }
-            Grid::Targets => {
-                const EN: [(Field, &str); 6] = [
-                    (Field::Name, "Indicator"),
-                    (Field::Population, "N"),
-                    (Field::Baseline, "Baseline"),
-                    (Field::AnnualChange, "Annual change"),
-                    (Field::Weight, "Weight"),
-                    (Field::NegotiatedTarget, "Negotiated target"),
-                ];
-                const ES: [(Field, &str); 6] = [
-                    (Field::Name, "Indicador"),
-                    (Field::Population, "N"),
-                    (Field::Baseline, "Línea de base"),
-                    (Field::AnnualChange, "Cambio anual"),
-                    (Field::Weight, "Peso"),
-                    (Field::NegotiatedTarget, "Meta negociada"),
-                ];
-                pick(&EN, &ES)
-            }
+            Grid::Values => VALUES_COLUMNS.into_iter().map(typed).collect(),
+            Grid::Targets => TARGETS_COLUMNS.into_iter().map(typed).collect(),
         }
     }
 
@@ -80,11 +74,8 @@ impl Grid {
         self.columns().iter().position(|(f, _)| *f == field)
     }
 
-    fn sheet(self) -> &'static str {
-        match self {
-            Grid::Values => t("Values", "Valores"),
-            Grid::Targets => t("Targets", "Metas"),
-        }
+    fn sheet(self, lang: Lang) -> &'static str {
+        crate::present::problem::sheet(self.location(0), lang)
     }
 
     /// How many rows the grid has in `project`.
@@ -96,28 +87,27 @@ impl Grid {
     }
 }
 
-/// The English or the Spanish list, by the language in use (lists of pairs cannot be built
-/// with [`t`] in a constant).
-fn pick<T>(en: &'static [T], es: &'static [T]) -> &'static [T] {
-    match crate::i18n::lang() {
-        crate::i18n::Lang::En => en,
-        crate::i18n::Lang::Es => es,
-    }
-}
-
-/// The cells of a copied block: lines split at tabs. A spreadsheet ends the block with a line
-/// break, which is not an empty last row.
-pub fn parse_block(text: &str) -> Vec<Vec<&str>> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let text = text.strip_suffix('\r').unwrap_or(text);
-    text.split('\n')
-        .map(|line| {
-            line.strip_suffix('\r')
-                .unwrap_or(line)
-                .split('\t')
-                .collect()
+/// The cells of a copied block: tab-separated, one line per row, a quoted cell kept whole
+/// (with its line breaks and tabs). A spreadsheet ends the block with a line break, which is
+/// not an empty last row.
+pub fn parse_block(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|record| match record {
+            Ok(record) => record.iter().map(str::to_owned).collect(),
+            // A line the reader cannot split (bytes that are not text) is one cell.
+            Err(_) => vec![String::new()],
         })
-        .collect()
+        .collect();
+    if rows.is_empty() && !text.is_empty() {
+        return vec![vec![String::new()]];
+    }
+    rows
 }
 
 /// A number as a copied cell holds it: every digit the value has (at most ten decimals), no
@@ -134,38 +124,42 @@ fn copied_number(value: f64) -> String {
 
 /// Rows `rows` and columns `columns` (indices into [`Grid::columns`]) of `grid` as a
 /// spreadsheet copies them: cells split by tabs, rows ended by line breaks, percentages with a
-/// percent sign. Pasting the text back into the same cells changes nothing.
+/// percent sign, a cell with a tab or line break quoted. Pasting the text back into the same
+/// cells changes nothing.
 pub fn copy_block(
     project: &Project,
     grid: Grid,
     rows: std::ops::RangeInclusive<usize>,
     columns: std::ops::RangeInclusive<usize>,
 ) -> String {
+    let all = grid.columns();
     let fields: Vec<Field> = columns
-        .filter_map(|column| grid.columns().get(column).map(|(f, _)| *f))
+        .filter_map(|column| all.get(column).map(|(f, _)| *f))
         .collect();
     let percent =
         |v: Option<f64>| v.map_or_else(String::new, |v| format!("{}%", copied_number(v * 100.0)));
-    let text_cell = |text: &str| text.replace(['\t', '\n', '\r'], " ");
-    let mut text = String::new();
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b'\t')
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
     for row in rows.filter(|&row| row < grid.rows(project)) {
         let cells: Vec<String> = fields
             .iter()
-            .map(|field| match (grid, field) {
-                (Grid::Values, field) => {
+            .map(|field| match grid {
+                Grid::Values => {
                     let condition = &project.conditions[row];
                     match field {
-                        Field::Name => text_cell(&condition.name),
-                        Field::Group => text_cell(&condition.group),
+                        Field::Name => condition.name.clone(),
+                        Field::Group => condition.group.clone(),
                         Field::Dalys => copied_number(condition.dalys),
                         Field::Population => copied_number(condition.population),
                         _ => String::new(),
                     }
                 }
-                (Grid::Targets, field) => {
+                Grid::Targets => {
                     let indicator = &project.indicators[row];
                     match field {
-                        Field::Name => text_cell(&indicator.name),
+                        Field::Name => indicator.name.clone(),
                         Field::Population => copied_number(indicator.population),
                         Field::Baseline => percent(Some(indicator.baseline)),
                         Field::AnnualChange => percent(indicator.annual_change),
@@ -176,93 +170,114 @@ pub fn copy_block(
                 }
             })
             .collect();
-        text.push_str(&cells.join("\t"));
-        text.push('\n');
+        // Writing text to memory cannot fail.
+        let _ = writer.write_record(&cells);
     }
-    text
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// What a successful paste changes, and a sentence for the status line and the audit log.
+/// What a successful paste changes, and what the history and the audit log call it.
 #[derive(Debug)]
 pub struct Paste {
     pub edit: Edit,
-    pub summary: String,
+    pub deed: Deed,
 }
 
-fn cannot_paste_here() -> String {
-    t(
-        "this column cannot be pasted into",
-        "no se puede pegar en esta columna",
-    )
-    .to_owned()
+/// Why one pasted cell cannot be read.
+enum CellError {
+    NotANumber(ParseError),
+    EmptyBaseline,
+    NotPasteable,
+}
+
+impl CellError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            CellError::NotANumber(error) => error.message(lang),
+            CellError::EmptyBaseline => lang
+                .t(
+                    "the cell is empty; expected a percentage",
+                    "la celda está vacía; se esperaba un porcentaje",
+                )
+                .to_owned(),
+            CellError::NotPasteable => lang
+                .t(
+                    "this column cannot be pasted into",
+                    "no se puede pegar en esta columna",
+                )
+                .to_owned(),
+        }
+    }
 }
 
 /// Sets one cell of `condition` from pasted text.
-fn set_condition_cell(condition: &mut Condition, field: Field, text: &str) -> Result<(), String> {
+fn set_condition_cell(
+    condition: &mut Condition,
+    field: Field,
+    text: &str,
+) -> Result<(), CellError> {
     let text = text.trim();
-    let number = |text: &str| parse_number(text).map_err(|e| e.to_string());
+    let number = |text: &str| parse_number(text).map_err(CellError::NotANumber);
     match field {
         Field::Name => condition.name = text.to_owned(),
         Field::Group => condition.group = text.to_owned(),
         Field::Dalys => condition.dalys = number(text)?,
         Field::Population => condition.population = number(text)?,
-        _ => return Err(cannot_paste_here()),
+        _ => return Err(CellError::NotPasteable),
     }
     Ok(())
 }
 
 /// Sets one cell of `indicator` from pasted text.
-fn set_indicator_cell(indicator: &mut Indicator, field: Field, text: &str) -> Result<(), String> {
+fn set_indicator_cell(
+    indicator: &mut Indicator,
+    field: Field,
+    text: &str,
+) -> Result<(), CellError> {
     let text = text.trim();
     let optional = matches!(field, Field::AnnualChange | Field::NegotiatedTarget);
     let percent = |text: &str| {
         if optional && text.is_empty() {
             Ok(None)
         } else {
-            parse_percent(text).map(Some).map_err(|e| e.to_string())
+            parse_percent(text).map(Some).map_err(CellError::NotANumber)
         }
     };
+    let number = |text: &str| parse_number(text).map_err(CellError::NotANumber);
     match field {
         Field::Name => indicator.name = text.to_owned(),
-        Field::Population => {
-            indicator.population = parse_number(text).map_err(|e| e.to_string())?
-        }
-        Field::Weight => indicator.weight = parse_number(text).map_err(|e| e.to_string())?,
-        Field::Baseline => {
-            indicator.baseline = percent(text)?.ok_or(t(
-                "the cell is empty; expected a percentage",
-                "la celda está vacía; se esperaba un porcentaje",
-            ))?
-        }
+        Field::Population => indicator.population = number(text)?,
+        Field::Weight => indicator.weight = number(text)?,
+        Field::Baseline => indicator.baseline = percent(text)?.ok_or(CellError::EmptyBaseline)?,
         Field::AnnualChange => indicator.annual_change = percent(text)?,
         Field::NegotiatedTarget => indicator.negotiated_target = percent(text)?,
-        _ => return Err(cannot_paste_here()),
+        _ => return Err(CellError::NotPasteable),
     }
     Ok(())
 }
 
 /// The edit that pastes `text` into `grid` with its top-left cell at row `row` (0-based),
-/// column `field`; an error in words when the block does not fit or a cell cannot be read.
-/// Renaming a condition relinks the indicators that named it, in the same undo step.
+/// column `field`; an error in words (in `lang`) when the block does not fit or a cell cannot
+/// be read. Renaming a condition renames the condition its indicators show, in the same step.
 pub fn paste_block(
     project: &Project,
     grid: Grid,
     row: usize,
     field: Field,
     text: &str,
+    lang: Lang,
 ) -> Result<Paste, String> {
     let block = parse_block(text);
     let columns = grid.columns();
     let titles = |from: usize| {
-        columns[from..]
-            .iter()
-            .map(|(_, title)| *title)
-            .collect::<Vec<_>>()
-            .join(", ")
+        let titles: Vec<&str> = columns[from..].iter().map(|(_, t)| t.get(lang)).collect();
+        titles.join(", ")
     };
-    let sheet = grid.sheet();
+    let sheet = grid.sheet(lang);
     let first_column = grid.column_of(field).ok_or_else(|| {
-        tf!(
+        tr!(
+            lang,
             "Paste into one of the columns {} of the {sheet} sheet.",
             "Pegue en una de las columnas {} de la hoja {sheet}.",
             titles(0)
@@ -270,7 +285,8 @@ pub fn paste_block(
     })?;
     let rows = grid.rows(project);
     if row + block.len() > rows {
-        return Err(tf!(
+        return Err(tr!(
+            lang,
             "The pasted block has {} rows but the {sheet} sheet has {} from row {} down; add rows \
              first. Nothing was changed.",
             "El bloque pegado tiene {} filas pero la hoja {sheet} tiene {} desde la fila {} hacia \
@@ -282,18 +298,21 @@ pub fn paste_block(
     }
     let widest = block.iter().map(Vec::len).max().unwrap_or(0);
     if first_column + widest > columns.len() {
-        return Err(tf!(
+        return Err(tr!(
+            lang,
             "The pasted block has {widest} columns but only {} editable columns start at {}: \
              {}. Nothing was changed.",
-            "El bloque pegado tiene {widest} columnas pero solo {} columnas editables empiezan en {}: \
-             {}. No se cambió nada.",
+            "El bloque pegado tiene {widest} columnas pero solo {} columnas editables empiezan \
+             en {}: {}. No se cambió nada.",
             columns.len() - first_column,
-            columns[first_column].1,
+            columns[first_column].1.get(lang),
             titles(first_column)
         ));
     }
-    let cannot = |line: usize, offset: usize, title: &str, reason: String| {
-        tf!(
+    let cannot = |line: usize, offset: usize, title: Words, error: CellError| {
+        let (title, reason) = (title.get(lang), error.message(lang));
+        tr!(
+            lang,
             "Cannot paste: line {} of the block, column {} ({title} of {sheet} row {}): \
              {reason}. Nothing was changed.",
             "No se puede pegar: línea {} del bloque, columna {} ({title} de {sheet} fila {}): \
@@ -310,17 +329,18 @@ pub fn paste_block(
         let cells = cells
             .iter()
             .enumerate()
-            .map(|(offset, cell)| (offset, columns[first_column + offset], *cell));
+            .map(|(offset, cell)| (offset, columns[first_column + offset], cell.as_str()));
         match grid {
             Grid::Targets => {
                 let mut indicator = project.indicators[target_row].clone();
                 for (offset, (column_field, title), cell) in cells {
                     set_indicator_cell(&mut indicator, column_field, cell)
-                        .map_err(|reason| cannot(line, offset, title, reason))?;
+                        .map_err(|error| cannot(line, offset, title, error))?;
                 }
+                let value = indicator;
                 edits.push(Edit::Indicator {
                     row: target_row,
-                    value: indicator,
+                    value,
                 });
             }
             Grid::Values => {
@@ -328,60 +348,42 @@ pub fn paste_block(
                 let mut condition = old.clone();
                 for (offset, (column_field, title), cell) in cells {
                     set_condition_cell(&mut condition, column_field, cell)
-                        .map_err(|reason| cannot(line, offset, title, reason))?;
+                        .map_err(|error| cannot(line, offset, title, error))?;
                 }
                 if condition.name.trim() != old.name.trim() {
-                    renamed.push((old.name.trim(), condition.name.trim().to_owned()));
+                    renamed.push((target_row, condition.name.trim().to_owned()));
                 }
+                let value = condition;
                 edits.push(Edit::Condition {
                     row: target_row,
-                    value: condition,
+                    value,
                 });
             }
         }
     }
-    // Indicators follow their condition's new name, as when a name is typed in a cell.
+    // Indicators show their condition's new name, as when a name is typed in a cell.
+    let links = crate::model::Links::of(project);
     for (i, indicator) in project.indicators.iter().enumerate() {
-        if let Some((_, new)) = renamed
-            .iter()
-            .find(|(old, _)| *old == indicator.condition.trim())
-        {
-            edits.push(Edit::Indicator {
-                row: i,
-                value: Indicator {
-                    condition: new.clone(),
-                    ..indicator.clone()
-                },
-            });
+        let Some(j) = links.condition_of(i) else {
+            continue;
+        };
+        if let Some((_, new)) = renamed.iter().find(|(row, _)| *row == j) {
+            let value = Indicator {
+                condition: new.clone(),
+                condition_id: project.conditions[j].id,
+                ..indicator.clone()
+            };
+            edits.push(Edit::Indicator { row: i, value });
         }
     }
-    let summary = if block.len() == 1 && widest == 1 {
-        tf!(
-            "Pasted {} of {sheet} row {}",
-            "Pegado {} de {sheet} fila {}",
-            columns[first_column].1.to_lowercase(),
-            row + 1
-        )
-    } else if block.len() == 1 {
-        tf!(
-            "Pasted {widest} cells into {sheet} row {} from {}",
-            "Pegadas {widest} celdas en {sheet} fila {} desde {}",
-            row + 1,
-            columns[first_column].1
-        )
-    } else {
-        tf!(
-            "Pasted {} × {} cells into {sheet} rows {}–{} from {}",
-            "Pegadas {} × {} celdas en {sheet} filas {}–{} desde {}",
-            block.len(),
-            widest,
-            row + 1,
-            row + block.len(),
-            columns[first_column].1
-        )
+    let deed = Deed::Paste {
+        at: grid.location(row),
+        field: columns[first_column].0,
+        rows: block.len(),
+        columns: widest,
     };
     Ok(Paste {
         edit: Edit::Batch(edits),
-        summary,
+        deed,
     })
 }

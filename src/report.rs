@@ -1,8 +1,8 @@
 //! What `compute` prints: the JSON object (schema `rbf-targets/compute/1`; fields are only
 //! ever added, never renamed) and the human-readable table.
 
-use crate::i18n::t;
-use crate::tf;
+use crate::i18n::Lang;
+use crate::tr;
 use serde::Serialize;
 
 use crate::io::ImportReport;
@@ -10,6 +10,7 @@ use crate::io::import::report::{Evidence, LineKind, Source};
 use crate::model::{
     Bound, Outcome, Problem, Project, Severity, evaluate_round, sensitivity, verification,
 };
+use crate::present::verification::shortfalls;
 use crate::schema::Column;
 use crate::text::{format_amount, format_number, format_percent};
 
@@ -286,8 +287,10 @@ pub struct ProblemReport {
     pub message: String,
 }
 
-impl From<&Problem> for ProblemReport {
-    fn from(problem: &Problem) -> Self {
+impl ProblemReport {
+    /// The problem with its message in `lang` (the other fields are the same in every
+    /// language).
+    pub fn new(problem: &Problem, lang: Lang) -> Self {
         Self {
             sheet: problem.location.sheet_key(),
             row: problem.location.row_number(),
@@ -296,7 +299,7 @@ impl From<&Problem> for ProblemReport {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            message: problem.to_string(),
+            message: crate::present::problem::sentence(problem, lang),
         }
     }
 }
@@ -309,7 +312,8 @@ fn bound_name(bound: Bound) -> &'static str {
 }
 
 impl ComputeReport {
-    pub fn new(project: &Project, outcome: &Outcome) -> Self {
+    /// The report of `outcome`, its messages in `lang`.
+    pub fn new(project: &Project, outcome: &Outcome, lang: Lang) -> Self {
         let program = &project.program;
         let verification = verification(project, outcome);
         let indicators = project
@@ -344,9 +348,10 @@ impl ComputeReport {
                     share_of_benefit: targets.and_then(|t| t.share_of_benefit),
                     required_sample_size: verified.as_ref().and_then(|v| v.required_sample_size),
                     // A value other programs match on: the same in every language.
-                    sample_size_test: crate::i18n::in_lang(crate::i18n::Lang::En, || {
-                        indicator.survey.test.describe()
-                    }),
+                    sample_size_test: crate::present::verification::test(
+                        indicator.survey.test,
+                        Lang::En,
+                    ),
                     design_effect: indicator.survey.design_effect(),
                     planned_sample_size: indicator.survey.planned_n,
                     minimum_detectable_target: verified
@@ -373,7 +378,11 @@ impl ComputeReport {
             weighted_benefit_per_unit: outcome.weighted_benefit_per_unit,
             rows_at_bound: outcome.rows_at_bound,
             indicators,
-            problems: outcome.problems.iter().map(ProblemReport::from).collect(),
+            problems: outcome
+                .problems
+                .iter()
+                .map(|p| ProblemReport::new(p, lang))
+                .collect(),
             rounds: (!project.rounds.is_empty()).then(|| {
                 project
                     .rounds
@@ -398,7 +407,10 @@ impl ComputeReport {
                                     rule1: row.as_ref().map(|r| r.rule1),
                                     rule2: row.as_ref().map(|r| r.rule2),
                                     met: row.as_ref().map(|r| r.met),
-                                    reason: row.as_ref().and_then(|r| r.reason.clone()),
+                                    reason: row.as_ref().and_then(|r| {
+                                        let why = shortfalls(&r.shortfalls, lang);
+                                        (!why.is_empty()).then_some(why)
+                                    }),
                                 })
                                 .collect(),
                         }
@@ -442,10 +454,10 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 /// The human-readable table of `compute`.
-pub fn text_table(project: &Project, outcome: &Outcome) -> String {
+pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
     let program = &project.program;
     let currency = if project.metadata.currency.is_empty() {
-        "US$"
+        crate::model::DEFAULT_CURRENCY
     } else {
         project.metadata.currency.as_str()
     };
@@ -464,11 +476,11 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
     }
     let lines = [
         (
-            t("Total program cost C", "Costo total del programa C"),
+            lang.t("Total program cost C", "Costo total del programa C"),
             format!("{currency} {}", format_amount(program.total_cost)),
         ),
         (
-            t("Present value factor A", "Factor de valor presente A"),
+            lang.t("Present value factor A", "Factor de valor presente A"),
             or_dash(outcome.present_value_factor, |a| format!("{a:.6}")),
         ),
         (
@@ -479,21 +491,27 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             ),
         ),
         (
-            t("Minimum common impact d", "Impacto mínimo común d"),
+            lang.t("Minimum common impact d", "Impacto mínimo común d"),
             or_dash(outcome.minimum_impact, |d| {
-                tf!("{d:.4} ({:.2} points)", "{d:.4} ({:.2} puntos)", d * 100.0)
+                tr!(
+                    lang,
+                    "{d:.4} ({:.2} points)",
+                    "{d:.4} ({:.2} puntos)",
+                    d * 100.0
+                )
             }),
         ),
         (
-            t("Total benefit B", "Beneficio total B"),
+            lang.t("Total benefit B", "Beneficio total B"),
             or_dash(outcome.total_benefit, |b| {
                 format!("{currency} {}", format_amount(b))
             }),
         ),
         (
-            t("Benefit-cost ratio", "Relación beneficio-costo"),
+            lang.t("Benefit-cost ratio", "Relación beneficio-costo"),
             or_dash(outcome.benefit_cost_ratio, |r| {
-                tf!(
+                tr!(
+                    lang,
                     "{r:.3} (required {})",
                     "{r:.3} (exigida {})",
                     format_number(program.required_ratio)
@@ -501,13 +519,13 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             }),
         ),
         (
-            t("Surplus (+) / shortfall (−)", "Excedente (+) / déficit (−)"),
+            lang.t("Surplus (+) / shortfall (−)", "Excedente (+) / déficit (−)"),
             or_dash(outcome.surplus, |s| {
                 format!("{currency} {}", format_amount(s))
             }),
         ),
         (
-            t("Rows at a bound", "Filas en un límite"),
+            lang.t("Rows at a bound", "Filas en un límite"),
             outcome.rows_at_bound.to_string(),
         ),
     ];
@@ -518,17 +536,17 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
     let header = format!(
         "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
         "#",
-        t("Indicator", "Indicador"),
-        t("Better", "Mejor"),
+        lang.t("Indicator", "Indicador"),
+        lang.t("Better", "Mejor"),
         "N",
-        t("Baseline", "Base"),
-        t("Counterf", "Contraf."),
-        t("Model", "Modelo"),
-        t("Bounded", "Acotada"),
-        t("Negot.", "Negoc."),
-        t("Final", "Final"),
-        t("Impact", "Impacto"),
-        t("Benefit", "Beneficio")
+        lang.t("Baseline", "Base"),
+        lang.t("Counterf", "Contraf."),
+        lang.t("Model", "Modelo"),
+        lang.t("Bounded", "Acotada"),
+        lang.t("Negot.", "Negoc."),
+        lang.t("Final", "Final"),
+        lang.t("Impact", "Impacto"),
+        lang.t("Benefit", "Beneficio")
     );
     out.push_str(&header);
     out.push_str(&format!("{}\n", "─".repeat(header.chars().count() - 1)));
@@ -554,8 +572,8 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             i + 1,
             fit(&indicator.name, 44),
             match indicator.direction {
-                crate::model::Direction::Higher => t("higher", "mayor"),
-                crate::model::Direction::Lower => t("lower", "menor"),
+                crate::model::Direction::Higher => lang.t("higher", "mayor"),
+                crate::model::Direction::Lower => lang.t("lower", "menor"),
             },
             format_amount(indicator.population),
             format_percent(indicator.baseline, 1),
@@ -568,19 +586,16 @@ pub fn text_table(project: &Project, outcome: &Outcome) -> String {
             or_dash(targets.map(|t| t.benefit), format_amount),
         ));
     }
-    out.push_str(t(
+    out.push_str(lang.t(
         "\n* held at the ceiling or floor; L locked; impact in percentage points\n",
         "\n* detenida en el techo o el piso; L fijada; impacto en puntos porcentuales\n",
     ));
     if !outcome.problems.is_empty() {
-        out.push_str(t("\nProblems:\n", "\nProblemas:\n"));
+        out.push_str(lang.t("\nProblems:\n", "\nProblemas:\n"));
         for problem in &outcome.problems {
-            let kind = if problem.is_error() {
-                t("error", "error")
-            } else {
-                t("warning", "advertencia")
-            };
-            out.push_str(&format!("  {kind}: {problem}\n"));
+            let kind = crate::present::problem::severity(problem.severity, lang);
+            let sentence = crate::present::problem::sentence(problem, lang);
+            out.push_str(&format!("  {kind}: {sentence}\n"));
         }
     }
     out

@@ -6,6 +6,9 @@
 
 use strum::{EnumIter, IntoEnumIterator};
 
+use crate::i18n::Lang;
+use crate::model::{Field, Location};
+
 /// A text in English and Spanish.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Words {
@@ -19,11 +22,38 @@ impl Words {
     }
 
     /// The text in `lang`.
-    pub fn get(self, lang: crate::i18n::Lang) -> &'static str {
+    pub fn get(self, lang: Lang) -> &'static str {
         match lang {
-            crate::i18n::Lang::En => self.en,
-            crate::i18n::Lang::Es => self.es,
+            Lang::En => self.en,
+            Lang::Es => self.es,
         }
+    }
+
+    /// The text in `lang` within a sentence: "Negotiated target" → "negotiated target" (a
+    /// leading acronym such as "DALYs" or "GNI" keeps its capitals).
+    pub fn lower(self, lang: Lang) -> String {
+        let text = self.get(lang);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if !second.is_uppercase() => first
+                .to_lowercase()
+                .chain(text[first.len_utf8()..].chars())
+                .collect(),
+            _ => text.to_owned(),
+        }
+    }
+}
+
+/// The title of the column `field` is typed into at `location` (a Targets or Values row, or a
+/// program input).
+pub fn title_of(location: Location, field: Field) -> Option<Words> {
+    fn find<C: Column>(field: Field) -> Option<Words> {
+        C::iter().find(|c| c.field() == Some(field)).map(C::title)
+    }
+    match location {
+        Location::Indicator(_) => find::<TargetsColumn>(field),
+        Location::Condition(_) => find::<ValuesColumn>(field),
+        Location::Program => find::<ProgramInput>(field),
     }
 }
 
@@ -56,6 +86,10 @@ pub trait Column: Copy + Eq + std::fmt::Debug + IntoEnumIterator + 'static {
         None
     }
     fn kind(self) -> Kind;
+    /// The input field the column is typed into (`None` for the columns the model computes).
+    fn field(self) -> Option<Field> {
+        None
+    }
     /// Other wordings of the title, English and Spanish, as copies of the IDB tool word it:
     /// the importer also scores against the title itself.
     fn vocabulary(self) -> &'static [&'static str];
@@ -201,6 +235,24 @@ impl Column for TargetsColumn {
             ProgramYears => Some("l"),
             _ => None,
         }
+    }
+
+    fn field(self) -> Option<Field> {
+        use TargetsColumn::*;
+        Some(match self {
+            Indicator => Field::Name,
+            Condition => Field::Condition,
+            Direction => Field::Direction,
+            Population => Field::Population,
+            ProgramYears => Field::ProgramYears,
+            TotalCost => Field::TotalCost,
+            Baseline => Field::Baseline,
+            AnnualChange => Field::AnnualChange,
+            Weight => Field::Weight,
+            NegotiatedTarget => Field::NegotiatedTarget,
+            Locked => Field::Locked,
+            _ => return None,
+        })
     }
 
     fn kind(self) -> Kind {
@@ -490,6 +542,18 @@ impl Column for ValuesColumn {
         }
     }
 
+    fn field(self) -> Option<Field> {
+        use ValuesColumn::*;
+        Some(match self {
+            Condition => Field::Name,
+            Group => Field::Group,
+            Dalys => Field::Dalys,
+            Population => Field::Population,
+            GniPerCapita => Field::GniPerCapita,
+            _ => return None,
+        })
+    }
+
     fn kind(self) -> Kind {
         use ValuesColumn::*;
         match self {
@@ -636,6 +700,28 @@ impl Column for ProgramInput {
             Notes => Words::new("Notes", "Notas"),
             Sources => Words::new("Sources", "Fuentes"),
         }
+    }
+
+    fn field(self) -> Option<Field> {
+        use ProgramInput::*;
+        Some(match self {
+            TotalCost => Field::TotalCost,
+            ProgramYears => Field::ProgramYears,
+            GniPerCapita => Field::GniPerCapita,
+            DalyMultiple => Field::DalyMultiple,
+            DiscountRate => Field::DiscountRate,
+            HorizonYears => Field::HorizonYears,
+            Timing => Field::Timing,
+            Ceiling => Field::Ceiling,
+            Floor => Field::Floor,
+            RequiredRatio => Field::RequiredRatio,
+            DefaultAnnualChange => Field::DefaultAnnualChange,
+            ProgramName => Field::ProgramName,
+            Country => Field::Country,
+            Currency => Field::Currency,
+            Notes => Field::Notes,
+            Sources => Field::Sources,
+        })
     }
 
     fn kind(self) -> Kind {

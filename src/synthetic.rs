@@ -16,6 +16,7 @@ pub fn large_project(indicators: usize, conditions: usize) -> Project {
     for j in 0..conditions {
         let base = &sample.conditions[j % sample.conditions.len().max(1)];
         project.conditions.push(Condition {
+            id: j as u64 + 1,
             name: format!("{} {}", base.name, j + 1),
             group: base.group.clone(),
             dalys: base.dalys * (1.0 + (j % 7) as f64 * 0.05),
@@ -32,6 +33,7 @@ pub fn large_project(indicators: usize, conditions: usize) -> Project {
                 i / sample.indicators.len().max(1) + 1
             ),
             condition: project.conditions[i % conditions].name.clone(),
+            condition_id: project.conditions[i % conditions].id,
             population: base.population * (1.0 + (i % 5) as f64 * 0.1),
             baseline: (base.baseline + variation).min(0.98),
             negotiated_target: None,

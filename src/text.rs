@@ -10,57 +10,64 @@
 //! exactly three digits is a thousands separator (`9,750` is nine thousand seven hundred fifty),
 //! anything else a decimal one (`0,42`, `1.5`). Spaces and underscores are ignored.
 
-use crate::i18n::t;
-use crate::tf;
-use std::fmt;
+use crate::i18n::Lang;
+use crate::tr;
+
+/// What a cell expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// An amount, count or ratio.
+    Number,
+    /// A level or change, as a percentage.
+    Percent,
+}
 
 /// Text that is not a number, with what was expected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     pub text: String,
-    pub expected: &'static str,
+    pub expected: Expected,
 }
 
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.text.trim().is_empty() {
-            let expected = self.expected;
-            write!(
-                f,
-                "{}",
-                tf!(
-                    "the cell is empty; expected {expected}",
-                    "la celda está vacía; se esperaba {expected}"
-                )
+impl ParseError {
+    /// The message in `lang`: "\"abc\" is not a number; expected a percentage such as 62%…".
+    pub fn message(&self, lang: Lang) -> String {
+        let expected = match self.expected {
+            Expected::Number => lang.t("a number such as 1500 or 0.5", "un número como 1500 o 0.5"),
+            Expected::Percent => lang.t(
+                "a percentage such as 62%, 62 or 0.62",
+                "un porcentaje como 62%, 62 o 0.62",
+            ),
+        };
+        let text = self.text.trim();
+        if text.is_empty() {
+            tr!(
+                lang,
+                "the cell is empty; expected {expected}",
+                "la celda está vacía; se esperaba {expected}"
             )
         } else {
-            let (text, expected) = (self.text.trim(), self.expected);
-            let message = tf!(
+            tr!(
+                lang,
                 "\"{text}\" is not a number; expected {expected}",
                 "\"{text}\" no es un número; se esperaba {expected}"
-            );
-            write!(f, "{message}")
+            )
         }
     }
 }
 
-impl std::error::Error for ParseError {}
-
 /// Reads an amount, count or ratio ("9,750,000", "0,42", "1.5", "-3").
 pub fn parse_number(text: &str) -> Result<f64, ParseError> {
-    parse_with(
-        text,
-        t("a number such as 1500 or 0.5", "un número como 1500 o 0.5"),
-    )
+    parse_with(text, Expected::Number)
 }
 
-fn parse_with(text: &str, expected: &'static str) -> Result<f64, ParseError> {
+fn parse_with(text: &str, expected: Expected) -> Result<f64, ParseError> {
     parse_scaled(text, expected, 0)
 }
 
 /// Reads a number and divides it by 10^`shift` exactly as the decimal text says, so that
 /// "0.7" with shift 2 is the nearest double to 0.007 (not 0.7 / 100, which is off by one ulp).
-fn parse_scaled(text: &str, expected: &'static str, shift: i32) -> Result<f64, ParseError> {
+fn parse_scaled(text: &str, expected: Expected, shift: i32) -> Result<f64, ParseError> {
     let fail = || ParseError {
         text: text.to_owned(),
         expected,
@@ -142,10 +149,7 @@ fn normalize_separators(text: &str) -> Option<String> {
 
 /// Reads a level or change typed in a percent cell, by the rule in this module's docs.
 pub fn parse_percent(text: &str) -> Result<f64, ParseError> {
-    let expected = t(
-        "a percentage such as 62%, 62 or 0.62",
-        "un porcentaje como 62%, 62 o 0.62",
-    );
+    let expected = Expected::Percent;
     let trimmed = text.trim();
     if let Some(number) = trimmed.strip_suffix('%') {
         return parse_scaled(number, expected, 2);
@@ -261,6 +265,16 @@ fn group_thousands(text: &str) -> String {
         None => format!("{sign}{grouped}"),
     }
 }
+
+/// English, for `?` into a boxed error and for logs; what a person reads is made with
+/// `message(lang)` in their language.
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ParseError {}
 
 #[cfg(test)]
 mod tests {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use proptest::prelude::*;
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::{
     ExportOptions, el_salvador_sample, export_xlsx, import_xlsx, load, load_str, to_ron_string,
 };
@@ -95,7 +96,7 @@ fn a_zip_bomb_is_refused_without_expanding_it() {
         packed < 1024 * 1024,
         "64 MiB of zeros packs to {packed} bytes"
     );
-    let error = import_xlsx(&path).expect_err("refused").to_string();
+    let error = import_xlsx(&path).expect_err("refused").message(Lang::En);
     assert!(
         error.contains("xl/worksheets/sheet1.xml would expand to 67108864 bytes"),
         "{error}"
@@ -164,7 +165,7 @@ proptest! {
         std::fs::write(&path, &bytes).expect("write");
         // Either a project or a message; anything else (a panic) fails the test.
         if let Err(error) = import_xlsx(&path) {
-            prop_assert!(!error.to_string().is_empty());
+            prop_assert!(!error.message(Lang::En).is_empty());
         }
     }
 

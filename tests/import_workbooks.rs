@@ -4,6 +4,7 @@
 //! (`NAME.expected.json`); LibreOffice's own d is recorded there too. The import must give every
 //! input back, d and each model target within 1e-9, and the right direction on every row.
 
+use rbf_targets::present::problem::reason;
 use std::path::{Path, PathBuf};
 
 use rbf_targets::i18n::Lang;
@@ -45,7 +46,7 @@ fn number(v: &Value) -> Option<f64> {
 
 fn check(path: &Path, expected: &Value) {
     let name = path.display();
-    let imported = import_xlsx(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let imported = import_xlsx(path).unwrap_or_else(|e| panic!("{name}: {}", e.message(Lang::En)));
     let project = &imported.project;
     let program = &expected["program"];
     let inputs = [
@@ -251,9 +252,9 @@ fn the_incomplete_workbook_opens_with_the_cost_marked() {
         .expect("the cost is marked");
     assert!(problem.is_error());
     assert!(
-        problem.reason.contains("enter the total program cost"),
+        reason(problem, Lang::En).contains("enter the total program cost"),
         "{}",
-        problem.reason
+        reason(problem, Lang::En)
     );
     // Everything that does not depend on the cost is computed.
     assert!(

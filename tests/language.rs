@@ -1,6 +1,7 @@
 //! English and Spanish: no text of the window is missing in either language.
 //!
-//! Every text is written as a pair (`t("…", "…")` or `tf!("…", "…", …)`), so the compiler
+//! Every text is written as a pair (`lang.t("…", "…")`, `tr!(lang, "…", "…", …)` or
+//! `Words::new("…", "…")`), so the compiler
 //! already refuses a pair with one side missing. These tests check what the compiler cannot:
 //! that no text reaches the window outside a pair, and that the Spanish side is really
 //! Spanish.
@@ -110,6 +111,12 @@ const SAME_IN_EVERY_LANGUAGE: &[&str] = &[
     "recovery",
     "zenity",
     "{:.1} pts",
+    // Key names, as keyboards print them in both languages.
+    "Cmd",
+    "Ctrl",
+    "Alt",
+    "Option",
+    "Esc",
 ];
 
 /// True when the text has a word in it (two lowercase letters in a row) outside `{…}`
@@ -136,10 +143,18 @@ fn has_words(text: &str) -> bool {
 
 fn opens_pair(before: &str) -> bool {
     let before = before.trim_end();
-    before.ends_with("tf!(")
-        || before
-            .strip_suffix("t(")
-            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_alphanumeric() || c == '_'))
+    // `lang.t("…", "…")`, `Lang::En.t(…)`, `Words::new("…", "…")`.
+    if before.ends_with(".t(") || before.ends_with("Words::new(") {
+        return true;
+    }
+    // `tr!(lang, "…", "…", …)`: the language, then the English text.
+    before.rfind("tr!(").is_some_and(|at| {
+        let language = before[at + 4..].trim();
+        language.strip_suffix(',').is_some_and(|l| {
+            let l = l.trim();
+            !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || "_.:".contains(c))
+        })
+    })
 }
 
 fn is_identifier_argument(before: &str) -> bool {
@@ -188,14 +203,15 @@ fn rust_files(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn every_text_of_the_window_is_written_in_both_languages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let problems: Vec<String> = rust_files(&root.join("src/ui"))
+    let problems: Vec<String> = ["src/ui", "src/ui/app"]
         .iter()
-        .flat_map(|f| unpaired(f))
+        .flat_map(|dir| rust_files(&root.join(dir)))
+        .flat_map(|f| unpaired(&f))
         .collect();
     assert!(
         problems.is_empty(),
-        "{} texts of the window are not written as an English–Spanish pair (t(\"…\", \"…\") or \
-         tf!(\"…\", \"…\", …)):\n{}",
+        "{} texts of the window are not written as an English–Spanish pair (lang.t(\"…\", \"…\") \
+         or tr!(lang, \"…\", \"…\", …)):\n{}",
         problems.len(),
         problems.join("\n")
     );
@@ -207,8 +223,8 @@ fn the_check_finds_a_text_outside_a_pair() {
     let file = dir.path().join("example.rs");
     std::fs::write(
         &file,
-        "fn ui(ui: &mut Ui) {\n    ui.label(t(\"Targets\", \"Metas\"));\n    \
-         ui.label(tf!(\"{n} rows\", \"{n} filas\"));\n    ui.push_id(Id::new(\"grid\"), |_| {});\n    \
+        "fn ui(ui: &mut Ui) {\n    ui.label(lang.t(\"Targets\", \"Metas\"));\n    \
+         ui.label(tr!(lang, \"{n} rows\", \"{n} filas\"));\n    ui.push_id(Id::new(\"grid\"), |_| {});\n    \
          ui.label(\"Benefit-cost ratio\"); // the one left out\n    ui.label(\"{:.2}\");\n}\n",
     )
     .expect("written");
@@ -237,7 +253,16 @@ fn the_spanish_text_of_every_pair_is_written() {
     const SAME: &[&str] = &["Error", "error", "no", "Final", "(SMI)"];
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["src", "src/ui", "src/model", "src/io"] {
+    for dir in [
+        "src",
+        "src/ui",
+        "src/ui/app",
+        "src/model",
+        "src/io",
+        "src/io/import",
+        "src/present",
+        "src/document",
+    ] {
         files.extend(rust_files(&root.join(dir)));
     }
     let mut count = 0;

@@ -61,6 +61,7 @@ fn table_1_project(ceiling: f64) -> Project {
             group: "Everyone".into(),
             dalys: 1.0,
             population: 1.0,
+            ..Condition::default()
         }],
         indicators: TABLE_1
             .iter()
@@ -183,6 +184,7 @@ fn hand_project() -> Project {
             group: "Group".into(),
             dalys: 500.0,
             population: 10_000.0,
+            ..Condition::default()
         }],
         indicators: vec![
             Indicator {
@@ -384,7 +386,12 @@ fn rebalance_reports_a_shortfall_when_no_free_row_can_close_it()
     };
     assert!(shortfall.is_finite() && shortfall > 0.0);
     assert_eq!(result.targets, vec![(8, 0.95)]);
-    let text = result.status.describe("US$");
+    let report = rbf_targets::document::Report::CannotBalance {
+        shortfall,
+        currency: "US$".into(),
+        locked: true,
+    };
+    let text = rbf_targets::present::negotiation::report(&report, rbf_targets::i18n::Lang::En);
     assert!(text.contains("fall short by US$"), "{text}");
     Ok(())
 }
@@ -411,11 +418,12 @@ fn rebalance_with_every_row_locked_reports_without_nan() -> Result<(), Box<dyn s
 /// c = 0.42 + 3 × 0.01 = 0.45 and M = 0.45 + 0.079 = 0.529 (the note's 0.53).
 #[test]
 fn explaining_row_1_writes_the_formula_with_the_notes_numbers() {
-    use rbf_targets::model::explain::{Column, explain};
+    use rbf_targets::i18n::Lang;
+    use rbf_targets::present::explain::{Column, explain};
     let project = table_1_project(1.0);
     let outcome = compute(&project);
     let text = |column| {
-        let e = explain(&project, &outcome, 0, column).expect("row 1 is computed");
+        let e = explain(&project, &outcome, 0, column, Lang::En).expect("row 1 is computed");
         assert!(e.title.contains("row 1: Indicator 1"), "{}", e.title);
         e
     };
@@ -470,10 +478,12 @@ fn explaining_row_1_writes_the_formula_with_the_notes_numbers() {
 /// Lower-is-better row 5 (b = 43 %, a = −0.7 points) and ceiling row 2 (M = 102 % held at 95 %).
 #[test]
 fn explaining_a_lower_row_and_a_bounded_row() {
-    use rbf_targets::model::explain::{Column, explain};
+    use rbf_targets::i18n::Lang;
+    use rbf_targets::present::explain::{Column, explain};
     let project = table_1_project(0.95);
     let outcome = compute(&project);
-    let formula = |row, column| explain(&project, &outcome, row, column).map(|e| e.formula);
+    let formula =
+        |row, column| explain(&project, &outcome, row, column, Lang::En).map(|e| e.formula);
     // c = 0.43 − 3 × 0.007 = 0.409; M = 0.409 − 0.079 = 0.330; Δ = c − F = 7.9 points.
     assert_eq!(
         formula(4, Column::Counterfactual).as_deref(),
@@ -497,5 +507,8 @@ fn explaining_a_lower_row_and_a_bounded_row() {
     let mut broken = project.clone();
     broken.indicators[0].baseline = f64::NAN;
     let outcome = compute(&broken);
-    assert_eq!(explain(&broken, &outcome, 0, Column::Counterfactual), None);
+    assert_eq!(
+        explain(&broken, &outcome, 0, Column::Counterfactual, Lang::En),
+        None
+    );
 }

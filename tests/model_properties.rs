@@ -1,6 +1,7 @@
 //! Invariants of the model over random projects (proptest).
 
 use proptest::prelude::*;
+use rbf_targets::i18n::Lang;
 use rbf_targets::model::{
     Condition, Direction, Indicator, Program, Project, RebalanceStatus, compute, goal_seek,
     rebalance,
@@ -223,7 +224,7 @@ proptest! {
         let outcome = compute(&project);
         prop_assert!(all_finite(&outcome));
         for problem in &outcome.problems {
-            let text = problem.to_string();
+            let text = rbf_targets::present::problem::sentence(problem, Lang::En);
             prop_assert!(!text.contains("NaN") && !text.contains("inf"), "{}", text);
         }
     }

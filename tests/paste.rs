@@ -1,9 +1,15 @@
 //! Pasting blocks copied from a spreadsheet into the Targets sheet.
 
 use rbf_targets::document::{Document, Edit};
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::{Field, Project};
-use rbf_targets::paste::{Grid, copy_block, parse_block, paste_block};
+use rbf_targets::paste::{Grid, Paste, copy_block, parse_block, paste_block};
+
+/// What the history and the status line call a paste, in English.
+fn summary(paste: &Paste) -> String {
+    rbf_targets::present::audit::deed(&paste.deed, Lang::En)
+}
 
 fn sample() -> Project {
     el_salvador_sample().expect("the embedded sample reads")
@@ -29,14 +35,15 @@ fn a_block_from_excel_fills_baselines_and_trends_as_one_undo_step() {
         0,
         Field::Baseline,
         "45%\t1,5%\r\n0,50\t\r\n",
+        Lang::En,
     )
     .expect("the block fits and reads");
     assert_eq!(
-        paste.summary,
+        summary(&paste),
         "Pasted 2 × 2 cells into Targets rows 1–2 from Baseline"
     );
     let mut document = Document::new(project.clone(), None);
-    document.apply(paste.edit, &paste.summary, None);
+    document.apply(paste.edit, paste.deed, None);
     let rows = &document.project().indicators;
     assert_eq!(rows[0].baseline, 0.45);
     assert_eq!(rows[0].annual_change, Some(0.015));
@@ -62,6 +69,7 @@ fn names_and_populations_paste_from_the_indicator_column() {
         8,
         Field::Name,
         "Exclusive breastfeeding\t2.700\n",
+        Lang::En,
     )
     .expect("fits");
     let Edit::Batch(edits) = paste.edit else {
@@ -83,7 +91,8 @@ fn names_and_populations_paste_from_the_indicator_column() {
 fn a_block_that_does_not_fit_or_read_changes_nothing_and_says_where() {
     let project = sample();
     let error = |row, field, text: &str| {
-        paste_block(&project, Grid::Targets, row, field, text).expect_err("the paste is refused")
+        paste_block(&project, Grid::Targets, row, field, text, Lang::En)
+            .expect_err("the paste is refused")
     };
     let bad = error(0, Field::Baseline, "45%\nabc\n");
     assert!(
@@ -130,9 +139,10 @@ fn a_copied_block_reads_like_a_spreadsheet_and_pastes_back_unchanged() {
         0..=project.indicators.len() - 1,
         0..=5,
     );
-    let paste = paste_block(&project, Grid::Targets, 0, Field::Name, &all).expect("pastes back");
+    let paste =
+        paste_block(&project, Grid::Targets, 0, Field::Name, &all, Lang::En).expect("pastes back");
     let mut document = Document::new(project.clone(), None);
-    document.apply(paste.edit, &paste.summary, None);
+    document.apply(paste.edit, paste.deed, None);
     assert_eq!(document.project().indicators, project.indicators);
 }
 
@@ -142,13 +152,13 @@ fn a_block_of_dalys_and_populations_fills_the_values_sheet_and_renames_relink() 
     // A WHO-style table: thousands separators, a renamed condition, in one block.
     let block =
         "Maternal health\tWomen 15-49\t32,000\t1,900,000\nPerinatal\tNewborns\t61000\t2000000\n";
-    let paste = paste_block(&project, Grid::Values, 0, Field::Name, block).expect("fits");
+    let paste = paste_block(&project, Grid::Values, 0, Field::Name, block, Lang::En).expect("fits");
     assert_eq!(
-        paste.summary,
+        summary(&paste),
         "Pasted 2 × 4 cells into Values rows 1–2 from Condition"
     );
     let mut document = Document::new(project.clone(), None);
-    document.apply(paste.edit, &paste.summary, None);
+    document.apply(paste.edit, paste.deed, None);
     let after = document.project();
     assert_eq!(after.conditions[0].name, "Maternal health");
     assert_eq!(after.conditions[0].group, "Women 15-49");
@@ -170,23 +180,31 @@ fn a_block_of_dalys_and_populations_fills_the_values_sheet_and_renames_relink() 
     // Copying the Values rows back gives text that pastes without change.
     let copied = copy_block(&project, Grid::Values, 0..=2, 0..=3);
     assert!(copied.starts_with(&format!("{}\t", project.conditions[0].name)));
-    let again = paste_block(&project, Grid::Values, 0, Field::Name, &copied).expect("fits");
+    let again =
+        paste_block(&project, Grid::Values, 0, Field::Name, &copied, Lang::En).expect("fits");
     let mut document = Document::new(project.clone(), None);
-    document.apply(again.edit, &again.summary, None);
+    document.apply(again.edit, again.deed, None);
     assert_eq!(document.project().conditions, project.conditions);
 }
 
 #[test]
 fn a_values_block_with_text_in_a_number_column_changes_nothing_and_says_where() {
     let project = sample();
-    let error = paste_block(&project, Grid::Values, 1, Field::Dalys, "60000\nmany\n")
-        .expect_err("text in DALYs");
+    let error = paste_block(
+        &project,
+        Grid::Values,
+        1,
+        Field::Dalys,
+        "60000\nmany\n",
+        Lang::En,
+    )
+    .expect_err("text in DALYs");
     assert!(
         error.contains("line 2 of the block, column 1 (DALYs of Values row 3)"),
         "{error}"
     );
-    let error =
-        paste_block(&project, Grid::Values, 0, Field::Dalys, "1\t2\t3").expect_err("too wide");
+    let error = paste_block(&project, Grid::Values, 0, Field::Dalys, "1\t2\t3", Lang::En)
+        .expect_err("too wide");
     assert!(
         error.contains("only 2 editable columns start at DALYs"),
         "{error}"
@@ -196,7 +214,17 @@ fn a_values_block_with_text_in_a_number_column_changes_nothing_and_says_where() 
 #[test]
 fn a_one_row_block_is_reported_as_one_row() {
     let project = sample();
-    let paste =
-        paste_block(&project, Grid::Values, 1, Field::Dalys, "60001\t2000000").expect("fits");
-    assert_eq!(paste.summary, "Pasted 2 cells into Values row 2 from DALYs");
+    let paste = paste_block(
+        &project,
+        Grid::Values,
+        1,
+        Field::Dalys,
+        "60001\t2000000",
+        Lang::En,
+    )
+    .expect("fits");
+    assert_eq!(
+        summary(&paste),
+        "Pasted 2 cells into Values row 2 from DALYs"
+    );
 }

@@ -9,9 +9,11 @@ use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rbf_targets::document::Document;
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::recovery::{read_recovery, recovery_path};
 use rbf_targets::io::{el_salvador_sample, load, save};
 use rbf_targets::model::Project;
+use rbf_targets::present::audit::value;
 use rbf_targets::ui::App;
 
 const CHILD_DIR: &str = "RBF_AUTOSAVE_CHILD_DIR";
@@ -228,7 +230,10 @@ fn the_log_tab_shows_who_changed_what_and_why() {
         .cloned()
         .expect("entry");
     assert_eq!(
-        (entry.old.as_str(), entry.new.as_str()),
+        (
+            value(&entry.from, Lang::En).as_str(),
+            value(&entry.to, Lang::En).as_str()
+        ),
         ("60.00%", "58.00%")
     );
 }

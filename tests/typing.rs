@@ -10,6 +10,8 @@ use rbf_targets::document::Document;
 use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::{Project, TargetPrecision};
+use rbf_targets::present::audit::deed;
+use rbf_targets::present::problem::reason;
 use rbf_targets::ui::App;
 
 fn harness_on(project: Project) -> Harness<'static, App> {
@@ -79,7 +81,7 @@ fn text_and_enter_in_one_frame_land_in_the_cell_typed_in() {
     assert_eq!(after[3], before[3], "row 4 is untouched");
     let document = harness.state().document();
     assert_eq!(
-        document.undo_label(),
+        document.undo_deed().map(|d| deed(d, Lang::En)).as_deref(),
         Some("Edit negotiated target of row 3")
     );
     // Exactly one step: undoing it gives back the sample.
@@ -139,7 +141,7 @@ fn the_figures_preview_while_typing_but_only_a_commit_is_recorded() {
         Some(0.70)
     );
     assert_eq!(
-        document.undo_label(),
+        document.undo_deed().map(|d| deed(d, Lang::En)).as_deref(),
         Some("Edit negotiated target of row 1")
     );
     assert_eq!(
@@ -291,15 +293,13 @@ fn a_wrong_way_target_is_flagged_with_the_money_it_costs() {
         .expect("flagged");
     // Impact −5 points × N·V of row 1 (25,943,930.26) = 1,297,197 taken off the benefits.
     assert!(
-        problem
-            .reason
-            .contains("40.0% is below the counterfactual 45.0%"),
+        reason(problem, Lang::En).contains("40.0% is below the counterfactual 45.0%"),
         "{}",
-        problem.reason
+        reason(problem, Lang::En)
     );
     assert!(
-        problem.reason.contains("US$ 1,297,197"),
+        reason(problem, Lang::En).contains("US$ 1,297,197"),
         "{}",
-        problem.reason
+        reason(problem, Lang::En)
     );
 }

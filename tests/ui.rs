@@ -198,7 +198,7 @@ fn the_summary_shows_what_compute_json_prints() {
     harness.get_by_label("More figures").click();
     harness.run();
     harness.get_by_label(&ratio_text(number("benefit_cost_ratio"), 1.0));
-    harness.get_by_label(&impact_text(number("minimum_impact")));
+    harness.get_by_label(&impact_text(Lang::En, number("minimum_impact")));
     let money = |v: f64| format!("US$ {}", rbf_targets::text::format_amount(v));
     harness.get_by_label(&money(number("surplus")));
     harness.get_by_label(&money(number("total_benefit")));
@@ -756,7 +756,7 @@ fn escape_cancels_what_was_typed_in_the_cell() {
     assert_eq!(project(&harness).indicators[0].baseline, 0.42);
     harness.get_by_label("Typing cancelled: the cell holds its value again.");
     let document = harness.state().document();
-    assert_eq!(document.undo_label(), None);
+    assert_eq!(document.undo_deed(), None);
     assert_eq!(document.project().audit.len(), audit_before);
     // A cell left with Enter keeps its value: Esc afterwards in another cell changes nothing.
     type_into(&mut harness, "Baseline row 1", "50");

@@ -1,13 +1,15 @@
 //! MODEL.md §5 against published and hand-derived figures: sample sizes, minimum detectable
 //! targets, compliance rules 1 and 2, and the tranche rules.
 
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
-use rbf_targets::model::verify::cannot_verify;
+use rbf_targets::model::RowCompliance;
 use rbf_targets::model::{
     Condition, Direction, Indicator, Measurement, Program, Project, Round, Spread, TestKind,
     TrancheRule, compute, evaluate_round, minimum_detectable_change, required_sample_size,
     verification,
 };
+use rbf_targets::present::verification::cannot_verify;
 
 fn n(p1: f64, p2: f64, power: f64, deff: f64, test: TestKind) -> f64 {
     required_sample_size(p1, p2, 0.05, power, deff, test).unwrap_or(f64::NAN)
@@ -108,7 +110,7 @@ fn verification_of_the_sample_flags_what_a_small_survey_cannot_verify() {
         anc.cannot_be_verified,
         "94% → 95% cannot be told apart with 400 respondents"
     );
-    assert!(cannot_verify().contains("raise the sample or replace the indicator"));
+    assert!(cannot_verify(Lang::En).contains("raise the sample or replace the indicator"));
     // Without a planned sample there is no verdict.
     assert_eq!(rows[2].as_ref().expect("row 3").verifiable, None);
 }
@@ -130,6 +132,12 @@ fn the_survey_budget_shows_which_indicators_do_not_fit() {
 
 /// One higher-is-better row (c = 45%, target 60%) and one lower-is-better row
 /// (c = 40.9%, target 33%), with a measurement at one round.
+/// Why a row was not met, in English (`None` when it was).
+fn why(row: &RowCompliance) -> Option<String> {
+    let text = rbf_targets::present::verification::shortfalls(&row.shortfalls, Lang::En);
+    (!text.is_empty()).then_some(text)
+}
+
 fn two_rows(higher: Measurement, lower: Measurement) -> Project {
     let indicator = |name: &str, direction, baseline, change, target, m| Indicator {
         name: name.into(),
@@ -201,19 +209,17 @@ fn truth_table_of_rules_1_and_2_in_both_directions() {
             (l1, l2, l1 && l2),
             "lower {ly} ± {lse}"
         );
-        assert_eq!(higher.reason.is_none(), h1 && h2);
+        assert_eq!(why(higher).is_none(), h1 && h2);
         if !h1 {
             assert!(
-                higher
-                    .reason
+                why(higher)
                     .as_deref()
                     .is_some_and(|r| r.contains("is below the target 60.0%"))
             );
         }
         if !l2 {
             assert!(
-                lower
-                    .reason
+                why(lower)
                     .as_deref()
                     .is_some_and(|r| r.contains("reaches the counterfactual 40.9%"))
             );
@@ -305,7 +311,7 @@ fn an_unmeasured_indicator_counts_as_not_met() {
     let round = evaluate_round(&project, &outcome, 0);
     let lower = round.rows[1].as_ref().expect("lower");
     assert!(!lower.met);
-    assert_eq!(lower.reason.as_deref(), Some("not measured in this round"));
+    assert_eq!(why(lower).as_deref(), Some("not measured in this round"));
     assert!((round.weighted_share_met - 0.5).abs() < 1e-12);
 }
 
@@ -334,8 +340,7 @@ fn chiapas_sample_is_not_met_at_18_months_and_met_at_24() {
     // The composite: 40.7% at 18 months against a 95% target.
     let composite = first.rows[0].as_ref().expect("row");
     assert!(
-        composite
-            .reason
+        why(composite)
             .as_deref()
             .is_some_and(|r| r.contains("the estimate 40.7% is below the target 95.0%"))
     );

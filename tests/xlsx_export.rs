@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use calamine::{Data, Reader, open_workbook_auto};
-use rbf_targets::i18n::{Lang, set_lang};
+use rbf_targets::i18n::Lang;
 use rbf_targets::io::{ExportOptions, el_salvador_sample, export_xlsx, import_xlsx};
 use rbf_targets::model::{CensusTable, Project, TableCell, Timing, compute};
 
@@ -67,10 +67,12 @@ fn sheet_names(path: &Path) -> Vec<String> {
 
 #[test]
 fn a_spanish_export_is_named_like_the_spanish_workbook_and_imports_the_same() {
-    set_lang(Lang::Es);
     let project = rich_project();
-    let (_folder, path) = export(&project, ExportOptions::default());
-    set_lang(Lang::En);
+    let spanish = ExportOptions {
+        lang: Lang::Es,
+        ..ExportOptions::default()
+    };
+    let (_folder, path) = export(&project, spanish);
     assert_eq!(
         sheet_names(&path),
         [
@@ -138,20 +140,16 @@ fn analysis_inputs_survive_the_round_trip() {
             high: 0.99,
         },
     });
-    // Written in either language, read by a program in either language.
+    // Written in either language, read back the same (reading has no language).
     for written in Lang::ALL {
-        set_lang(written);
-        let (_folder, path) = export(&project, ExportOptions::default());
-        for reading in Lang::ALL {
-            set_lang(reading);
-            let imported = import_xlsx(&path).expect("import").project;
-            assert_eq!(
-                imported, project,
-                "written in {written:?}, read in {reading:?}"
-            );
-        }
+        let options = ExportOptions {
+            lang: written,
+            ..ExportOptions::default()
+        };
+        let (_folder, path) = export(&project, options);
+        let imported = import_xlsx(&path).expect("import").project;
+        assert_eq!(imported, project, "written in {written:?}");
     }
-    set_lang(Lang::En);
 }
 
 #[test]
@@ -161,6 +159,7 @@ fn export_without_cached_results_imports_the_same() {
         &project,
         ExportOptions {
             cached_results: false,
+            ..ExportOptions::default()
         },
     );
     let imported = import_xlsx(&path).expect("import");
@@ -192,7 +191,8 @@ fn export_refuses_a_project_with_problems_and_writes_nothing() {
     let path = folder.path().join("bad.xlsx");
     let error = rbf_targets::io::export_xlsx(&project, &path, ExportOptions::default())
         .expect_err("problems");
-    assert!(error.to_string().contains("Targets row 3"), "{error}");
+    let error = error.message(Lang::En);
+    assert!(error.contains("Targets row 3"), "{error}");
     assert!(!path.exists());
 }
 
@@ -258,14 +258,13 @@ fn libreoffice_recomputes_every_target_and_d_to_ours() {
     for (lang, project) in cases {
         let outcome = compute(&project);
         // No cached results: every number below was computed by LibreOffice.
-        set_lang(lang);
         let (folder, path) = export(
             &project,
             ExportOptions {
+                lang,
                 cached_results: false,
             },
         );
-        set_lang(Lang::En);
         let recomputed = recompute_with_libreoffice(&soffice, &path, folder.path());
         let mut workbook = open_workbook_auto(&recomputed).expect("open LibreOffice's copy");
         let (targets, values) = match lang {

@@ -12,7 +12,8 @@ fn import(layout: Layout) -> (Project, rbf_targets::io::Import) {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("tool.xlsx");
     let written = write_idb_workbook(&path, layout);
-    let imported = import_xlsx(&path).unwrap_or_else(|e| panic!("{layout:?}: {e}"));
+    let imported =
+        import_xlsx(&path).unwrap_or_else(|e| panic!("{layout:?}: {}", e.message(Lang::En)));
     (written, imported)
 }
 
@@ -75,7 +76,7 @@ fn english_tool_with_cached_results() {
     );
     // Anemia is lower-is-better from the sign of d in its target formula, and says so.
     assert_eq!(imported.project.indicators[4].direction, Direction::Lower);
-    let text = imported.report.to_string();
+    let text = imported.report.to_text(Lang::En);
     assert!(
         text.contains(
             "Row 5: lower is better, from the sign of d in the target formula of column J"
@@ -101,7 +102,7 @@ fn workbook_without_cached_results_imports_the_same() {
     assert!(
         imported
             .report
-            .to_string()
+            .to_text(Lang::En)
             .contains("held no computed results")
     );
 }
@@ -146,7 +147,7 @@ fn a_values_only_copy_links_by_value_and_infers_direction_from_targets() {
     };
     let (written, imported) = import(layout);
     assert_same_inputs(&written, &imported.project, layout);
-    let text = imported.report.to_string();
+    let text = imported.report.to_text(Lang::En);
     assert!(
         text.contains("because its unit value equals the condition's"),
         "{text}"
@@ -183,7 +184,7 @@ fn a_missing_values_sheet_is_named() {
     assert!(matches!(error, ImportError::NoTable { .. }), "{error}");
     assert!(
         error
-            .to_string()
+            .message(Lang::En)
             .contains("no Targets or Values table was found in its sheets (\"Targets\")"),
         "{error}"
     );
@@ -257,7 +258,7 @@ fn corrupt_and_non_workbook_files_give_a_message() {
     assert!(
         import_xlsx(&missing)
             .expect_err("missing")
-            .to_string()
+            .message(Lang::En)
             .starts_with("cannot read")
     );
 }

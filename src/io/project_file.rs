@@ -1,14 +1,13 @@
 //! The project file: RON, with a `format_version` so that a newer file is refused with a
 //! clear message instead of being misread.
 
-use crate::i18n::t;
-use crate::tf;
+use crate::i18n::Lang;
+use crate::tr;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
-use thiserror::Error;
 
 use crate::model::{FORMAT_VERSION, Project};
 
@@ -19,58 +18,117 @@ pub const MAX_PROJECT_FILE_BYTES: u64 = 64 * 1024 * 1024;
 const EL_SALVADOR_SAMPLE: &str = include_str!("../../samples/el_salvador_sm2015.ron");
 
 /// Why a project file could not be read or written.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ProjectFileError {
-    #[error("{}", tf!("cannot read {}: {}", "no se puede leer {}: {}", .path.display(), .source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{}",
-        tf!(
-            "cannot save to {}: {}; the document is not saved",
-            "no se puede guardar en {}: {}; el documento no está guardado",
-            .path.display(),
-            .source
-        )
-    )]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error(
-        "{}",
-        tf!(
-            "{} is too large to be a project file ({} bytes; at most {})",
-            "{} es demasiado grande para ser un archivo de proyecto ({} bytes; como máximo {})",
-            .path.display(),
-            .size,
-            MAX_PROJECT_FILE_BYTES
-        )
-    )]
-    TooLarge { path: PathBuf, size: u64 },
-    #[error(
-        "{}",
-        tf!(
-            "{} is not a readable rbf-targets project: {}",
-            "{} no es un proyecto de rbf-targets legible: {}",
-            .origin,
-            .message
-        )
-    )]
-    Parse { origin: String, message: String },
-    #[error(
-        "{}",
-        tf!(
-            "{} was written by a newer rbf-targets (file format {}; this version reads up to {}); update rbf-targets to open it",
-            "{} fue escrito por un rbf-targets más nuevo (formato {}; esta versión lee hasta {}); actualice rbf-targets para abrirlo",
-            .origin,
-            .found,
-            FORMAT_VERSION
-        )
-    )]
-    Newer { origin: String, found: u32 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
+    /// `origin` (a path, or the embedded sample) is not a project: why.
+    Parse {
+        origin: String,
+        why: Unreadable,
+    },
+    Newer {
+        origin: String,
+        found: u32,
+    },
+}
+
+/// Why a file is not a readable project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    Empty,
+    NoVersion,
+    /// Not UTF-8 text: the first invalid byte.
+    NotText {
+        at: usize,
+    },
+    /// RON that does not describe a project: the reader's own words and where.
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+}
+
+impl ProjectFileError {
+    /// The message in `lang`, naming the file and what was expected.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ProjectFileError::Read { path, source } => tr!(
+                lang,
+                "cannot read {}: {source}",
+                "no se puede leer {}: {source}",
+                path.display()
+            ),
+            ProjectFileError::Write { path, source } => tr!(
+                lang,
+                "cannot save to {}: {source}; the document is not saved",
+                "no se puede guardar en {}: {source}; el documento no está guardado",
+                path.display()
+            ),
+            ProjectFileError::TooLarge { path, size } => tr!(
+                lang,
+                "{} is too large to be a project file ({size} bytes; at most {})",
+                "{} es demasiado grande para ser un archivo de proyecto ({size} bytes; como \
+                 máximo {})",
+                path.display(),
+                MAX_PROJECT_FILE_BYTES
+            ),
+            ProjectFileError::Parse { origin, why } => {
+                let why = unreadable(why, lang);
+                tr!(
+                    lang,
+                    "{origin} is not a readable rbf-targets project: {why}",
+                    "{origin} no es un proyecto de rbf-targets legible: {why}"
+                )
+            }
+            ProjectFileError::Newer { origin, found } => tr!(
+                lang,
+                "{origin} was written by a newer rbf-targets (file format {found}; this version \
+                 reads up to {FORMAT_VERSION}); update rbf-targets to open it",
+                "{origin} fue escrito por un rbf-targets más nuevo (formato {found}; esta \
+                 versión lee hasta {FORMAT_VERSION}); actualice rbf-targets para abrirlo"
+            ),
+        }
+    }
+}
+
+fn unreadable(why: &Unreadable, lang: Lang) -> String {
+    match why {
+        Unreadable::Empty => lang
+            .t("the file is empty", "el archivo está vacío")
+            .to_owned(),
+        Unreadable::NoVersion => lang
+            .t(
+                "it has no format_version field",
+                "no tiene el campo format_version",
+            )
+            .to_owned(),
+        Unreadable::NotText { at } => tr!(
+            lang,
+            "it is not UTF-8 text (invalid byte at position {at})",
+            "no es texto UTF-8 (byte no válido en la posición {at})"
+        ),
+        Unreadable::Syntax {
+            message,
+            line,
+            column,
+        } => tr!(
+            lang,
+            "{message} at line {line}, column {column}",
+            "{message} en la línea {line}, columna {column}"
+        ),
+    }
 }
 
 /// Reads only the version; other fields are skipped. 0 means the field is missing.
@@ -81,19 +139,18 @@ struct VersionProbe {
 }
 
 fn parse_error(origin: &str, error: &ron::error::SpannedError) -> ProjectFileError {
+    let message = error
+        .code
+        .to_string()
+        .replace("`VersionProbe`", "the project")
+        .replace("`Project`", "the project");
     ProjectFileError::Parse {
         origin: origin.to_owned(),
-        message: tf!(
-            "{} at line {}, column {}",
-            "{} en la línea {}, columna {}",
-            error
-                .code
-                .to_string()
-                .replace("`VersionProbe`", "the project")
-                .replace("`Project`", "the project"),
-            error.span.start.line,
-            error.span.start.col
-        ),
+        why: Unreadable::Syntax {
+            message,
+            line: error.span.start.line,
+            column: error.span.start.col,
+        },
     }
 }
 
@@ -102,7 +159,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
     if text.trim().is_empty() {
         return Err(ProjectFileError::Parse {
             origin: origin.to_owned(),
-            message: t("the file is empty", "el archivo está vacío").to_owned(),
+            why: Unreadable::Empty,
         });
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| parse_error(origin, &e))?;
@@ -110,11 +167,7 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
         0 => {
             return Err(ProjectFileError::Parse {
                 origin: origin.to_owned(),
-                message: t(
-                    "it has no format_version field",
-                    "no tiene el campo format_version",
-                )
-                .to_owned(),
+                why: Unreadable::NoVersion,
             });
         }
         found if found > FORMAT_VERSION => {
@@ -136,9 +189,15 @@ pub fn load_str(text: &str, origin: &str) -> Result<Project, ProjectFileError> {
 ///   sensitivity ranges and the audit log. A version-1 file has none of them, and the
 ///   defaults (no planned survey, equal payment weights, no rounds, an SMI-style 80% rule with
 ///   no amount, MODEL.md's ranges, an empty log) describe exactly that; nothing else changed.
+///
+/// - 2 → 3: version 3 writes the audit log as typed entries (each reads in the reader's
+///   language) and links indicators to conditions by id. A version-2 entry is read as it was
+///   written (its words stay in the language it was written in, its time is kept); conditions
+///   are given ids and indicators linked to them by name.
 fn migrate(project: &mut Project) {
     // 1 → 2 needs no rewriting: the fields it added were filled with their defaults while
-    // reading. A later version that renames or restructures a field converts it here.
+    // reading; 2 → 3's audit entries were converted while reading (`AuditEntry`'s reader).
+    crate::model::links::assign_ids(project);
     project.format_version = FORMAT_VERSION;
 }
 
@@ -158,11 +217,9 @@ pub fn load(path: &Path) -> Result<Project, ProjectFileError> {
     let bytes = fs::read(path).map_err(read_error)?;
     let text = String::from_utf8(bytes).map_err(|e| ProjectFileError::Parse {
         origin: path.display().to_string(),
-        message: tf!(
-            "it is not UTF-8 text (invalid byte at position {})",
-            "no es texto UTF-8 (byte no válido en la posición {})",
-            e.utf8_error().valid_up_to()
-        ),
+        why: Unreadable::NotText {
+            at: e.utf8_error().valid_up_to(),
+        },
     })?;
     load_str(&text, &path.display().to_string())
 }
@@ -219,6 +276,16 @@ pub fn el_salvador_sample() -> Result<Project, ProjectFileError> {
     load_str(EL_SALVADOR_SAMPLE, "the embedded El Salvador sample")
 }
 
+/// English, for `?` into a boxed error and for logs; what a person reads is made with
+/// `message(lang)` in their language.
+impl std::fmt::Display for ProjectFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ProjectFileError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,7 +299,7 @@ mod tests {
     #[test]
     fn a_newer_file_is_refused_with_its_version() {
         let error = load_str("(format_version: 99, indicators: [])", "new.ron");
-        let message = error.err().map(|e| e.to_string()).unwrap_or_default();
+        let message = error.err().map(|e| e.message(Lang::En)).unwrap_or_default();
         assert!(message.contains("newer rbf-targets"), "{message}");
         assert!(message.contains("file format 99"), "{message}");
     }

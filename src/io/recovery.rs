@@ -8,9 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::project_file::{ProjectFileError, write_atomically};
+use super::project_file::{ProjectFileError, Unreadable, write_atomically};
 use crate::model::Project;
-use crate::tf;
 
 /// What a recovery file holds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,13 +48,11 @@ pub fn read_recovery(path: &Path) -> Result<Recovery, ProjectFileError> {
     })?;
     ron::from_str(&text).map_err(|e| ProjectFileError::Parse {
         origin: path.display().to_string(),
-        message: tf!(
-            "{} at line {}, column {}",
-            "{} en la línea {}, columna {}",
-            e.code,
-            e.span.start.line,
-            e.span.start.col
-        ),
+        why: Unreadable::Syntax {
+            message: e.code.to_string(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+        },
     })
 }
 

@@ -7,84 +7,48 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::import::book::Book;
 use super::import::vocabulary::normalize;
-use crate::i18n::{in_every_lang, t};
-use crate::model::verify::cannot_verify;
+use crate::i18n::Lang;
 use crate::model::{
     Measurement, Outcome, Parameter, Project, Round, Spread, TestKind, TrancheRule, evaluate_round,
     sensitivity, verification,
 };
+use crate::present::verification::{cannot_verify, test_short};
 use crate::schema::Kind;
-use crate::tf;
+use crate::schema::Words;
+use crate::tr;
+use strum::IntoEnumIterator;
 
-/// The words the analysis sheets are written with and read back by, in the current language
-/// (a reader tries every language with [`in_every_lang`]).
+/// The words the analysis sheets are written with, in the language of the export, and read
+/// back by, in either language.
 pub mod words {
-    use crate::i18n::t;
+    use crate::schema::Words;
 
-    pub fn targets_sheet() -> &'static str {
-        t("Targets", "Metas")
-    }
-    pub fn values_sheet() -> &'static str {
-        t("Values", "Valores")
-    }
-    pub fn census_sheet() -> &'static str {
-        t("Census data", "Datos censales")
-    }
-    pub fn sensitivity_sheet() -> &'static str {
-        t("Sensitivity", "Sensibilidad")
-    }
-    pub fn verification_sheet() -> &'static str {
-        t("Verification", "Verificación")
-    }
-    pub fn rounds_sheet() -> &'static str {
-        t("Rounds", "Rondas")
-    }
-    pub fn audit_sheet() -> &'static str {
-        t("Audit", "Auditoría")
-    }
-    pub fn parameter() -> &'static str {
-        t("Parameter", "Parámetro")
-    }
-    pub fn indicator() -> &'static str {
-        t("Indicator", "Indicador")
-    }
-    pub fn survey_budget() -> &'static str {
-        t("Survey budget", "Presupuesto de la encuesta")
-    }
-    pub fn performance_tranche() -> &'static str {
-        t("Performance tranche", "Tramo de desempeño")
-    }
-    pub fn tranche_rule() -> &'static str {
-        t("Tranche rule", "Regla del tramo")
-    }
-    pub fn continuous() -> &'static str {
-        t("continuous", "continua")
-    }
-    pub fn steps() -> &'static str {
-        t("steps", "escalones")
-    }
-    pub fn share_required() -> &'static str {
-        t("Share of targets required", "Proporción de metas exigida")
-    }
-    pub fn round() -> &'static str {
-        t("Round", "Ronda")
-    }
-    pub fn in_round() -> &'static str {
-        t("In round", "En la ronda")
-    }
-    pub fn standard_error() -> &'static str {
-        t("SE", "EE")
-    }
-    pub fn sample() -> &'static str {
-        t("n and DEFF", "n y DEFF")
-    }
-    pub fn interval() -> &'static str {
-        t("95% CI", "IC 95%")
-    }
+    pub const TARGETS_SHEET: Words = Words::new("Targets", "Metas");
+    pub const VALUES_SHEET: Words = Words::new("Values", "Valores");
+    pub const CENSUS_SHEET: Words = Words::new("Census data", "Datos censales");
+    pub const SENSITIVITY_SHEET: Words = Words::new("Sensitivity", "Sensibilidad");
+    pub const VERIFICATION_SHEET: Words = Words::new("Verification", "Verificación");
+    pub const ROUNDS_SHEET: Words = Words::new("Rounds", "Rondas");
+    pub const AUDIT_SHEET: Words = Words::new("Audit", "Auditoría");
+    pub const PARAMETER: Words = Words::new("Parameter", "Parámetro");
+    pub const INDICATOR: Words = Words::new("Indicator", "Indicador");
+    pub const SURVEY_BUDGET: Words = Words::new("Survey budget", "Presupuesto de la encuesta");
+    pub const PERFORMANCE_TRANCHE: Words = Words::new("Performance tranche", "Tramo de desempeño");
+    pub const TRANCHE_RULE: Words = Words::new("Tranche rule", "Regla del tramo");
+    pub const CONTINUOUS: Words = Words::new("continuous", "continua");
+    pub const STEPS: Words = Words::new("steps", "escalones");
+    pub const SHARE_REQUIRED: Words =
+        Words::new("Share of targets required", "Proporción de metas exigida");
+    pub const ROUND: Words = Words::new("Round", "Ronda");
+    pub const IN_ROUND: Words = Words::new("In round", "En la ronda");
+    pub const STANDARD_ERROR: Words = Words::new("SE", "EE");
+    pub const SAMPLE: Words = Words::new("n and DEFF", "n y DEFF");
+    pub const INTERVAL: Words = Words::new("95% CI", "IC 95%");
 }
 
-/// Formats the analysis sheets use.
+/// Formats the analysis sheets use, and their language.
 pub struct AnalysisFormats<'a> {
+    pub lang: Lang,
     pub title: &'a Format,
     pub label: &'a Format,
     pub header: &'a Format,
@@ -132,11 +96,11 @@ pub fn write_sensitivity(
     outcome: &Outcome,
     f: &AnalysisFormats<'_>,
 ) -> Result<(), XlsxError> {
-    let program = &project.program;
+    let (lang, program) = (f.lang, &project.program);
     sheet.write_string_with_format(
         0,
         0,
-        t(
+        lang.t(
             "Sensitivity: d and every bounded target with one parameter changed at a time",
             "Sensibilidad: d y cada meta acotada cambiando un parámetro a la vez",
         ),
@@ -146,14 +110,14 @@ pub fn write_sensitivity(
         sheet,
         2,
         &[
-            words::parameter(),
-            t("Low", "Bajo"),
-            t("High", "Alto"),
-            t("Range is", "El rango es"),
-            t("Low value", "Valor bajo"),
-            t("High value", "Valor alto"),
-            t("d at low", "d con el bajo"),
-            t("d at high", "d con el alto"),
+            words::PARAMETER.get(lang),
+            lang.t("Low", "Bajo"),
+            lang.t("High", "Alto"),
+            lang.t("Range is", "El rango es"),
+            lang.t("Low value", "Valor bajo"),
+            lang.t("High value", "Valor alto"),
+            lang.t("d at low", "d con el bajo"),
+            lang.t("d at high", "d con el alto"),
         ],
         f.header,
         ANALYSIS_HEADER_HEIGHT,
@@ -168,15 +132,15 @@ pub fn write_sensitivity(
         } else {
             f.plain
         };
-        sheet.write_string(r, 0, parameter.label())?;
+        sheet.write_string(r, 0, crate::present::parameter(parameter, lang))?;
         sheet.write_number_with_format(r, 1, low, number)?;
         sheet.write_number_with_format(r, 2, high, number)?;
         let unit = match crate::model::SensitivityRanges::unit(parameter) {
-            crate::model::sensitivity::RangeUnit::Value => t("values", "valores"),
+            crate::model::sensitivity::RangeUnit::Value => lang.t("values", "valores"),
             crate::model::sensitivity::RangeUnit::YearsAdded => {
-                t("years added to L", "años sumados a L")
+                lang.t("years added to L", "años sumados a L")
             }
-            crate::model::sensitivity::RangeUnit::Factor => t(
+            crate::model::sensitivity::RangeUnit::Factor => lang.t(
                 "factors of the project's value",
                 "factores del valor del proyecto",
             ),
@@ -188,14 +152,24 @@ pub fn write_sensitivity(
         percent_or_blank(sheet, r, 7, row.high.minimum_impact, f.percent)?;
     }
     let top = 4 + rows.len() as u32;
-    sheet.write_string_with_format(top, 0, t("Bounded targets", "Metas acotadas"), f.label)?;
+    sheet.write_string_with_format(top, 0, lang.t("Bounded targets", "Metas acotadas"), f.label)?;
     let mut titles = vec![
-        words::indicator().to_owned(),
-        t("Project", "Proyecto").to_owned(),
+        words::INDICATOR.get(lang).to_owned(),
+        lang.t("Project", "Proyecto").to_owned(),
     ];
     for row in &rows {
-        titles.push(tf!("{} low", "{} bajo", row.parameter.label()));
-        titles.push(tf!("{} high", "{} alto", row.parameter.label()));
+        titles.push(tr!(
+            lang,
+            "{} low",
+            "{} bajo",
+            crate::present::parameter(row.parameter, lang)
+        ));
+        titles.push(tr!(
+            lang,
+            "{} high",
+            "{} alto",
+            crate::present::parameter(row.parameter, lang)
+        ));
     }
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     header_row(sheet, top + 1, &titles, f.header, ANALYSIS_HEADER_HEIGHT)?;
@@ -233,23 +207,23 @@ pub fn write_sensitivity(
     Ok(())
 }
 
-fn verify_headers() -> [&'static str; 15] {
+fn verify_headers(lang: Lang) -> [&'static str; 15] {
     [
-        words::indicator(),
-        t("Planned n", "n planificada"),
-        t("Cluster size m", "Tamaño de conglomerado m"),
-        t("ICC", "CCI"),
-        t("DEFF (direct)", "DEFF (directo)"),
-        t("Alpha", "Alfa"),
-        t("Power", "Potencia"),
-        t("Test", "Prueba"),
-        t("Counterfactual SE", "EE del contrafactual"),
-        t("Payment weight", "Peso de pago"),
-        t("DEFF used", "DEFF usado"),
-        t("Required n", "n requerida"),
-        t("Detectable target", "Meta detectable"),
-        t("Minimum acceptable target", "Meta mínima aceptable"),
-        t("Verdict", "Veredicto"),
+        words::INDICATOR.get(lang),
+        lang.t("Planned n", "n planificada"),
+        lang.t("Cluster size m", "Tamaño de conglomerado m"),
+        lang.t("ICC", "CCI"),
+        lang.t("DEFF (direct)", "DEFF (directo)"),
+        lang.t("Alpha", "Alfa"),
+        lang.t("Power", "Potencia"),
+        lang.t("Test", "Prueba"),
+        lang.t("Counterfactual SE", "EE del contrafactual"),
+        lang.t("Payment weight", "Peso de pago"),
+        lang.t("DEFF used", "DEFF usado"),
+        lang.t("Required n", "n requerida"),
+        lang.t("Detectable target", "Meta detectable"),
+        lang.t("Minimum acceptable target", "Meta mínima aceptable"),
+        lang.t("Verdict", "Veredicto"),
     ]
 }
 
@@ -260,25 +234,26 @@ pub fn write_verification(
     outcome: &Outcome,
     f: &AnalysisFormats<'_>,
 ) -> Result<(), XlsxError> {
+    let lang = f.lang;
     sheet.write_string_with_format(
         0,
         0,
-        t(
+        lang.t(
             "Verification: survey sample sizes and minimum detectable targets",
             "Verificación: tamaños de muestra de las encuestas y metas mínimas detectables",
         ),
         f.title,
     )?;
-    sheet.write_string_with_format(2, 0, words::survey_budget(), f.label)?;
+    sheet.write_string_with_format(2, 0, words::SURVEY_BUDGET.get(lang), f.label)?;
     if let Some(budget) = project.program.survey_budget {
         sheet.write_number_with_format(2, 1, budget, f.money)?;
     }
-    sheet.write_string_with_format(3, 0, t("Sample sizes", "Tamaños de muestra"), f.label)?;
-    sheet.write_string(3, 1, t("two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round", "alfa bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); por ronda de encuesta"))?;
+    sheet.write_string_with_format(3, 0, lang.t("Sample sizes", "Tamaños de muestra"), f.label)?;
+    sheet.write_string(3, 1, lang.t("two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round", "alfa bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); por ronda de encuesta"))?;
     header_row(
         sheet,
         5,
-        &verify_headers(),
+        &verify_headers(lang),
         f.header,
         ANALYSIS_HEADER_HEIGHT,
     )?;
@@ -293,7 +268,7 @@ pub fn write_verification(
         percent_or_blank(sheet, r, 4, d.deff, f.plain)?;
         sheet.write_number_with_format(r, 5, d.alpha, f.percent)?;
         sheet.write_number_with_format(r, 6, d.power, f.percent)?;
-        sheet.write_string(r, 7, d.test.short())?;
+        sheet.write_string(r, 7, test_short(d.test, lang))?;
         percent_or_blank(sheet, r, 8, d.counterfactual_se, f.percent)?;
         sheet.write_number(r, 9, indicator.payment_weight)?;
         if let Some(result) = result {
@@ -308,18 +283,18 @@ pub fn write_verification(
             percent_or_blank(sheet, r, 12, result.minimum_detectable_target, f.percent)?;
             percent_or_blank(sheet, r, 13, result.minimum_acceptable_target, f.percent)?;
             let verdict = if result.cannot_be_verified {
-                cannot_verify()
+                cannot_verify(lang)
             } else {
                 match result.verifiable {
-                    Some(true) => t(
+                    Some(true) => lang.t(
                         "verifiable with the planned sample",
                         "verificable con la muestra planificada",
                     ),
-                    Some(false) => t(
+                    Some(false) => lang.t(
                         "the planned sample is too small for the final target",
                         "la muestra planificada es muy pequeña para la meta final",
                     ),
-                    None => t("no planned sample", "sin muestra planificada"),
+                    None => lang.t("no planned sample", "sin muestra planificada"),
                 }
             };
             sheet.write_string(r, 14, verdict)?;
@@ -333,11 +308,11 @@ pub fn write_verification(
     Ok(())
 }
 
-fn rule_name(rule: &TrancheRule) -> &'static str {
+fn rule_name(rule: &TrancheRule, lang: Lang) -> &'static str {
     match rule {
-        TrancheRule::AllOrNothing { .. } => t("all or nothing", "todo o nada"),
-        TrancheRule::Continuous => words::continuous(),
-        TrancheRule::Steps(_) => words::steps(),
+        TrancheRule::AllOrNothing { .. } => lang.t("all or nothing", "todo o nada"),
+        TrancheRule::Continuous => words::CONTINUOUS.get(lang),
+        TrancheRule::Steps(_) => words::STEPS.get(lang),
     }
 }
 
@@ -348,27 +323,27 @@ pub fn write_rounds(
     outcome: &Outcome,
     f: &AnalysisFormats<'_>,
 ) -> Result<(), XlsxError> {
-    let program = &project.program;
+    let (lang, program) = (f.lang, &project.program);
     sheet.write_string_with_format(
         0,
         0,
-        t(
+        lang.t(
             "Measurement rounds and the performance tranche",
             "Rondas de medición y tramo de desempeño",
         ),
         f.title,
     )?;
-    sheet.write_string_with_format(2, 0, words::performance_tranche(), f.label)?;
+    sheet.write_string_with_format(2, 0, words::PERFORMANCE_TRANCHE.get(lang), f.label)?;
     sheet.write_number_with_format(2, 1, program.tranche_amount, f.money)?;
-    sheet.write_string_with_format(3, 0, words::tranche_rule(), f.label)?;
-    sheet.write_string(3, 1, rule_name(&program.tranche))?;
+    sheet.write_string_with_format(3, 0, words::TRANCHE_RULE.get(lang), f.label)?;
+    sheet.write_string(3, 1, rule_name(&program.tranche, lang))?;
     match &program.tranche {
         TrancheRule::AllOrNothing { threshold } => {
-            sheet.write_string_with_format(4, 0, words::share_required(), f.label)?;
+            sheet.write_string_with_format(4, 0, words::SHARE_REQUIRED.get(lang), f.label)?;
             sheet.write_number_with_format(4, 1, *threshold, f.percent)?;
         }
         TrancheRule::Steps(steps) => {
-            sheet.write_string_with_format(4, 0, t("Steps", "Escalones"), f.label)?;
+            sheet.write_string_with_format(4, 0, lang.t("Steps", "Escalones"), f.label)?;
             let text: Vec<String> = steps.iter().map(|(s, p)| format!("{}:{}", s, p)).collect();
             sheet.write_string(4, 1, text.join("; "))?;
         }
@@ -378,11 +353,11 @@ pub fn write_rounds(
         sheet,
         6,
         &[
-            words::round(),
-            t("Months", "Meses"),
-            t("Weighted share met", "Proporción ponderada cumplida"),
-            t("Fraction paid", "Fracción pagada"),
-            t("Tranche paid", "Tramo pagado"),
+            words::ROUND.get(lang),
+            lang.t("Months", "Meses"),
+            lang.t("Weighted share met", "Proporción ponderada cumplida"),
+            lang.t("Fraction paid", "Fracción pagada"),
+            lang.t("Tranche paid", "Tramo pagado"),
         ],
         f.header,
         ANALYSIS_HEADER_HEIGHT,
@@ -403,16 +378,16 @@ pub fn write_rounds(
         sheet,
         top,
         &[
-            words::indicator(),
-            words::in_round(),
-            t("Estimate", "Estimación"),
-            t("Precision", "Precisión"),
-            t("SE, n or low", "EE, n o bajo"),
-            t("DEFF or high", "DEFF o alto"),
-            t("Rule 1", "Regla 1"),
-            t("Rule 2", "Regla 2"),
-            t("Met", "Cumplida"),
-            t("Why not", "Por qué no"),
+            words::INDICATOR.get(lang),
+            words::IN_ROUND.get(lang),
+            lang.t("Estimate", "Estimación"),
+            lang.t("Precision", "Precisión"),
+            lang.t("SE, n or low", "EE, n o bajo"),
+            lang.t("DEFF or high", "DEFF o alto"),
+            lang.t("Rule 1", "Regla 1"),
+            lang.t("Rule 2", "Regla 2"),
+            lang.t("Met", "Cumplida"),
+            lang.t("Why not", "Por qué no"),
         ],
         f.header,
         ANALYSIS_HEADER_HEIGHT,
@@ -427,9 +402,11 @@ pub fn write_rounds(
             sheet.write_string(r, 1, &round.name)?;
             sheet.write_number_with_format(r, 2, m.estimate, f.percent)?;
             let (kind, a, b, pa) = match m.spread {
-                Spread::StandardError(se) => (words::standard_error(), se, None, true),
-                Spread::Sample { n, deff } => (words::sample(), n, Some(deff), false),
-                Spread::Interval { low, high } => (words::interval(), low, Some(high), true),
+                Spread::StandardError(se) => (words::STANDARD_ERROR.get(lang), se, None, true),
+                Spread::Sample { n, deff } => (words::SAMPLE.get(lang), n, Some(deff), false),
+                Spread::Interval { low, high } => {
+                    (words::INTERVAL.get(lang), low, Some(high), true)
+                }
             };
             sheet.write_string(r, 3, kind)?;
             sheet.write_number_with_format(r, 4, a, if pa { f.percent } else { f.plain })?;
@@ -438,7 +415,7 @@ pub fn write_rounds(
                     r,
                     5,
                     b,
-                    if kind == words::interval() {
+                    if kind == words::INTERVAL.get(lang) {
                         f.percent
                     } else {
                         f.plain
@@ -446,11 +423,12 @@ pub fn write_rounds(
                 )?;
             }
             if let Some(Some(c)) = result.rows.get(i) {
-                let yes = |v: bool| if v { t("yes", "sí") } else { "no" };
+                let yes = |v: bool| if v { lang.t("yes", "sí") } else { "no" };
                 sheet.write_string(r, 6, yes(c.rule1))?;
                 sheet.write_string(r, 7, yes(c.rule2))?;
                 sheet.write_string(r, 8, yes(c.met))?;
-                sheet.write_string(r, 9, c.reason.as_deref().unwrap_or(""))?;
+                let why = crate::present::verification::shortfalls(&c.shortfalls, lang);
+                sheet.write_string(r, 9, why)?;
             }
             r += 1;
         }
@@ -470,19 +448,24 @@ pub fn read_analyses(book: &Book, project: &mut Project) {
     read_rounds(book, project);
 }
 
-/// The sheet named `name()` in any language.
-fn sheet_named(book: &Book, name: fn() -> &'static str) -> Option<usize> {
-    let names = in_every_lang(|| normalize(name()));
+/// Both wordings of `words`, as the reader compares them.
+fn both(words: Words) -> [String; 2] {
+    [normalize(words.en), normalize(words.es)]
+}
+
+/// The sheet named `name` in either language.
+fn sheet_named(book: &Book, name: Words) -> Option<usize> {
+    let names = both(name);
     book.sheets
         .iter()
         .position(|s| names.contains(&normalize(&s.name)))
 }
 
-/// Row and column of the first cell of the sheet's first column whose text is `label()` in
-/// any language (the analysis sheets put their labels and table headers there), or of the
+/// Row and column of the first cell of the sheet's first column whose text is `label` in
+/// either language (the analysis sheets put their labels and table headers there), or of the
 /// second column for a header that starts there.
-fn find_text(book: &Book, sheet: usize, label: fn() -> &'static str) -> Option<(u32, u32)> {
-    let labels = in_every_lang(|| normalize(label()));
+fn find_text(book: &Book, sheet: usize, label: Words) -> Option<(u32, u32)> {
+    let labels = both(label);
     let s = &book.sheets[sheet];
     let (r0, r1) = s.row_span()?;
     let (c0, _) = s.col_span()?;
@@ -510,20 +493,19 @@ fn rows_by_name(project: &Project) -> std::collections::HashMap<String, usize> {
 }
 
 fn read_sensitivity(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, words::sensitivity_sheet) else {
+    let Some(sheet) = sheet_named(book, words::SENSITIVITY_SHEET) else {
         return;
     };
-    let Some((header, col)) = find_text(book, sheet, words::parameter) else {
+    let Some((header, col)) = find_text(book, sheet, words::PARAMETER) else {
         return;
     };
-    for row in header + 1..header + 1 + Parameter::ALL.len() as u32 {
+    for row in header + 1..header + 1 + Parameter::iter().count() as u32 {
         let Some(label) = book.sheets[sheet].text(row, col) else {
             continue;
         };
-        let Some(&parameter) = Parameter::ALL
-            .iter()
-            .find(|p| in_every_lang(|| normalize(p.label())).contains(&normalize(&label)))
-        else {
+        let label = normalize(&label);
+        let names = |p: Parameter| Lang::ALL.map(|l| normalize(crate::present::parameter(p, l)));
+        let Some(parameter) = Parameter::iter().find(|&p| names(p).contains(&label)) else {
             continue;
         };
         if let (Some(low), Some(high)) = (
@@ -536,13 +518,13 @@ fn read_sensitivity(book: &Book, project: &mut Project) {
 }
 
 fn read_verification(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, words::verification_sheet) else {
+    let Some(sheet) = sheet_named(book, words::VERIFICATION_SHEET) else {
         return;
     };
-    if let Some((r, c)) = find_text(book, sheet, words::survey_budget) {
+    if let Some((r, c)) = find_text(book, sheet, words::SURVEY_BUDGET) {
         project.program.survey_budget = number(book, sheet, r, c + 1, Kind::Plain);
     }
-    let Some((header, col)) = find_text(book, sheet, words::indicator) else {
+    let Some((header, col)) = find_text(book, sheet, words::INDICATOR) else {
         return;
     };
     let s = &book.sheets[sheet];
@@ -561,7 +543,7 @@ fn read_verification(book: &Book, project: &mut Project) {
             design.deff = at(4, Kind::Plain);
             design.alpha = at(5, Kind::Plain).unwrap_or(0.05);
             design.power = at(6, Kind::Plain).unwrap_or(0.9);
-            let one_sample = in_every_lang(|| normalize(TestKind::OneSample.short()));
+            let one_sample = Lang::ALL.map(|l| normalize(test_short(TestKind::OneSample, l)));
             design.test = match s.text(row, col + 7).map(|t| normalize(&t)) {
                 Some(t) if one_sample.contains(&t) => TestKind::OneSample,
                 _ => TestKind::TwoProportions,
@@ -574,24 +556,20 @@ fn read_verification(book: &Book, project: &mut Project) {
 }
 
 fn read_rounds(book: &Book, project: &mut Project) {
-    let Some(sheet) = sheet_named(book, words::rounds_sheet) else {
+    let Some(sheet) = sheet_named(book, words::ROUNDS_SHEET) else {
         return;
     };
     let s = &book.sheets[sheet];
-    if let Some((r, c)) = find_text(book, sheet, words::performance_tranche) {
+    if let Some((r, c)) = find_text(book, sheet, words::PERFORMANCE_TRANCHE) {
         project.program.tranche_amount = number(book, sheet, r, c + 1, Kind::Plain).unwrap_or(0.0);
     }
-    if let Some((r, c)) = find_text(book, sheet, words::tranche_rule) {
+    if let Some((r, c)) = find_text(book, sheet, words::TRANCHE_RULE) {
         let rule = s.text(r, c + 1).map(|t| normalize(&t)).unwrap_or_default();
-        let is = |word: fn() -> &'static str| {
-            in_every_lang(|| normalize(word()))
-                .iter()
-                .any(|w| rule.starts_with(w.as_str()))
-        };
-        project.program.tranche = if is(words::continuous) {
+        let is = |word: Words| both(word).iter().any(|w| rule.starts_with(w.as_str()));
+        project.program.tranche = if is(words::CONTINUOUS) {
             TrancheRule::Continuous
-        } else if is(words::steps) {
-            let steps = find_text(book, sheet, words::steps)
+        } else if is(words::STEPS) {
+            let steps = find_text(book, sheet, words::STEPS)
                 .and_then(|(r, c)| s.text(r, c + 1))
                 .map(|text| {
                     text.split(';')
@@ -604,13 +582,13 @@ fn read_rounds(book: &Book, project: &mut Project) {
                 .unwrap_or_default();
             TrancheRule::Steps(steps)
         } else {
-            let threshold = find_text(book, sheet, words::share_required)
+            let threshold = find_text(book, sheet, words::SHARE_REQUIRED)
                 .and_then(|(r, c)| number(book, sheet, r, c + 1, Kind::Plain))
                 .unwrap_or(0.8);
             TrancheRule::AllOrNothing { threshold }
         };
     }
-    if let Some((header, col)) = find_text(book, sheet, words::round) {
+    if let Some((header, col)) = find_text(book, sheet, words::ROUND) {
         let mut row = header + 1;
         let mut rounds = Vec::new();
         while let Some(name) = s.text(row, col) {
@@ -623,7 +601,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
         project.rounds = rounds;
     }
     let Some((header, col)) =
-        find_text(book, sheet, words::in_round).map(|(r, c)| (r, c.saturating_sub(1)))
+        find_text(book, sheet, words::IN_ROUND).map(|(r, c)| (r, c.saturating_sub(1)))
     else {
         return;
     };
@@ -640,11 +618,11 @@ fn read_rounds(book: &Book, project: &mut Project) {
             .unwrap_or_default();
         let a = number(book, sheet, row, col + 4, Kind::Plain);
         let b = number(book, sheet, row, col + 5, Kind::Plain);
-        let is = |word: fn() -> &'static str| in_every_lang(|| normalize(word())).contains(&kind);
+        let is = |word: Words| both(word).contains(&kind);
         let spread = match (a, b) {
-            (Some(se), _) if is(words::standard_error) => Some(Spread::StandardError(se)),
-            (Some(n), Some(deff)) if is(words::sample) => Some(Spread::Sample { n, deff }),
-            (Some(low), Some(high)) if is(words::interval) => Some(Spread::Interval { low, high }),
+            (Some(se), _) if is(words::STANDARD_ERROR) => Some(Spread::StandardError(se)),
+            (Some(n), Some(deff)) if is(words::SAMPLE) => Some(Spread::Sample { n, deff }),
+            (Some(low), Some(high)) if is(words::INTERVAL) => Some(Spread::Interval { low, high }),
             _ => None,
         };
         if let (Some(k), Some(estimate), Some(spread), Some(indicator)) = (
@@ -669,25 +647,24 @@ pub fn write_audit(
     project: &Project,
     f: &AnalysisFormats<'_>,
 ) -> Result<(), XlsxError> {
+    let lang = f.lang;
     sheet.write_string_with_format(
         0,
         0,
-        t(
+        lang.t(
             "Audit log: every change to an input or a negotiated target",
             "Bitácora de cambios: cada cambio de un dato o de una meta negociada",
         ),
         f.title,
     )?;
-    header_row(
-        sheet,
-        2,
-        &crate::model::AuditEntry::columns(),
-        f.header,
-        ANALYSIS_HEADER_HEIGHT,
-    )?;
+    let columns = crate::present::audit::columns(lang);
+    header_row(sheet, 2, &columns, f.header, ANALYSIS_HEADER_HEIGHT)?;
     for (k, entry) in project.audit.iter().enumerate() {
         let r = 3 + k as u32;
-        for (c, text) in entry.cells().into_iter().enumerate() {
+        for (c, text) in crate::present::audit::cells(entry, lang)
+            .into_iter()
+            .enumerate()
+        {
             sheet.write_string(r, c as u16, text)?;
         }
     }

@@ -7,10 +7,9 @@ use std::path::Path;
 use rust_xlsxwriter::{
     Color, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
-use thiserror::Error;
 
-use crate::i18n::{in_every_lang, t};
-use crate::tf;
+use crate::i18n::Lang;
+use crate::tr;
 
 use super::import::formula::column_name;
 use super::xlsx_analyses::{
@@ -21,37 +20,60 @@ use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 use crate::schema::{Column, ProgramInput, TargetsColumn, ValuesColumn};
 
 /// Why a workbook could not be exported.
-#[derive(Debug, Error)]
+#[derive(Debug)]
 pub enum ExportError {
-    #[error(
-        "{}",
-        tf!(
-            "the project has problems the model cannot compute past; fix them before exporting:\n{}",
-            "el proyecto tiene problemas que impiden el cálculo; corríjalos antes de exportar:\n{}",
-            .0
-        )
-    )]
-    Problems(String),
-    #[error("{}", tf!("cannot build the workbook: {}", "no se puede construir el libro: {}", .0))]
-    Xlsx(#[from] XlsxError),
-    #[error(
-        "{}",
-        tf!(
-            "cannot write {}: {}; nothing was written",
-            "no se puede escribir {}: {}; no se escribió nada",
-            .path,
-            .source
-        )
-    )]
+    /// The model cannot compute past these errors.
+    Problems(Vec<crate::model::Problem>),
+    Xlsx(XlsxError),
     Write {
         path: String,
         source: std::io::Error,
     },
 }
 
+impl From<XlsxError> for ExportError {
+    fn from(error: XlsxError) -> Self {
+        ExportError::Xlsx(error)
+    }
+}
+
+impl ExportError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Problems(problems) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("  {}", crate::present::problem::sentence(p, lang)))
+                    .collect();
+                tr!(
+                    lang,
+                    "the project has problems the model cannot compute past; fix them before \
+                     exporting:\n{}",
+                    "el proyecto tiene problemas que impiden el cálculo; corríjalos antes de \
+                     exportar:\n{}",
+                    lines.join("\n")
+                )
+            }
+            ExportError::Xlsx(error) => tr!(
+                lang,
+                "cannot build the workbook: {error}",
+                "no se puede construir el libro: {error}"
+            ),
+            ExportError::Write { path, source } => tr!(
+                lang,
+                "cannot write {path}: {source}; nothing was written",
+                "no se puede escribir {path}: {source}; no se escribió nada"
+            ),
+        }
+    }
+}
+
 /// How to export.
 #[derive(Clone, Copy, Debug)]
 pub struct ExportOptions {
+    /// The language of the sheets' names, titles and words.
+    pub lang: Lang,
     /// Write the computed value of every formula (as Excel does) so that viewers that do not
     /// recompute show the numbers; off, formulas carry no results.
     pub cached_results: bool,
@@ -60,6 +82,7 @@ pub struct ExportOptions {
 impl Default for ExportOptions {
     fn default() -> Self {
         Self {
+            lang: Lang::En,
             cached_results: true,
         }
     }
@@ -234,12 +257,13 @@ const VALUES_EXPORTED: [ValuesColumn; 7] = [
 ];
 
 /// A column's or input's title in the language of the export.
-fn title(column: impl Column) -> &'static str {
-    column.title().get(crate::i18n::lang())
+fn title(column: impl Column, lang: Lang) -> &'static str {
+    column.title().get(lang)
 }
 
-fn value_header(program: &crate::model::Program) -> String {
-    tf!(
+fn value_header(program: &crate::model::Program, lang: Lang) -> String {
+    tr!(
+        lang,
         "Value ({} yrs, {}% discount rate)",
         "Valor ({} años, tasa de descuento {}%)",
         program.horizon_years,
@@ -247,26 +271,33 @@ fn value_header(program: &crate::model::Program) -> String {
     )
 }
 
+/// Today's date, "YYYY-MM-DD" (UTC).
 fn today() -> String {
-    crate::model::audit::now_utc().chars().take(10).collect()
+    let now = crate::document::system_clock();
+    crate::model::audit::utc_text(now)
+        .chars()
+        .take(10)
+        .collect()
 }
 
 /// Builds the workbook in memory.
 pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u8>, ExportError> {
     let outcome = compute(project);
-    let errors: Vec<String> = outcome.errors().map(|p| format!("  {p}")).collect();
+    let errors: Vec<crate::model::Problem> = outcome.errors().cloned().collect();
     if !errors.is_empty() {
-        return Err(ExportError::Problems(errors.join("\n")));
+        return Err(ExportError::Problems(errors));
     }
+    let lang = options.lang;
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let targets = workbook.add_worksheet();
-    targets.set_name(words::targets_sheet())?;
+    targets.set_name(words::TARGETS_SHEET.get(lang))?;
     write_targets(targets, project, &outcome, options, &formats)?;
     let values = workbook.add_worksheet();
-    values.set_name(words::values_sheet())?;
+    values.set_name(words::VALUES_SHEET.get(lang))?;
     write_values(values, project, &outcome, options, &formats)?;
     let analysis = AnalysisFormats {
+        lang,
         title: &formats.title,
         label: &formats.label,
         header: &formats.header,
@@ -275,19 +306,19 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
         plain: &formats.plain,
     };
     let sheet = workbook.add_worksheet();
-    sheet.set_name(words::sensitivity_sheet())?;
+    sheet.set_name(words::SENSITIVITY_SHEET.get(lang))?;
     write_sensitivity(sheet, project, &outcome, &analysis)?;
     let sheet = workbook.add_worksheet();
-    sheet.set_name(words::verification_sheet())?;
+    sheet.set_name(words::VERIFICATION_SHEET.get(lang))?;
     write_verification(sheet, project, &outcome, &analysis)?;
     if !project.rounds.is_empty() || project.program.tranche_amount > 0.0 {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(words::rounds_sheet())?;
+        sheet.set_name(words::ROUNDS_SHEET.get(lang))?;
         write_rounds(sheet, project, &outcome, &analysis)?;
     }
     if !project.audit.is_empty() {
         let sheet = workbook.add_worksheet();
-        sheet.set_name(words::audit_sheet())?;
+        sheet.set_name(words::AUDIT_SHEET.get(lang))?;
         write_audit(sheet, project, &analysis)?;
     }
     if let Some(census) = &project.census {
@@ -298,11 +329,11 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
             || taken
                 .iter()
                 .any(|t| census.sheet_name.eq_ignore_ascii_case(t))
-            || in_every_lang(words::census_sheet).contains(&census.sheet_name.trim())
+            || [words::CENSUS_SHEET.en, words::CENSUS_SHEET.es].contains(&census.sheet_name.trim())
         {
             // The census sheet of the IDB workbook in either language is named in the
             // language of the export.
-            words::census_sheet()
+            words::CENSUS_SHEET.get(lang)
         } else {
             census.sheet_name.as_str()
         };
@@ -338,14 +369,19 @@ pub fn export_xlsx(
     })
 }
 
-fn page_setup(sheet: &mut Worksheet, project: &Project, header_row: u32) -> Result<(), XlsxError> {
+fn page_setup(
+    sheet: &mut Worksheet,
+    project: &Project,
+    header_row: u32,
+    lang: Lang,
+) -> Result<(), XlsxError> {
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(header_row, header_row)?;
     sheet.set_freeze_panes(header_row + 1, 1)?;
     let title = project.metadata.program_name.replace('&', "&&");
     sheet.set_header(format!("&L{title}&R&D"));
-    sheet.set_footer(t("&CPage &P of &N", "&CPágina &P de &N"));
+    sheet.set_footer(lang.t("&CPage &P of &N", "&CPágina &P de &N"));
     Ok(())
 }
 
@@ -356,23 +392,29 @@ fn write_targets(
     options: ExportOptions,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let program = &project.program;
+    let (lang, program) = (options.lang, &project.program);
     let m = &project.metadata;
     text(
         sheet,
         T_PROGRAM,
         0,
-        title(ProgramInput::ProgramName),
+        title(ProgramInput::ProgramName, lang),
         &f.label,
     )?;
     text(sheet, T_PROGRAM, 1, &m.program_name, &f.title)?;
-    text(sheet, T_COUNTRY, 0, title(ProgramInput::Country), &f.label)?;
+    text(
+        sheet,
+        T_COUNTRY,
+        0,
+        title(ProgramInput::Country, lang),
+        &f.label,
+    )?;
     text(sheet, T_COUNTRY, 1, &m.country, &f.plain)?;
     text(
         sheet,
         T_CURRENCY,
         0,
-        title(ProgramInput::Currency),
+        title(ProgramInput::Currency, lang),
         &f.label,
     )?;
     text(
@@ -386,7 +428,7 @@ fn write_targets(
         },
         &f.plain,
     )?;
-    text(sheet, T_DATE, 0, t("Date", "Fecha"), &f.label)?;
+    text(sheet, T_DATE, 0, lang.t("Date", "Fecha"), &f.label)?;
     text(sheet, T_DATE, 1, &today(), &f.plain)?;
 
     let inputs: [(u32, ProgramInput, f64, &Format); 6] = [
@@ -428,7 +470,7 @@ fn write_targets(
         ),
     ];
     for (row, input, value, format) in inputs {
-        text(sheet, row, 0, title(input), &f.label)?;
+        text(sheet, row, 0, title(input, lang), &f.label)?;
         sheet.write_number_with_format(row, 1, value, format)?;
     }
 
@@ -443,7 +485,13 @@ fn write_targets(
             last + 1
         )
     };
-    text(sheet, T_D, 0, title(TargetsColumn::MinimumImpact), &f.label)?;
+    text(
+        sheet,
+        T_D,
+        0,
+        title(TargetsColumn::MinimumImpact, lang),
+        &f.label,
+    )?;
     formula(
         sheet,
         options,
@@ -464,7 +512,7 @@ fn write_targets(
         sheet,
         T_BENEFIT,
         0,
-        t("Total benefit", "Beneficio total"),
+        lang.t("Total benefit", "Beneficio total"),
         &f.label,
     )?;
     formula(
@@ -480,7 +528,7 @@ fn write_targets(
         sheet,
         T_BCR,
         0,
-        t("Benefit-cost ratio", "Relación beneficio-costo"),
+        lang.t("Benefit-cost ratio", "Relación beneficio-costo"),
         &f.label,
     )?;
     formula(
@@ -496,7 +544,7 @@ fn write_targets(
         sheet,
         T_SURPLUS,
         0,
-        t("Surplus (+) / shortfall (-)", "Excedente (+) / déficit (-)"),
+        lang.t("Surplus (+) / shortfall (-)", "Excedente (+) / déficit (-)"),
         &f.label,
     )?;
     formula(
@@ -509,12 +557,12 @@ fn write_targets(
         &f.money,
     )?;
 
-    let value_header = value_header(program);
+    let value_header = value_header(program, lang);
     let headers: Vec<&str> = TARGETS_EXPORTED
         .iter()
         .map(|&c| match c {
             TargetsColumn::PresentValue => value_header.as_str(),
-            other => title(other),
+            other => title(other, lang),
         })
         .collect();
     header_row(sheet, T_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
@@ -543,8 +591,8 @@ fn write_targets(
         }
         text(sheet, r, 1, &indicator.condition, &f.plain)?;
         let better = match indicator.direction {
-            Direction::Higher => t("higher", "mayor"),
-            Direction::Lower => t("lower", "menor"),
+            Direction::Higher => lang.t("higher", "mayor"),
+            Direction::Lower => lang.t("lower", "menor"),
         };
         text(sheet, r, 2, better, &f.plain)?;
         formula(
@@ -552,7 +600,7 @@ fn write_targets(
             options,
             r,
             3,
-            &format!("'{}'!$F${vr}", words::values_sheet()),
+            &format!("'{}'!$F${vr}", words::VALUES_SHEET.get(lang)),
             value.map(|v| v.unit_value),
             &f.number,
         )?;
@@ -561,7 +609,7 @@ fn write_targets(
             options,
             r,
             4,
-            &format!("'{}'!$G${vr}", words::values_sheet()),
+            &format!("'{}'!$G${vr}", words::VALUES_SHEET.get(lang)),
             value.map(|v| v.present_value),
             &f.number,
         )?;
@@ -628,7 +676,7 @@ fn write_targets(
             r,
             13,
             if indicator.locked {
-                t("yes", "sí")
+                lang.t("yes", "sí")
             } else {
                 ""
             },
@@ -680,19 +728,19 @@ fn write_targets(
     // The choices the model makes where the note is silent, and the sign-off block.
     let mut row = last + 2;
     let notes = [
-        t(
+        lang.t(
             "Method: IDB-TN-983 (2016). d = R x C / SUMPRODUCT(weight, N, V); model target = counterfactual +/- weight x d; benefit = impact x N x V.",
             "Método: IDB-TN-983 (2016). d = R x C / SUMAPRODUCTO(peso, N, V); meta del modelo = contrafactual +/- peso x d; beneficio = impacto x N x V.",
         ),
-        t(
+        lang.t(
             "Counterfactual = baseline + program length x annual change, held within 0%-100%.",
             "Contrafactual = línea de base + duración del programa x cambio anual, dentro de 0%-100%.",
         ),
-        t(
+        lang.t(
             "Model targets are held at the ceiling (higher is better) or the floor (lower is better); the final target is the negotiated one where set.",
             "Las metas del modelo se detienen en el techo (mayor es mejor) o en el piso (menor es mejor); la meta final es la negociada donde existe.",
         ),
-        t(
+        lang.t(
             "An annual change given as a formula of the default annual change uses the program default (negative for lower-is-better indicators).",
             "Un cambio anual dado como fórmula del cambio anual por defecto usa el valor del programa (negativo para indicadores en que menor es mejor).",
         ),
@@ -706,7 +754,7 @@ fn write_targets(
         sheet,
         row,
         0,
-        t("Agreed targets: signatures", "Metas acordadas: firmas"),
+        lang.t("Agreed targets: signatures", "Metas acordadas: firmas"),
         &f.title,
     )?;
     row += 1;
@@ -714,23 +762,23 @@ fn write_targets(
         sheet,
         row,
         0,
-        t("For the government", "Por el gobierno"),
+        lang.t("For the government", "Por el gobierno"),
         &f.label,
     )?;
     text(
         sheet,
         row,
         4,
-        t(
+        lang.t(
             "For the donor / initiative",
             "Por el donante / la iniciativa",
         ),
         &f.label,
     )?;
     for label in [
-        t("Name", "Nombre"),
-        t("Position", "Cargo"),
-        t("Signature", "Firma"),
+        lang.t("Name", "Nombre"),
+        lang.t("Position", "Cargo"),
+        lang.t("Signature", "Firma"),
         "Date",
     ] {
         row += 2;
@@ -751,7 +799,7 @@ fn write_targets(
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *w)?;
     }
-    page_setup(sheet, project, T_HEADER)?;
+    page_setup(sheet, project, T_HEADER, lang)?;
     Ok(())
 }
 
@@ -771,26 +819,38 @@ fn write_values(
     options: ExportOptions,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    let program = &project.program;
+    let (lang, program) = (options.lang, &project.program);
     text(
         sheet,
         0,
         0,
-        t(
+        lang.t(
             "Value of one unit of improvement per person (DALYs valued at GNI per capita)",
             "Valor de una unidad de mejora por persona (AVAD valorados al INB per cápita)",
         ),
         &f.title,
     )?;
-    text(sheet, V_GNI, 0, title(ProgramInput::GniPerCapita), &f.label)?;
+    text(
+        sheet,
+        V_GNI,
+        0,
+        title(ProgramInput::GniPerCapita, lang),
+        &f.label,
+    )?;
     sheet.write_number_with_format(V_GNI, 1, program.gni_per_capita, &f.money)?;
-    text(sheet, V_K, 0, title(ProgramInput::DalyMultiple), &f.label)?;
+    text(
+        sheet,
+        V_K,
+        0,
+        title(ProgramInput::DalyMultiple, lang),
+        &f.label,
+    )?;
     sheet.write_number(V_K, 1, program.daly_multiple)?;
     text(
         sheet,
         V_RATE,
         0,
-        title(ProgramInput::DiscountRate),
+        title(ProgramInput::DiscountRate, lang),
         &f.label,
     )?;
     sheet.write_number_with_format(V_RATE, 1, program.discount_rate, &f.percent_input)?;
@@ -798,21 +858,27 @@ fn write_values(
         sheet,
         V_HORIZON,
         0,
-        title(ProgramInput::HorizonYears),
+        title(ProgramInput::HorizonYears, lang),
         &f.label,
     )?;
     sheet.write_number(V_HORIZON, 1, f64::from(program.horizon_years))?;
-    text(sheet, V_TIMING, 0, title(ProgramInput::Timing), &f.label)?;
+    text(
+        sheet,
+        V_TIMING,
+        0,
+        title(ProgramInput::Timing, lang),
+        &f.label,
+    )?;
     let (timing, kind) = match program.timing {
-        Timing::EndOfYear => (t("end of each year", "al final de cada año"), 0),
-        Timing::StartOfYear => (t("start of each year", "al inicio de cada año"), 1),
+        Timing::EndOfYear => (lang.t("end of each year", "al final de cada año"), 0),
+        Timing::StartOfYear => (lang.t("start of each year", "al inicio de cada año"), 1),
     };
     text(sheet, V_TIMING, 1, timing, &f.plain)?;
     text(
         sheet,
         V_FACTOR,
         0,
-        t("Present value factor A", "Factor de valor presente A"),
+        lang.t("Present value factor A", "Factor de valor presente A"),
         &f.label,
     )?;
     formula(
@@ -825,12 +891,12 @@ fn write_values(
         &f.impact,
     )?;
 
-    let value_header = value_header(program);
+    let value_header = value_header(program, lang);
     let headers: Vec<&str> = VALUES_EXPORTED
         .iter()
         .map(|&c| match c {
             ValuesColumn::PresentValue => value_header.as_str(),
-            other => title(other),
+            other => title(other, lang),
         })
         .collect();
     header_row(sheet, V_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
@@ -877,12 +943,12 @@ fn write_values(
     let mut row = V_FIRST + project.conditions.len() as u32 + 1;
     let m = &project.metadata;
     if !m.notes.is_empty() {
-        text(sheet, row, 0, t("Notes", "Notas"), &f.label)?;
+        text(sheet, row, 0, lang.t("Notes", "Notas"), &f.label)?;
         wrapped(sheet, row, &m.notes, &f.wrap)?;
         row += 2;
     }
     if !m.sources.is_empty() {
-        text(sheet, row, 0, t("Sources", "Fuentes"), &f.label)?;
+        text(sheet, row, 0, lang.t("Sources", "Fuentes"), &f.label)?;
         for (k, source) in m.sources.iter().enumerate() {
             wrapped(sheet, row + k as u32, source, &f.wrap)?;
         }
@@ -893,6 +959,16 @@ fn write_values(
     {
         sheet.set_column_width(c as u16, *w)?;
     }
-    page_setup(sheet, project, V_HEADER)?;
+    page_setup(sheet, project, V_HEADER, lang)?;
     Ok(())
 }
+
+/// English, for `?` into a boxed error and for logs; what a person reads is made with
+/// `message(lang)` in their language.
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ExportError {}

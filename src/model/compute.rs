@@ -1,20 +1,10 @@
 //! MODEL.md §2: from inputs to d, targets, benefits and the benefit-cost ratio.
 
-use crate::i18n::t;
-use crate::tf;
 use std::collections::HashSet;
 
-use super::validate::{Field, Location, Problem};
-use super::{Direction, Program, Project, Timing};
-
-/// Which bound a target was held at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bound {
-    /// The ceiling of a higher-is-better indicator.
-    Ceiling,
-    /// The floor of a lower-is-better indicator.
-    Floor,
-}
+use super::links::Links;
+use super::problem::{Field, Location, Problem, ProblemKind};
+use super::{Bound, Direction, Program, Project, Timing};
 
 /// Computed columns of one Values row.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,40 +159,20 @@ pub(crate) fn bounded(
     }
 }
 
-/// Each condition's row by its trimmed name (the first row when a name repeats, which
-/// validation reports).
-pub(crate) fn condition_index(project: &Project) -> rustc_hash::FxHashMap<&str, usize> {
-    let mut index = rustc_hash::FxHashMap::default();
-    index.reserve(project.conditions.len());
-    for (j, condition) in project.conditions.iter().enumerate() {
-        index.entry(condition.name.trim()).or_insert(j);
-    }
-    index
-}
-
 /// The problem raised when the inputs are finite but their products are not.
-fn out_of_range(what: &str) -> Problem {
-    Problem {
-        location: Location::Program,
-        field: Field::Indicators,
-        severity: super::Severity::Error,
-        row_name: String::new(),
-        reason: tf!(
-            "{what} is too large to compute from these inputs; check the units of the cost, GNI per capita, DALYs and populations",
-            "{what} es demasiado grande para calcularse con estos datos; revise las unidades del costo, el INB per cápita, los AVAD y las poblaciones"
-        ),
-    }
+fn out_of_range(total_benefit: bool) -> Problem {
+    Problem::error(
+        Location::Program,
+        "",
+        Field::Indicators,
+        ProblemKind::TooLarge { total_benefit },
+    )
 }
 
 /// Computes every number of MODEL.md §2 that its inputs allow.
 pub fn compute(project: &Project) -> Outcome {
-    let condition_index = condition_index(project);
     // Each indicator's condition row, looked up once for validation and computation.
-    let links: Vec<Option<usize>> = project
-        .indicators
-        .iter()
-        .map(|i| condition_index.get(i.condition.trim()).copied())
-        .collect();
+    let links = Links::of(project);
     let mut problems = super::validate::validate_linked(project, &links);
     let errors = ErrorCells::new(&problems);
     let program = &project.program;
@@ -253,7 +223,7 @@ pub fn compute(project: &Project) -> Outcome {
                     indicator.effective_annual_change(program),
                 )
             });
-            let condition = links[i].and_then(|j| conditions[j]);
+            let condition = links.condition_of(i).and_then(|j| conditions[j]);
             let value = condition
                 .filter(|_| !errors.any(at, &[Field::Population, Field::Condition]))
                 .map(|c| IndicatorValue {
@@ -292,29 +262,19 @@ pub fn compute(project: &Project) -> Outcome {
     let cost_usable = !errors.any(Location::Program, &[Field::TotalCost, Field::RequiredRatio]);
     let sum_usable = weighted_benefit_per_unit.is_finite() && weighted_benefit_per_unit > 0.0;
     if !usable.is_empty() && !sum_usable {
-        problems.push(Problem {
-            location: Location::Program,
-            field: Field::Indicators,
-            severity: super::Severity::Error,
-            row_name: String::new(),
-            reason: t(
-                "no indicator carries any benefit (Σ w·N·V is zero), so the minimum impact d cannot be computed; \
-                 check the weights, populations and DALYs",
-                "ningún indicador aporta beneficio (Σ w·N·V es cero), así que no se puede calcular el impacto mínimo d; \
-                 revise los pesos, las poblaciones y los AVAD",
-            )
-            .to_owned(),
-        });
+        problems.push(Problem::error(
+            Location::Program,
+            "",
+            Field::Indicators,
+            ProblemKind::NoBenefit,
+        ));
     }
     let bounds_usable = !program_error(&[Field::Ceiling, Field::Floor]);
     let mut minimum_impact = (cost_usable && sum_usable && bounds_usable)
         .then(|| program.required_ratio * program.total_cost / weighted_benefit_per_unit);
     if minimum_impact.is_some_and(|d| !d.is_finite()) {
         minimum_impact = None;
-        problems.push(out_of_range(t(
-            "the minimum impact d",
-            "el impacto mínimo d",
-        )));
+        problems.push(out_of_range(false));
     }
 
     let mut rows_at_bound = 0;
@@ -366,7 +326,7 @@ pub fn compute(project: &Project) -> Outcome {
         if sum.is_finite() {
             total_benefit = Some(sum);
         } else {
-            problems.push(out_of_range(t("the total benefit", "el beneficio total")));
+            problems.push(out_of_range(true));
         }
     }
 
@@ -376,23 +336,19 @@ pub fn compute(project: &Project) -> Outcome {
     };
     for (i, c, target, lost) in wrong_way {
         let indicator = &project.indicators[i];
-        let side = match indicator.direction {
-            Direction::Higher => t("below", "por debajo de"),
-            Direction::Lower => t("above", "por encima de"),
+        let kind = ProblemKind::WrongWay {
+            target,
+            counterfactual: c,
+            lower_is_better: indicator.direction == Direction::Lower,
+            lost,
+            currency: currency.to_owned(),
         };
-        problems.push(Problem {
-            location: Location::Indicator(i),
-            field: Field::NegotiatedTarget,
-            severity: super::Severity::Warning,
-            row_name: indicator.name.clone(),
-            reason: tf!(
-                "{} is {side} the counterfactual {}: a worse result than doing nothing, which takes {currency} {} off the benefits",
-                "{} está {side} el contrafactual {}: un resultado peor que no hacer nada, que quita {currency} {} a los beneficios",
-                crate::text::format_percent(target, 1),
-                crate::text::format_percent(c, 1),
-                crate::text::format_amount(lost)
-            ),
-        });
+        problems.push(Problem::warning(
+            Location::Indicator(i),
+            &indicator.name,
+            Field::NegotiatedTarget,
+            kind,
+        ));
     }
 
     let benefit_cost_ratio = total_benefit.map(|b| b / program.total_cost);

@@ -1,14 +1,18 @@
 //! The target-setting model of IDB technical note IDB-TN-983 ("Setting Targets for
 //! Results-Based Financing Programs: A Simple Cost-Benefit Framework", 2016).
 //!
-//! Pure: no widgets, no files. [`compute`] turns a [`Project`] into an [`Outcome`];
-//! [`negotiate`] holds rebalance and goal seek; [`validate`] the checks of every input.
+//! Pure: no widgets, no files, no language, no clock. [`compute`] turns a [`Project`] into an
+//! [`Outcome`]; [`negotiate`] holds rebalance and goal seek; [`validate`] the checks of every
+//! input, whose findings are typed [`Problem`]s ([`problem`]); [`links`] ties each indicator
+//! to its condition. Words for all of these are chosen in `crate::present`.
 //! `MODEL.md` in the shared folder is the specification of every number here.
 
 pub mod audit;
 mod compute;
-pub mod explain;
+pub mod field;
+pub mod links;
 pub mod negotiate;
+pub mod problem;
 pub mod sensitivity;
 pub mod stats;
 pub mod validate;
@@ -16,26 +20,32 @@ pub mod verify;
 
 pub use audit::AuditEntry;
 pub use compute::{
-    Bound, ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
+    ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
     counterfactual, present_value_factor,
 };
-pub use negotiate::{GoalSeek, NegotiationError, Rebalance, RebalanceStatus, goal_seek, rebalance};
+pub use field::{Field, Location};
+pub use links::Links;
+pub use negotiate::{
+    GoalSeek, NegotiationError, Rebalance, RebalanceStatus, RowBlock, goal_seek, rebalance,
+};
+pub use problem::{PrecisionPart, Problem, ProblemKind, Severity};
 pub use sensitivity::{Parameter, SensitivityRanges, SensitivityRow, sensitivity};
 pub use stats::{TestKind, minimum_detectable_change, normal_quantile, required_sample_size};
-pub use validate::{
-    Field, Location, Problem, Severity, condition_problems, indicator_problems, program_problems,
-    validate,
-};
+pub use validate::{condition_problems, indicator_problems, program_problems, validate};
 pub use verify::{
-    Measurement, Round, RoundOutcome, RowCompliance, RowVerification, Spread, TrancheRule,
-    evaluate_round, verification,
+    RoundOutcome, RowCompliance, RowVerification, Shortfall, evaluate_round, verification,
 };
 
 use serde::{Deserialize, Serialize};
 
+/// The currency of a project that names none.
+pub const DEFAULT_CURRENCY: &str = "US$";
+
 /// The version of the project file format this build writes. Version 2 added verification,
-/// measurement rounds, the tranche and the audit log; version 1 files migrate on load.
-pub const FORMAT_VERSION: u32 = 2;
+/// measurement rounds, the tranche and the audit log; version 3 made the audit log typed (it
+/// reads in the reader's language) and linked indicators to conditions by id. Older files
+/// migrate on load.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One negotiation: program parameters, the Values sheet (conditions) and the Targets sheet
 /// (indicators), with the metadata that says where the figures come from.
@@ -58,6 +68,10 @@ pub struct Project {
     pub audit: Vec<AuditEntry>,
     /// Named sets of negotiated targets ("government proposal", "donor proposal").
     pub scenarios: Vec<Scenario>,
+}
+
+fn is_zero(id: &u64) -> bool {
+    *id == 0
 }
 
 /// A named set of negotiated targets and locks, kept to compare and restore.
@@ -284,7 +298,10 @@ impl Default for Program {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Condition {
-    /// Name the indicators link to, e.g. "Maternal conditions".
+    /// Stable id the indicators link to (0: none yet; see [`links::assign_ids`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub id: u64,
+    /// Name shown and exported, e.g. "Maternal conditions".
     pub name: String,
     /// Age-sex group the DALYs and population refer to, e.g. "Women 15-59".
     pub group: String,
@@ -292,6 +309,62 @@ pub struct Condition {
     pub dalys: f64,
     /// P_j: population of the group.
     pub population: f64,
+}
+
+/// Which bound a target was held at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The ceiling of a higher-is-better indicator.
+    Ceiling,
+    /// The floor of a lower-is-better indicator.
+    Floor,
+}
+
+/// A measurement round: a survey at some months from the start of the program.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Round {
+    pub name: String,
+    pub months: f64,
+}
+
+/// How precise an estimate is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Spread {
+    /// The standard error, as reported by the survey.
+    StandardError(f64),
+    /// Respondents and design effect: SE = √(DEFF·Y(1−Y)/n).
+    Sample { n: f64, deff: f64 },
+    /// A 95% confidence interval.
+    Interval { low: f64, high: f64 },
+}
+
+/// An indicator's estimate at one round.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measurement {
+    /// Y: the survey's estimate (proportion).
+    pub estimate: f64,
+    pub spread: Spread,
+}
+
+/// How much of the performance tranche a round pays.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrancheRule {
+    /// SMI: all when the weighted share of indicators met reaches the threshold θ, else nothing.
+    AllOrNothing { threshold: f64 },
+    /// In proportion to the weighted achievement: each indicator's progress from its
+    /// counterfactual towards its target, between 0 and 1.
+    Continuous,
+    /// Steps: (share met at least, fraction of the tranche paid), e.g. 50% pays half, 80% all.
+    Steps(Vec<(f64, f64)>),
+}
+
+impl Default for TrancheRule {
+    fn default() -> Self {
+        TrancheRule::AllOrNothing { threshold: 0.8 }
+    }
 }
 
 /// Whether a higher or a lower level of an indicator is the improvement (s_i = ±1).
@@ -326,8 +399,11 @@ impl Direction {
 #[serde(default)]
 pub struct Indicator {
     pub name: String,
-    /// Name of the linked condition j(i) in the Values sheet.
+    /// Name of the linked condition j(i) in the Values sheet, as shown and exported.
     pub condition: String,
+    /// Id of the linked condition (0: linked by name until ids are given).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub condition_id: u64,
     /// s_i.
     pub direction: Direction,
     /// N_i: population reached.
@@ -401,6 +477,7 @@ impl Default for Indicator {
         Self {
             name: String::new(),
             condition: String::new(),
+            condition_id: 0,
             direction: Direction::Higher,
             population: 0.0,
             baseline: 0.0,

@@ -1,22 +1,29 @@
 //! MODEL.md §3: rebalance the unlocked rows, and goal seek on one row.
 
-use crate::i18n::t;
-use crate::tf;
-use thiserror::Error;
-
 use super::compute::{Outcome, bounded, compute};
+use super::problem::{Location, Problem};
 use super::{Direction, Project};
-use crate::text::format_amount;
 
 /// Why a negotiation action cannot run.
-#[derive(Clone, Debug, PartialEq, Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum NegotiationError {
-    #[error("{}", tf!("the model cannot compute d until the problems are fixed: {}", "el modelo no puede calcular d hasta que se corrijan los problemas: {}", .0))]
-    NotComputable(String),
-    #[error("{}", tf!("row {} cannot be goal-sought: {}", "no se puede buscar objetivo en la fila {}: {}", .row, .reason))]
-    RowNotComputable { row: usize, reason: String },
-    #[error("{}", tf!("there is no indicator in row {}", "no hay indicador en la fila {}", .0))]
+    /// d cannot be computed: the errors that stop it.
+    NotComputable(Vec<Problem>),
+    /// Goal seek on 1-based row `row` cannot run.
+    RowNotComputable { row: usize, why: RowBlock },
+    /// There is no indicator in 1-based row `row`.
     NoSuchRow(usize),
+}
+
+/// Why goal seek cannot move one row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowBlock {
+    /// The row's own inputs have errors.
+    Problems(Vec<Problem>),
+    /// The row's condition has a problem.
+    Condition,
+    /// The row carries no benefit (N·V is zero).
+    NoBenefit,
 }
 
 /// How a rebalance ended.
@@ -63,8 +70,8 @@ impl GoalSeek {
 fn computable(project: &Project) -> Result<Outcome, NegotiationError> {
     let outcome = compute(project);
     if outcome.minimum_impact.is_none() {
-        let reasons: Vec<String> = outcome.errors().map(ToString::to_string).collect();
-        return Err(NegotiationError::NotComputable(reasons.join("; ")));
+        let errors = outcome.errors().cloned().collect();
+        return Err(NegotiationError::NotComputable(errors));
     }
     Ok(outcome)
 }
@@ -178,29 +185,6 @@ pub fn rebalance(project: &Project) -> Result<Rebalance, NegotiationError> {
     })
 }
 
-impl RebalanceStatus {
-    /// A sentence for the status line.
-    pub fn describe(&self, currency: &str) -> String {
-        match self {
-            RebalanceStatus::Balanced => t(
-                "Rebalanced: benefits equal the required ratio times the cost.",
-                "Reequilibrado: los beneficios igualan la relación exigida por el costo.",
-            )
-            .to_owned(),
-            RebalanceStatus::Surplus { surplus } => tf!(
-                "The locked rows alone exceed the requirement by {currency} {}; the free rows were set to their counterfactual.",
-                "Las filas fijadas solas superan lo exigido en {currency} {}; las filas libres quedaron en su contrafactual.",
-                format_amount(*surplus)
-            ),
-            RebalanceStatus::Shortfall { shortfall } => tf!(
-                "Cannot balance: with every free row at its bound, benefits fall short by {currency} {}. Unlock a row or lower the locked targets' demands.",
-                "No se puede equilibrar: con cada fila libre en su límite, a los beneficios les faltan {currency} {}. Libere una fila o baje lo exigido por las metas fijadas.",
-                format_amount(*shortfall)
-            ),
-        }
-    }
-}
-
 /// The single target of row `row` that makes BCR = R given all other rows:
 /// `F_k = c_k + s_k·(R·C − B_{−k}) / u_k`, held within its bounds.
 pub fn goal_seek(project: &Project, row: usize) -> Result<GoalSeek, NegotiationError> {
@@ -211,33 +195,21 @@ pub fn goal_seek(project: &Project, row: usize) -> Result<GoalSeek, NegotiationE
     let outcome = computable(project)?;
     let own = &outcome.indicators[row];
     let (Some(c), Some(value), Some(targets)) = (own.counterfactual, own.value, own.targets) else {
-        let reasons: Vec<String> = outcome
+        let problems: Vec<Problem> = outcome
             .errors()
-            .filter(|p| p.location == super::Location::Indicator(row))
-            .map(|p| p.reason.clone())
+            .filter(|p| p.location == Location::Indicator(row))
+            .cloned()
             .collect();
-        return Err(NegotiationError::RowNotComputable {
-            row: row + 1,
-            reason: if reasons.is_empty() {
-                t(
-                    "its condition has a problem",
-                    "su condición tiene un problema",
-                )
-                .to_owned()
-            } else {
-                reasons.join("; ")
-            },
-        });
+        let why = if problems.is_empty() {
+            RowBlock::Condition
+        } else {
+            RowBlock::Problems(problems)
+        };
+        return Err(NegotiationError::RowNotComputable { row: row + 1, why });
     };
     if value.benefit_per_unit <= 0.0 {
-        return Err(NegotiationError::RowNotComputable {
-            row: row + 1,
-            reason: t(
-                "it carries no benefit (N·V is zero)",
-                "no aporta beneficio (N·V es cero)",
-            )
-            .to_owned(),
-        });
+        let why = RowBlock::NoBenefit;
+        return Err(NegotiationError::RowNotComputable { row: row + 1, why });
     }
     let program = &project.program;
     let goal = program.required_ratio * program.total_cost;

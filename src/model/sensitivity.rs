@@ -1,13 +1,13 @@
 //! MODEL.md §4: d and every bounded target with each parameter at its low and high value,
 //! recomputed (not interpolated).
 
-use crate::i18n::t;
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoEnumIterator};
 
 use super::{Program, Project, compute};
 
 /// A parameter the sensitivity analysis varies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
 #[serde(rename_all = "snake_case")]
 pub enum Parameter {
     DiscountRate,
@@ -20,33 +20,6 @@ pub enum Parameter {
 }
 
 impl Parameter {
-    pub const ALL: [Parameter; 7] = [
-        Parameter::DiscountRate,
-        Parameter::Horizon,
-        Parameter::DalyMultiple,
-        Parameter::ProgramYears,
-        Parameter::Cost,
-        Parameter::Gni,
-        Parameter::DefaultAnnualChange,
-    ];
-
-    /// Label with the note's symbol.
-    pub fn label(self) -> &'static str {
-        match self {
-            Parameter::DiscountRate => t("Discount rate r", "Tasa de descuento r"),
-            Parameter::Horizon => t("Horizon H (years)", "Horizonte H (años)"),
-            Parameter::DalyMultiple => t("Value of a DALY k (× GNI)", "Valor de un AVAD k (× INB)"),
-            Parameter::ProgramYears => {
-                t("Program length L (years)", "Duración del programa L (años)")
-            }
-            Parameter::Cost => t("Total cost C", "Costo total C"),
-            Parameter::Gni => t("GNI per capita G", "INB per cápita G"),
-            Parameter::DefaultAnnualChange => {
-                t("Default annual change a₀", "Cambio anual por defecto a₀")
-            }
-        }
-    }
-
     /// Key used in JSON.
     pub fn key(self) -> &'static str {
         match self {
@@ -239,9 +212,8 @@ pub fn scenario(project: &Project, program: Program, value: f64) -> Scenario {
 /// Every parameter of MODEL.md §4 at its low and high value.
 pub fn sensitivity(project: &Project) -> Vec<SensitivityRow> {
     let program = &project.program;
-    Parameter::ALL
-        .iter()
-        .map(|&parameter| {
+    Parameter::iter()
+        .map(|parameter| {
             let (low, high) = program.sensitivity.values(parameter, program);
             SensitivityRow {
                 parameter,

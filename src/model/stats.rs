@@ -1,7 +1,5 @@
 //! The normal distribution and the sample sizes of MODEL.md §5.
 
-use crate::i18n::t;
-
 /// Evaluates a polynomial with coefficients from the constant term up (Horner).
 fn polynomial(coefficients: &[f64], x: f64) -> f64 {
     coefficients.iter().rev().fold(0.0, |acc, c| acc * x + c)
@@ -99,29 +97,6 @@ pub enum TestKind {
     TwoProportions,
     /// One sample against a fixed projected counterfactual p0.
     OneSample,
-}
-
-impl TestKind {
-    /// The name shown next to every sample size.
-    pub fn describe(self) -> &'static str {
-        match self {
-            TestKind::TwoProportions => t(
-                "two proportions (pooled, as R's power.prop.test)",
-                "dos proporciones (combinadas, como power.prop.test de R)",
-            ),
-            TestKind::OneSample => t(
-                "one sample against a fixed counterfactual",
-                "una muestra contra un contrafactual fijo",
-            ),
-        }
-    }
-
-    pub fn short(self) -> &'static str {
-        match self {
-            TestKind::TwoProportions => t("two-proportion", "dos proporciones"),
-            TestKind::OneSample => t("one-sample", "una muestra"),
-        }
-    }
 }
 
 /// Levels closer than this are one level: a billionth of a percentage point is rounding in

@@ -1,95 +1,10 @@
 //! MODEL.md §5: sample sizes for verification surveys, the minimum detectable target,
 //! compliance at each measurement round (rules 1 and 2) and the performance tranche.
 
-use crate::i18n::t;
-use crate::tf;
-use serde::{Deserialize, Serialize};
-
 use super::compute::Outcome;
+use super::problem::{Field, Location};
 use super::stats::{TestKind, minimum_detectable_change, normal_quantile, required_sample_size};
-use super::validate::{Field, Location};
-use super::{Direction, Project};
-use crate::text::format_percent;
-
-/// A measurement round: a survey at some months from the start of the program.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Round {
-    pub name: String,
-    pub months: f64,
-}
-
-/// How precise an estimate is.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Spread {
-    /// The standard error, as reported by the survey.
-    StandardError(f64),
-    /// Respondents and design effect: SE = √(DEFF·Y(1−Y)/n).
-    Sample { n: f64, deff: f64 },
-    /// A 95% confidence interval.
-    Interval { low: f64, high: f64 },
-}
-
-/// An indicator's estimate at one round.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Measurement {
-    /// Y: the survey's estimate (proportion).
-    pub estimate: f64,
-    pub spread: Spread,
-}
-
-/// How much of the performance tranche a round pays.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TrancheRule {
-    /// SMI: all when the weighted share of indicators met reaches the threshold θ, else nothing.
-    AllOrNothing { threshold: f64 },
-    /// In proportion to the weighted achievement: each indicator's progress from its
-    /// counterfactual towards its target, between 0 and 1.
-    Continuous,
-    /// Steps: (share met at least, fraction of the tranche paid), e.g. 50% pays half, 80% all.
-    Steps(Vec<(f64, f64)>),
-}
-
-impl Default for TrancheRule {
-    fn default() -> Self {
-        TrancheRule::AllOrNothing { threshold: 0.8 }
-    }
-}
-
-impl TrancheRule {
-    pub fn describe(&self) -> String {
-        match self {
-            TrancheRule::AllOrNothing { threshold } => {
-                tf!(
-                    "all or nothing: paid when at least {} of targets (weighted) are met",
-                    "todo o nada: se paga cuando se cumple al menos {} de las metas (ponderadas)",
-                    format_percent(*threshold, 0)
-                )
-            }
-            TrancheRule::Continuous => t(
-                "continuous: paid in proportion to weighted achievement",
-                "continua: se paga en proporción al logro ponderado",
-            )
-            .to_owned(),
-            TrancheRule::Steps(steps) => {
-                let parts: Vec<String> = steps
-                    .iter()
-                    .map(|(share, paid)| {
-                        tf!(
-                            "{} met pays {}",
-                            "{} cumplido paga {}",
-                            format_percent(*share, 0),
-                            format_percent(*paid, 0)
-                        )
-                    })
-                    .collect();
-                tf!("steps: {}", "escalones: {}", parts.join("; "))
-            }
-        }
-    }
-}
+use super::{Direction, Measurement, Project, Spread, TrancheRule};
 
 /// z for the two-sided 95% intervals of compliance rule 2.
 fn z95() -> f64 {
@@ -114,14 +29,6 @@ pub struct RowVerification {
     pub cannot_be_verified: bool,
     /// With a survey budget: whether this indicator's sample still fits, in table order.
     pub fits_budget: Option<bool>,
-}
-
-/// The message shown when an indicator cannot be verified with its sample (note §4).
-pub fn cannot_verify() -> &'static str {
-    t(
-        "cannot be verified with this sample: raise the sample or replace the indicator",
-        "no se puede verificar con esta muestra: aumente la muestra o reemplace el indicador",
-    )
 }
 
 const SURVEY_FIELDS: [Field; 6] = [
@@ -219,11 +126,34 @@ pub struct RowCompliance {
     /// interval when the counterfactual has a standard error).
     pub rule2: bool,
     pub met: bool,
-    /// Why not met, in words.
-    pub reason: Option<String>,
+    /// Why not met (empty when met).
+    pub shortfalls: Vec<Shortfall>,
     pub payment_weight: f64,
     /// Progress from the counterfactual to the target, between 0 and 1.
     pub achievement: f64,
+}
+
+/// Why an indicator did not meet its target at a round.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shortfall {
+    /// The round has no estimate for the indicator.
+    NotMeasured,
+    /// The estimate's precision cannot be computed from its n, DEFF or interval.
+    NoPrecision,
+    /// Rule 1: the estimate does not reach the target.
+    Target {
+        estimate: f64,
+        target: f64,
+        direction: Direction,
+    },
+    /// Rule 2: the 95 % interval reaches the counterfactual (or overlaps its interval when the
+    /// counterfactual has a standard error).
+    Counterfactual {
+        low: f64,
+        high: f64,
+        counterfactual: f64,
+        with_its_interval: bool,
+    },
 }
 
 /// The result of one measurement round.
@@ -266,7 +196,11 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
             let (c, targets) = (row.counterfactual?, row.targets?);
             let target = targets.final_target;
             let s = indicator.direction.sign();
-            let weight = if indicator.payment_weight.is_finite() { indicator.payment_weight.max(0.0) } else { 0.0 };
+            let weight = if indicator.payment_weight.is_finite() {
+                indicator.payment_weight.max(0.0)
+            } else {
+                0.0
+            };
             let Some(measurement) = indicator.measurements.get(round).copied().flatten() else {
                 return Some(RowCompliance {
                     estimate: None,
@@ -275,7 +209,7 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
                     rule1: false,
                     rule2: false,
                     met: false,
-                    reason: Some(t("not measured in this round", "no medido en esta ronda").to_owned()),
+                    shortfalls: vec![Shortfall::NotMeasured],
                     payment_weight: weight,
                     achievement: 0.0,
                 });
@@ -289,32 +223,45 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
                     rule1: false,
                     rule2: false,
                     met: false,
-                    reason: Some(t("the estimate's precision cannot be computed; check n, DEFF or the interval", "no se puede calcular la precisión de la estimación; revise n, DEFF o el intervalo").to_owned()),
+                    shortfalls: vec![Shortfall::NoPrecision],
                     payment_weight: weight,
                     achievement: 0.0,
                 });
             };
             let rule1 = s * (y - target) >= -1e-12;
-            let counterfactual_margin = indicator.survey.counterfactual_se.map_or(0.0, |se_c| z * se_c);
+            let counterfactual_margin = indicator
+                .survey
+                .counterfactual_se
+                .map_or(0.0, |se_c| z * se_c);
             let rule2 = match indicator.direction {
                 Direction::Higher => low > c + counterfactual_margin,
                 Direction::Lower => high < c - counterfactual_margin,
             };
-            let mut reasons = Vec::new();
+            let mut shortfalls = Vec::new();
             if !rule1 {
-                let side = if indicator.direction == Direction::Higher { t("below", "por debajo de") } else { t("above", "por encima de") };
-                reasons.push(tf!("the estimate {} is {side} the target {}", "la estimación {} está {side} la meta {}", format_percent(y, 1), format_percent(target, 1)));
+                let direction = indicator.direction;
+                shortfalls.push(Shortfall::Target {
+                    estimate: y,
+                    target,
+                    direction,
+                });
             }
             if !rule2 {
-                let what = if indicator.survey.counterfactual_se.is_some() {
-                    tf!("overlaps the counterfactual's interval around {}", "se superpone al intervalo del contrafactual en torno a {}", format_percent(c, 1))
-                } else {
-                    tf!("reaches the counterfactual {}", "alcanza el contrafactual {}", format_percent(c, 1))
-                };
-                reasons.push(tf!("the 95% interval {}–{} {what}", "el intervalo del 95% {}–{} {what}", format_percent(low, 1), format_percent(high, 1)));
+                shortfalls.push(Shortfall::Counterfactual {
+                    low,
+                    high,
+                    counterfactual: c,
+                    with_its_interval: indicator.survey.counterfactual_se.is_some(),
+                });
             }
             let span = s * (target - c);
-            let achievement = if span > 0.0 { (s * (y - c) / span).clamp(0.0, 1.0) } else if rule1 { 1.0 } else { 0.0 };
+            let achievement = if span > 0.0 {
+                (s * (y - c) / span).clamp(0.0, 1.0)
+            } else if rule1 {
+                1.0
+            } else {
+                0.0
+            };
             Some(RowCompliance {
                 estimate: Some(y),
                 standard_error: Some(se),
@@ -322,7 +269,7 @@ pub fn evaluate_round(project: &Project, outcome: &Outcome, round: usize) -> Rou
                 rule1,
                 rule2,
                 met: rule1 && rule2,
-                reason: (!reasons.is_empty()).then(|| reasons.join("; ")),
+                shortfalls,
                 payment_weight: weight,
                 achievement,
             })

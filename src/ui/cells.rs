@@ -7,13 +7,13 @@ use std::collections::HashMap;
 use egui::text::CCursorRange;
 use egui::{Align, Color32, Id, RichText, TextEdit, Ui};
 
-use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::model::{Field, Location, Problem, Severity};
 use crate::paste::Grid;
 use crate::text::{
     ParseError, format_amount, format_number, format_percent, parse_number, parse_percent,
 };
-use crate::tf;
+use crate::tr;
 
 /// A cell of the document: which row (or the program inputs) and which field.
 pub type CellKey = (Location, Field);
@@ -117,10 +117,20 @@ pub struct CellBuffers {
     pub selection: Option<Selection>,
     /// Text typed this frame that is not a value at all: the document goes back to the value
     /// before typing until it is corrected.
-    unreadable: Option<(CellKey, String)>,
+    unreadable: Option<(CellKey, ParseError)>,
+    /// The language the cells' messages are written in (the window's).
+    pub lang: Lang,
 }
 
 impl CellBuffers {
+    /// No cell being edited; messages in `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Self {
+            lang,
+            ..Self::default()
+        }
+    }
+
     /// Moves the keyboard focus to `key`'s cell, its text selected so that typing replaces
     /// it, as a spreadsheet does when the arrow keys or Enter move to another cell.
     pub fn focus_cell(&mut self, ctx: &egui::Context, key: CellKey) {
@@ -157,13 +167,13 @@ impl CellBuffers {
     }
 
     /// Marks the text typed in `key` as not a value at all (it does not parse).
-    fn refuse_text(&mut self, key: CellKey, reason: String) {
-        self.reject(key, reason.clone());
-        self.unreadable = Some((key, reason));
+    fn refuse_text(&mut self, key: CellKey, error: ParseError) {
+        self.reject(key, error.message(self.lang));
+        self.unreadable = Some((key, error));
     }
 
     /// Text typed this frame that does not parse, taken once.
-    pub fn take_unreadable(&mut self) -> Option<(CellKey, String)> {
+    pub fn take_unreadable(&mut self) -> Option<(CellKey, ParseError)> {
         self.unreadable.take()
     }
 
@@ -185,15 +195,15 @@ impl CellBuffers {
 
     /// "Targets row 2, baseline: …" for the last text a cell did not take.
     pub fn rejection_message(&self) -> Option<String> {
+        let lang = self.lang;
         let ((location, field), reason) = self.last_rejection.as_ref()?;
-        let place = match location.row_number() {
-            Some(row) => tf!("{} row {row}", "{} fila {row}", location.sheet()),
-            None => location.sheet().to_owned(),
-        };
-        Some(tf!(
-            "{place}, {}: {reason} — leaving the cell keeps the value it held before typing.",
-            "{place}, {}: {reason} — al salir de la celda se conserva el valor que tenía antes.",
-            field.label()
+        let place = crate::present::problem::place(*location, lang);
+        let field = crate::present::problem::field_label(*field, lang);
+        Some(tr!(
+            lang,
+            "{place}, {field}: {reason} — leaving the cell keeps the value it held before typing.",
+            "{place}, {field}: {reason} — al salir de la celda se conserva el valor que tenía \
+             antes."
         ))
     }
 
@@ -266,7 +276,7 @@ pub fn number_cell(
             Some(parsed)
         }
         Err(error) => {
-            buffers.refuse_text(key, error.to_string());
+            buffers.refuse_text(key, error);
             None
         }
     }
@@ -314,14 +324,16 @@ fn text_cell_inner(
         .get(&key)
         .map_or_else(|| value.to_owned(), |b| b.text.clone());
     let rejection = buffers.rejection(key).map(str::to_owned);
+    let lang = buffers.lang;
+    let reason = |p: &Problem| crate::present::problem::reason(p, lang);
     let error = rejection.clone().or_else(|| {
         problem
             .filter(|p| p.severity == Severity::Error)
-            .map(|p| p.reason.clone())
+            .map(reason)
     });
     let warning = problem
         .filter(|p| p.severity == Severity::Warning)
-        .map(|p| p.reason.clone());
+        .map(reason);
     let fill = if error.is_some() {
         Some(error_fill(ui))
     } else if warning.is_some() {
@@ -481,7 +493,7 @@ fn display_cell(
 }
 
 /// An input of a locked row: its value, not editable, named like the cell it stands for.
-pub fn locked_cell(ui: &mut Ui, text: &str, name: &str, align: Align) {
+pub fn locked_cell(ui: &mut Ui, lang: Lang, text: &str, name: &str, align: Align) {
     let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, false, name));
@@ -508,7 +520,8 @@ pub fn locked_cell(ui: &mut Ui, text: &str, name: &str, align: Align) {
         galley,
         ui.visuals().text_color(),
     );
-    response.accessible_name(name).on_hover_text(tf!(
+    response.accessible_name(name).on_hover_text(tr!(
+        lang,
         "{text} — locked: the target was agreed. Untick Lock to edit.",
         "{text} — fijada: la meta fue acordada. Desmarque Fijar para editar."
     ));
@@ -544,6 +557,7 @@ fn computed_frame<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> R 
 /// these in every visible row, and a frame and a button each lay out a child of their own.
 pub fn explained_cell(
     ui: &mut Ui,
+    lang: Lang,
     text: impl Into<RichText>,
     hover: Option<&str>,
     accessible_name: &str,
@@ -591,7 +605,7 @@ pub fn explained_cell(
         if let Some(hover) = hover {
             ui.label(hover);
         }
-        ui.label(t(
+        ui.label(lang.t(
             "Click to see how it is computed.",
             "Haga clic para ver cómo se calcula.",
         ));

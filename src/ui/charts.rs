@@ -6,10 +6,10 @@ use egui::{Color32, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
 
 use crate::document::Document;
-use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::model::{Outcome, Project};
 use crate::text::format_percent;
-use crate::tf;
+use crate::tr;
 
 const SHARE_COLOR: Color32 = Color32::from_rgb(40, 110, 190);
 
@@ -67,6 +67,7 @@ fn position(row: usize, rows: usize, top_down: bool) -> f64 {
 
 /// Row labels on an axis of one bar (or group of bars) per row.
 fn row_axis(
+    lang: Lang,
     project: &Project,
     top_down: bool,
 ) -> impl Fn(egui_plot::GridMark, &std::ops::RangeInclusive<f64>) -> String + 'static {
@@ -77,7 +78,7 @@ fn row_axis(
             if top_down {
                 short_name(project, i)
             } else {
-                tf!("row {}", "fila {}", i + 1)
+                tr!(lang, "row {}", "fila {}", i + 1)
             }
         })
         .collect();
@@ -97,27 +98,28 @@ fn row_axis(
 }
 
 /// The Charts tab.
-pub fn charts_ui(ui: &mut Ui, document: &Document) {
+pub fn charts_ui(ui: &mut Ui, lang: Lang, document: &Document) {
     let project = document.project();
     let outcome = document.outcome();
     let height = ((ui.available_height() - 120.0) / 2.0).max(220.0);
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.label(
-            RichText::new(t("Targets by indicator", "Metas por indicador"))
+            RichText::new(lang.t("Targets by indicator", "Metas por indicador"))
                 .strong()
                 .size(18.0),
         );
-        targets_chart(ui, project, outcome, height);
+        targets_chart(ui, lang, project, outcome, height);
         let step = largest_step(project, outcome).map_or_else(
             || {
-                t(
+                lang.t(
                     "No row is computed: see Problems.",
                     "No se calcula ninguna fila: vea Problemas.",
                 )
                 .to_owned()
             },
             |(row, step)| {
-                tf!(
+                tr!(
+                    lang,
                     "Largest step from baseline to final target: row {}, {:.1} points.",
                     "Mayor paso de la línea de base a la meta final: fila {}, {:.1} puntos.",
                     row + 1,
@@ -128,21 +130,22 @@ pub fn charts_ui(ui: &mut Ui, document: &Document) {
         ui.label(step);
         ui.add_space(12.0);
         ui.label(
-            RichText::new(t("Share of the total benefit", "Parte del beneficio total"))
+            RichText::new(lang.t("Share of the total benefit", "Parte del beneficio total"))
                 .strong()
                 .size(18.0),
         );
-        share_chart(ui, project, outcome, height);
+        share_chart(ui, lang, project, outcome, height);
         let share = largest_share(outcome).map_or_else(
             || {
-                t(
+                lang.t(
                     "The total benefit is not positive: no shares to show.",
                     "El beneficio total no es positivo: no hay partes que mostrar.",
                 )
                 .to_owned()
             },
             |(row, share)| {
-                tf!(
+                tr!(
+                    lang,
                     "Largest share of the benefit: row {}, {}.",
                     "Mayor parte del beneficio: fila {}, {}.",
                     row + 1,
@@ -154,22 +157,22 @@ pub fn charts_ui(ui: &mut Ui, document: &Document) {
     });
 }
 
-fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32) {
+fn targets_chart(ui: &mut Ui, lang: Lang, project: &Project, outcome: &Outcome, height: f32) {
     let series_names: [(&str, Color32); 4] = [
         (
-            t("Baseline", "Línea de base"),
+            lang.t("Baseline", "Línea de base"),
             Color32::from_rgb(150, 150, 150),
         ),
         (
-            t("Counterfactual", "Contrafactual"),
+            lang.t("Counterfactual", "Contrafactual"),
             Color32::from_rgb(120, 170, 220),
         ),
         (
-            t("Model target (bounded)", "Meta del modelo (acotada)"),
+            lang.t("Model target (bounded)", "Meta del modelo (acotada)"),
             Color32::from_rgb(40, 110, 190),
         ),
         (
-            t("Final target", "Meta final"),
+            lang.t("Final target", "Meta final"),
             Color32::from_rgb(230, 140, 40),
         ),
     ];
@@ -209,8 +212,8 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
         .include_y(0.0)
         // Headroom above 100 % for the legend.
         .include_y(125.0)
-        .y_axis_label(t("level (%)", "nivel (%)"))
-        .x_axis_formatter(row_axis(project, false))
+        .y_axis_label(lang.t("level (%)", "nivel (%)"))
+        .x_axis_formatter(row_axis(lang, project, false))
         .show(ui, |plot| {
             for (bars, (name, color)) in series.into_iter().zip(series_names) {
                 plot.bar_chart(BarChart::new(name, bars).color(color));
@@ -218,7 +221,7 @@ fn targets_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32)
         });
 }
 
-fn share_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32) {
+fn share_chart(ui: &mut Ui, lang: Lang, project: &Project, outcome: &Outcome, height: f32) {
     let rows = project.indicators.len();
     let bars: Vec<Bar> = outcome
         .indicators
@@ -245,14 +248,14 @@ fn share_chart(ui: &mut Ui, project: &Project, outcome: &Outcome, height: f32) {
         .allow_drag(false)
         .allow_scroll(false)
         .include_x(0.0)
-        .x_axis_label(t(
+        .x_axis_label(lang.t(
             "share of the total benefit (%)",
             "parte del beneficio total (%)",
         ))
-        .y_axis_formatter(row_axis(project, true))
+        .y_axis_formatter(row_axis(lang, project, true))
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new(t("share of benefit", "parte del beneficio"), bars)
+                BarChart::new(lang.t("share of benefit", "parte del beneficio"), bars)
                     .horizontal()
                     .color(SHARE_COLOR),
             );

@@ -1,14 +1,15 @@
 //! Choosing files: the system's dialog (rfd) on a worker thread so the window never freezes,
 //! or, where the system has no dialog service (no desktop portal, no zenity), a file browser
-//! inside the window instead of nothing happening.
+//! inside the window instead of nothing happening. The browser reads a folder once per visit
+//! and asks before a save or an export replaces a file that exists.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Context, RichText, Ui};
 
-use crate::i18n::t;
-use crate::tf;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// What the file is chosen for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,11 +20,11 @@ pub enum FilePurpose {
 }
 
 impl FilePurpose {
-    fn title(self) -> &'static str {
+    fn title(self, lang: Lang) -> &'static str {
         match self {
-            FilePurpose::Open => t("Open project", "Abrir proyecto"),
-            FilePurpose::SaveAs => t("Save project as", "Guardar proyecto como"),
-            FilePurpose::Export => t("Export target sheets", "Exportar hojas de metas"),
+            FilePurpose::Open => lang.t("Open project", "Abrir proyecto"),
+            FilePurpose::SaveAs => lang.t("Save project as", "Guardar proyecto como"),
+            FilePurpose::Export => lang.t("Export target sheets", "Exportar hojas de metas"),
         }
     }
 
@@ -63,38 +64,51 @@ struct Browser {
     purpose: FilePurpose,
     folder: PathBuf,
     folder_text: String,
+    /// The folder's sub-folders and files, read when the folder is entered.
+    listing: (Vec<PathBuf>, Vec<PathBuf>),
     file_name: String,
     error: Option<String>,
+    /// A file that exists, chosen to be replaced: waiting for "Replace" or "Cancel".
+    replacing: Option<PathBuf>,
 }
 
 impl Browser {
     fn new(purpose: FilePurpose, start: &Path, suggested_name: &str) -> Self {
-        Self {
+        let mut browser = Self {
             purpose,
-            folder: start.to_owned(),
-            folder_text: start.display().to_string(),
+            folder: PathBuf::new(),
+            folder_text: String::new(),
+            listing: (Vec::new(), Vec::new()),
             file_name: suggested_name.to_owned(),
             error: None,
-        }
+            replacing: None,
+        };
+        browser.enter(start.to_owned());
+        browser
     }
 
+    /// Shows `folder`, reading its entries once.
     fn enter(&mut self, folder: PathBuf) {
         self.folder_text = folder.display().to_string();
+        self.listing = list_folder(&folder, self.purpose.extensions());
         self.folder = folder;
         self.error = None;
     }
 
     /// Shows the browser; returns `Some(Some(path))` when chosen, `Some(None)` when cancelled.
-    fn ui(&mut self, ctx: &Context) -> Option<Option<PathBuf>> {
+    fn ui(&mut self, ctx: &Context, lang: Lang) -> Option<Option<PathBuf>> {
         let mut result = None;
         let mut open = true;
-        egui::Window::new(self.purpose.title())
+        egui::Window::new(self.purpose.title(lang))
             .id(egui::Id::unique("file-browser"))
             .collapsible(false)
             .default_size([620.0, 460.0])
             .open(&mut open)
             .show(ctx, |ui| {
-                result = self.contents(ui);
+                result = match self.replacing.clone() {
+                    Some(path) => self.confirm_replace(ui, lang, path),
+                    None => self.contents(ui, lang),
+                };
             });
         if !open {
             result = Some(None);
@@ -102,15 +116,54 @@ impl Browser {
         result
     }
 
-    fn contents(&mut self, ui: &mut Ui) -> Option<Option<PathBuf>> {
+    /// "A file named … already exists. Replace it?"
+    fn confirm_replace(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        path: PathBuf,
+    ) -> Option<Option<PathBuf>> {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        );
         ui.label(
-            RichText::new(t("No system file dialog is available here; choose the file below.", "No hay un diálogo de archivos del sistema disponible aquí; elija el archivo abajo."))
-                .small(),
+            RichText::new(tr!(
+                lang,
+                "{name} already exists in this folder. Replace it?",
+                "{name} ya existe en esta carpeta. ¿Reemplazarlo?"
+            ))
+            .strong(),
+        );
+        ui.label(lang.t(
+            "Its contents are lost if you replace it.",
+            "Su contenido se pierde si lo reemplaza.",
+        ));
+        let mut answer = None;
+        ui.horizontal(|ui| {
+            if ui.button(lang.t("Replace", "Reemplazar")).clicked() {
+                answer = Some(Some(path.clone()));
+            }
+            if ui.button(lang.t("Cancel", "Cancelar")).clicked() {
+                self.replacing = None;
+            }
+        });
+        answer
+    }
+
+    fn contents(&mut self, ui: &mut Ui, lang: Lang) -> Option<Option<PathBuf>> {
+        ui.label(
+            RichText::new(lang.t(
+                "No system file dialog is available here; choose the file below.",
+                "No hay un diálogo de archivos del sistema disponible aquí; elija el archivo \
+                 abajo.",
+            ))
+            .small(),
         );
         ui.horizontal(|ui| {
             if ui
-                .button(t("Up", "Arriba"))
-                .on_hover_text(t("Parent folder", "Carpeta superior"))
+                .button(lang.t("Up", "Arriba"))
+                .on_hover_text(lang.t("Parent folder", "Carpeta superior"))
                 .clicked()
                 && let Some(parent) = self.folder.parent()
             {
@@ -122,13 +175,14 @@ impl Browser {
                     egui::TextEdit::singleline(&mut self.folder_text)
                         .desired_width(ui.available_width()),
                 )
-                .accessible_name(t("Folder", "Carpeta"));
+                .accessible_name(lang.t("Folder", "Carpeta"));
             if response.lost_focus() {
                 let typed = PathBuf::from(self.folder_text.trim());
                 if typed.is_dir() {
                     self.enter(typed);
                 } else {
-                    self.error = Some(tf!(
+                    self.error = Some(tr!(
+                        lang,
                         "{} is not a folder",
                         "{} no es una carpeta",
                         typed.display()
@@ -138,7 +192,7 @@ impl Browser {
         });
         ui.separator();
         let mut chosen = None;
-        let (folders, files) = list_folder(&self.folder, self.purpose.extensions());
+        let (folders, files) = self.listing.clone();
         egui::ScrollArea::vertical()
             .max_height(300.0)
             .auto_shrink([false, false])
@@ -162,13 +216,17 @@ impl Browser {
                         self.file_name = name;
                     }
                     if response.double_clicked() {
-                        chosen = Some(file);
+                        if self.purpose == FilePurpose::Open {
+                            chosen = Some(file);
+                        } else {
+                            self.replacing = Some(file);
+                        }
                     }
                 }
             });
         ui.separator();
         ui.horizontal(|ui| {
-            let label = ui.label(t("File name", "Nombre del archivo"));
+            let label = ui.label(lang.t("File name", "Nombre del archivo"));
             ui.add(egui::TextEdit::singleline(&mut self.file_name).desired_width(300.0))
                 .labelled_by(label.id);
         });
@@ -178,15 +236,15 @@ impl Browser {
         let mut cancelled = false;
         ui.horizontal(|ui| {
             let verb = match self.purpose {
-                FilePurpose::Open => t("Open", "Abrir"),
-                FilePurpose::SaveAs => t("Save", "Guardar"),
-                FilePurpose::Export => t("Export", "Exportar"),
+                FilePurpose::Open => lang.t("Open", "Abrir"),
+                FilePurpose::SaveAs => lang.t("Save", "Guardar"),
+                FilePurpose::Export => lang.t("Export", "Exportar"),
             };
             if ui.button(verb).clicked() {
                 let name = self.file_name.trim();
                 if name.is_empty() {
                     self.error = Some(
-                        t(
+                        lang.t(
                             "Type or pick a file name.",
                             "Escriba o elija un nombre de archivo.",
                         )
@@ -198,13 +256,16 @@ impl Browser {
                         path.set_extension(self.purpose.extensions()[0]);
                     }
                     if self.purpose == FilePurpose::Open && !path.is_file() {
-                        self.error = Some(tf!("{} does not exist", "{} no existe", path.display()));
+                        let shown = path.display();
+                        self.error = Some(tr!(lang, "{shown} does not exist", "{shown} no existe"));
+                    } else if self.purpose != FilePurpose::Open && path.exists() {
+                        self.replacing = Some(path);
                     } else {
                         chosen = Some(path);
                     }
                 }
             }
-            if ui.button(t("Cancel", "Cancelar")).clicked() {
+            if ui.button(lang.t("Cancel", "Cancelar")).clicked() {
                 cancelled = true;
             }
         });
@@ -263,8 +324,9 @@ impl FileDialogs {
         self.native.is_some() || self.browser.is_some()
     }
 
-    /// Starts choosing a file; `current` is the document's file, if any.
-    pub fn request(&mut self, purpose: FilePurpose, current: Option<&Path>) {
+    /// Starts choosing a file; `current` is the document's file, if any; the dialog speaks
+    /// `lang`.
+    pub fn request(&mut self, purpose: FilePurpose, current: Option<&Path>, lang: Lang) {
         if self.is_open() {
             return;
         }
@@ -275,13 +337,13 @@ impl FileDialogs {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
         let stem = current.and_then(Path::file_stem).map_or_else(
-            || t("project", "proyecto").to_owned(),
+            || lang.t("project", "proyecto").to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
         let name = match purpose {
             FilePurpose::Open => String::new(),
             FilePurpose::SaveAs => format!("{stem}.ron"),
-            FilePurpose::Export => tf!("{stem} targets.xlsx", "{stem} metas.xlsx"),
+            FilePurpose::Export => tr!(lang, "{stem} targets.xlsx", "{stem} metas.xlsx"),
         };
         if !self.use_native || !native_dialogs_available() {
             self.browser = Some(Browser::new(purpose, &folder, &name));
@@ -289,9 +351,9 @@ impl FileDialogs {
         }
         let (sender, receiver) = channel();
         let dialog = rfd::FileDialog::new()
-            .set_title(purpose.title())
+            .set_title(purpose.title(lang))
             .set_directory(&folder)
-            .add_filter(purpose.title(), purpose.extensions());
+            .add_filter(purpose.title(lang), purpose.extensions());
         let run = move || {
             let picked = match purpose {
                 FilePurpose::Open => dialog.pick_file(),
@@ -310,7 +372,7 @@ impl FileDialogs {
 
     /// Shows the in-app browser if open and returns a finished choice:
     /// `(purpose, Some(path))` chosen, `(purpose, None)` cancelled.
-    pub fn poll(&mut self, ctx: &Context) -> Option<(FilePurpose, Option<PathBuf>)> {
+    pub fn poll(&mut self, ctx: &Context, lang: Lang) -> Option<(FilePurpose, Option<PathBuf>)> {
         if let Some((purpose, receiver)) = &self.native {
             let purpose = *purpose;
             match receiver.try_recv() {
@@ -329,7 +391,7 @@ impl FileDialogs {
         }
         if let Some(browser) = &mut self.browser {
             let purpose = browser.purpose;
-            if let Some(choice) = browser.ui(ctx) {
+            if let Some(choice) = browser.ui(ctx, lang) {
                 self.browser = None;
                 return Some((purpose, choice));
             }

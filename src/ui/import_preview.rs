@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use egui::{ComboBox, RichText, Ui};
 use strum::IntoEnumIterator;
 
-use crate::i18n::{Lang, t};
+use crate::i18n::Lang;
 use crate::io::import::book::Book;
 use crate::io::import::report::{AnyColumn, Evidence, MappedColumn, TableKind, TableReport};
 use crate::io::import::{Choices, Import, ImportError, LineKind, import_book};
 use crate::model::{Outcome, compute};
 use crate::schema::{Column, TargetsColumn, ValuesColumn};
-use crate::tf;
+use crate::tr;
 
 /// A workbook read and imported, waiting for Open or Cancel.
 pub struct ImportPreview {
@@ -73,31 +73,31 @@ impl ImportPreview {
             || self.path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        egui::Window::new(t("Import preview", "Vista previa de la importación"))
+        egui::Window::new(lang.t("Import preview", "Vista previa de la importación"))
             .collapsible(false)
             .resizable(true)
             .default_size([980.0, 620.0])
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
             .show(ctx, |ui| {
-                ui.heading(tf!("Open {name}?", "¿Abrir {name}?"));
+                ui.heading(tr!(lang, "Open {name}?", "¿Abrir {name}?"));
                 let report = &self.import.report;
                 let project = &self.import.project;
                 let errors = self.outcome.errors().count();
-                ui.label(tf!(
+                ui.label(tr!(lang,
                     "{} indicators and {} conditions read; {} to fix after opening. Nothing changes until you press Open.",
                     "{} indicadores y {} condiciones leídos; {} por corregir después de abrir. Nada cambia hasta que pulse Abrir.",
                     project.indicators.len(),
                     project.conditions.len(),
-                    if errors == 1 { t("1 problem", "1 problema").to_owned() } else { tf!("{errors} problems", "{errors} problemas") }
+                    if errors == 1 { lang.t("1 problem", "1 problema").to_owned() } else { tr!(lang, "{errors} problems", "{errors} problemas") }
                 ));
                 ui.label(report.comparison(lang));
                 ui.horizontal(|ui| {
                     let size = egui::vec2(120.0, 30.0);
-                    let open = egui::Button::new(RichText::new(t("Open", "Abrir")).strong().size(16.0)).min_size(size);
+                    let open = egui::Button::new(RichText::new(lang.t("Open", "Abrir")).strong().size(16.0)).min_size(size);
                     if ui.add(open).clicked() {
                         answer = Some(true);
                     }
-                    let cancel = egui::Button::new(RichText::new(t("Cancel", "Cancelar")).size(16.0)).min_size(size);
+                    let cancel = egui::Button::new(RichText::new(lang.t("Cancel", "Cancelar")).size(16.0)).min_size(size);
                     if ui.add(cancel).clicked() {
                         answer = Some(false);
                     }
@@ -110,7 +110,7 @@ impl ImportPreview {
                         }
                         ui.add_space(8.0);
                     }
-                    ui.label(RichText::new(t("Program inputs", "Datos del programa")).strong());
+                    ui.label(RichText::new(lang.t("Program inputs", "Datos del programa")).strong());
                     let lines = report.note_lines(lang);
                     egui::Grid::new("preview-inputs").striped(true).num_columns(3).show(ui, |ui| {
                         for input in &report.inputs {
@@ -132,7 +132,7 @@ impl ImportPreview {
                         }
                     });
                     ui.add_space(8.0);
-                    ui.label(RichText::new(t("What was inferred, and what to check", "Lo que se infirió, y lo que hay que revisar")).strong());
+                    ui.label(RichText::new(lang.t("What was inferred, and what to check", "Lo que se infirió, y lo que hay que revisar")).strong());
                     for (kind, line) in lines {
                         let color = match kind {
                             LineKind::Warning => ui.visuals().warn_fg_color,
@@ -142,9 +142,11 @@ impl ImportPreview {
                     }
                     if errors > 0 {
                         ui.add_space(8.0);
-                        ui.label(RichText::new(t("Problems to fix after opening", "Problemas por corregir después de abrir")).strong());
+                        ui.label(RichText::new(lang.t("Problems to fix after opening", "Problemas por corregir después de abrir")).strong());
                         for problem in self.outcome.errors() {
-                            ui.add(egui::Label::new(RichText::new(problem.to_string()).color(ui.visuals().error_fg_color)).wrap());
+                            let sentence = crate::present::problem::sentence(problem, lang);
+                            let color = ui.visuals().error_fg_color;
+                            ui.add(egui::Label::new(RichText::new(sentence).color(color)).wrap());
                         }
                     }
                 });
@@ -171,7 +173,8 @@ fn table_ui(
 ) -> Option<(String, Option<&'static str>)> {
     let mut choice = None;
     ui.label(
-        RichText::new(tf!(
+        RichText::new(tr!(
+            lang,
             "{} table: sheet \"{}\", header in row {}, {} rows",
             "Tabla {}: hoja \"{}\", encabezado en la fila {}, {} filas",
             table.kind.name(lang),
@@ -186,11 +189,11 @@ fn table_ui(
         .num_columns(5)
         .show(ui, |ui| {
             for title in [
-                t("Column", "Columna"),
-                t("Header in the workbook", "Encabezado en el libro"),
-                t("Read as", "Leída como"),
-                t("How", "Cómo"),
-                t("Sure", "Certeza"),
+                lang.t("Column", "Columna"),
+                lang.t("Header in the workbook", "Encabezado en el libro"),
+                lang.t("Read as", "Leída como"),
+                lang.t("How", "Cómo"),
+                lang.t("Sure", "Certeza"),
             ] {
                 ui.label(RichText::new(title).strong());
             }
@@ -204,10 +207,10 @@ fn table_ui(
                 }
                 let how = match column.how {
                     Some(Evidence::Chosen) if column.column.is_none() => {
-                        t("ignored by hand", "ignorada a mano")
+                        lang.t("ignored by hand", "ignorada a mano")
                     }
                     Some(how) => how.describe(lang),
-                    None => t("not recognised", "no reconocida"),
+                    None => lang.t("not recognised", "no reconocida"),
                 };
                 ui.label(how);
                 let sure = if column.column.is_some() {
@@ -220,7 +223,7 @@ fn table_ui(
             }
         });
     for skipped in &table.skipped {
-        ui.label(tf!("Row {}", "Fila {}", skipped.describe(lang)));
+        ui.label(tr!(lang, "Row {}", "Fila {}", skipped.describe(lang)));
     }
     choice
 }
@@ -235,7 +238,7 @@ fn column_combo(
     lang: Lang,
 ) -> Option<Option<&'static str>> {
     let options: Vec<(Option<&'static str>, &'static str)> =
-        std::iter::once((None, t("(not used)", "(no se usa)")))
+        std::iter::once((None, lang.t("(not used)", "(no se usa)")))
             .chain(match kind {
                 TableKind::Targets => TargetsColumn::iter()
                     .map(|c| (Some(c.key()), c.title().get(lang)))
@@ -260,7 +263,8 @@ fn column_combo(
             }
         })
         .response
-        .accessible_name(tf!(
+        .accessible_name(tr!(
+            lang,
             "Read column {letter} as",
             "Leer la columna {letter} como"
         ));

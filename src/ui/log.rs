@@ -4,8 +4,8 @@ use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::document::Document;
-use crate::i18n::t;
-use crate::tf;
+use crate::i18n::Lang;
+use crate::tr;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -17,6 +17,7 @@ pub struct LogState {
 /// The Log tab. `user` and `reason` are the App's, edited here.
 pub fn log_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     state: &mut LogState,
     user: &mut String,
@@ -24,17 +25,17 @@ pub fn log_ui(
 ) {
     let project = document.project();
     ui.horizontal(|ui| {
-        let label = ui.label(t("Your name", "Su nombre"));
+        let label = ui.label(lang.t("Your name", "Su nombre"));
         ui.add(egui::TextEdit::singleline(user).desired_width(200.0))
             .labelled_by(label.id);
         ui.separator();
-        let label = ui.label(t(
+        let label = ui.label(lang.t(
             "Reason for the changes you make now",
             "Motivo de los cambios que hace ahora",
         ));
         ui.add(
             egui::TextEdit::singleline(reason)
-                .hint_text(t(
+                .hint_text(lang.t(
                     "optional, e.g. agreed with the ministry, day 2",
                     "opcional, p. ej. acordado con el ministerio, día 2",
                 ))
@@ -43,9 +44,9 @@ pub fn log_ui(
         .labelled_by(label.id);
     });
     ui.horizontal(|ui| {
-        ui.label(t("Show", "Mostrar"));
+        ui.label(lang.t("Show", "Mostrar"));
         let shown = if state.indicator.is_empty() {
-            t("all changes", "todos los cambios").to_owned()
+            lang.t("all changes", "todos los cambios").to_owned()
         } else {
             state.indicator.clone()
         };
@@ -53,7 +54,7 @@ pub fn log_ui(
             .selected_text(shown)
             .width(360.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.indicator, String::new(), t("all changes", "todos los cambios"));
+                ui.selectable_value(&mut state.indicator, String::new(), lang.t("all changes", "todos los cambios"));
                 for indicator in &project.indicators {
                     ui.selectable_value(
                         &mut state.indicator,
@@ -63,9 +64,9 @@ pub fn log_ui(
                 }
             })
             .response
-            .accessible_name(t("Show changes of", "Mostrar cambios de"));
+            .accessible_name(lang.t("Show changes of", "Mostrar cambios de"));
         ui.label(
-            RichText::new(tf!(
+            RichText::new(tr!(lang,
                 "{} changes recorded; saved with the project and exported as the Audit sheet.", "{} cambios registrados; se guardan con el proyecto y se exportan como la hoja Auditoría.",
                 project.audit.len()
             ))
@@ -79,7 +80,7 @@ pub fn log_ui(
         .filter(|e| state.indicator.is_empty() || e.indicator == state.indicator)
         .collect();
     if entries.is_empty() {
-        ui.label(t(
+        ui.label(lang.t(
             "No changes recorded yet.",
             "Aún no hay cambios registrados.",
         ));
@@ -97,7 +98,7 @@ pub fn log_ui(
         .columns(Column::initial(110.0).clip(true), 2)
         .column(Column::remainder().clip(true))
         .header(28.0, |mut header| {
-            for title in crate::model::AuditEntry::columns() {
+            for title in crate::present::audit::columns(lang) {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -106,10 +107,10 @@ pub fn log_ui(
         .body(|body| {
             body.rows(24.0, entries.len(), |mut row| {
                 let entry = entries[row.index()];
-                for text in entry.cells() {
+                for text in crate::present::audit::cells(entry, lang) {
                     row.col(|ui| {
-                        ui.add(egui::Label::new(text).truncate())
-                            .on_hover_text(text);
+                        ui.add(egui::Label::new(&text).truncate())
+                            .on_hover_text(&text);
                     });
                 }
             });

@@ -3,6 +3,7 @@
 
 mod app;
 mod cells;
+mod census;
 mod charts;
 pub mod commands;
 mod files;
@@ -23,7 +24,8 @@ pub use app::{App, Tab};
 pub use summary::{impact_text, ratio_text};
 
 use crate::document::{Document, Edit};
-use crate::tf;
+use crate::model::audit::Deed;
+use crate::tr;
 
 /// What the user asked for this frame; applied by [`App`] after the frame's widgets ran.
 #[must_use]
@@ -35,7 +37,6 @@ pub enum Action {
     CellEdit {
         cell: cells::CellKey,
         edit: Edit,
-        label: String,
     },
     /// Renaming a condition renames the links of its indicators too.
     RenameCondition {
@@ -43,10 +44,10 @@ pub enum Action {
         row: usize,
         name: String,
     },
-    /// Any other change (row insert, delete, move, combo box).
+    /// Any other change (row insert, delete, move, combo box), and what the history calls it.
     Edit {
         edit: Edit,
-        label: String,
+        deed: Deed,
     },
     SetLocked {
         row: usize,
@@ -63,7 +64,12 @@ pub enum Action {
     /// Show how a computed Targets cell is computed.
     Explain {
         row: usize,
-        column: crate::model::explain::Column,
+        column: crate::present::explain::Column,
+    },
+    /// Who makes the changes from now on, and why (the audit log records both).
+    Attribution {
+        user: String,
+        reason: String,
     },
 }
 
@@ -92,7 +98,9 @@ pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> anyhow::Re
         Box::new(move |cc| Ok(Box::new(App::start(cc, file, lang)))),
     )
     .map_err(|error| {
-        anyhow::anyhow!(tf!(
+        let lang = lang.unwrap_or_else(crate::i18n::Lang::from_system);
+        anyhow::anyhow!(tr!(
+            lang,
             "cannot open the window: {error}",
             "no se puede abrir la ventana: {error}"
         ))

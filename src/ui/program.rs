@@ -1,20 +1,27 @@
-//! Program-level inputs shown above the grids (C, L, GNI per capita, …).
+//! Program-level inputs shown above the grids (C, L, GNI per capita, …), labelled with the
+//! schema's titles.
 
 use egui::Ui;
 
 use super::Action;
 use super::cells::{CellBuffers, NumberKind, number_cell};
 use crate::document::{Document, Edit};
-use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::model::{Field, Location, Program};
-use crate::tf;
+use crate::schema::{self, Column, Words};
+use crate::tr;
 
-/// One program input: which field, its label, how it is typed, and a tooltip.
+/// One program input shown above a grid: which input, how it is typed, and a tooltip.
 pub struct ProgramInput {
-    pub field: Field,
-    pub label: &'static str,
+    pub input: schema::ProgramInput,
     pub kind: NumberKind,
-    pub tooltip: &'static str,
+    pub tooltip: Words,
+}
+
+impl ProgramInput {
+    fn field(&self) -> Field {
+        self.input.field().unwrap_or(Field::TotalCost)
+    }
 }
 
 /// The value of a program field as a number.
@@ -34,8 +41,10 @@ fn get(program: &Program, field: Field) -> f64 {
     }
 }
 
-/// The program with one field set, or why the value cannot be stored there.
-fn set(program: &Program, field: Field, value: f64) -> Result<Program, String> {
+/// The program with one field set; `None` when the value cannot be held by the field at all
+/// (a horizon is a whole number of years). Whether the value is usable is the document's
+/// gate's question.
+fn set(program: &Program, field: Field, value: f64) -> Option<Program> {
     let mut program = program.clone();
     match field {
         Field::TotalCost => program.total_cost = value,
@@ -44,33 +53,25 @@ fn set(program: &Program, field: Field, value: f64) -> Result<Program, String> {
         Field::DalyMultiple => program.daly_multiple = value,
         Field::DiscountRate => program.discount_rate = value,
         Field::HorizonYears => {
-            if value.fract() != 0.0 || !(1.0..=200.0).contains(&value) {
-                return Err(tf!(
-                    "{value} is not a whole number of years from 1 to 200",
-                    "{value} no es un número entero de años de 1 a 200"
-                ));
+            if value.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&value) {
+                return None;
             }
-            // In range and whole, so the conversion is exact.
+            // Whole and within u32, so the conversion is exact.
             program.horizon_years = value as u32;
         }
         Field::Ceiling => program.ceiling = value,
         Field::Floor => program.floor = value,
         Field::RequiredRatio => program.required_ratio = value,
         Field::DefaultAnnualChange => program.default_annual_change = value,
-        _ => {
-            return Err(t(
-                "this is not a program input",
-                "esto no es un dato del programa",
-            )
-            .to_owned());
-        }
+        _ => return None,
     }
-    Ok(program)
+    Some(program)
 }
 
 /// Labelled cells for `inputs`, laid out in a wrapping row.
 pub fn program_inputs_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     inputs: &[ProgramInput],
@@ -79,11 +80,11 @@ pub fn program_inputs_ui(
     let program = &document.project().program;
     ui.horizontal_wrapped(|ui| {
         for input in inputs {
-            let key = (Location::Program, input.field);
-            ui.label(input.label).on_hover_text(input.tooltip);
-            let problem = document
-                .outcome()
-                .problem_at(Location::Program, input.field);
+            let field = input.field();
+            let key = (Location::Program, field);
+            let label = input.input.title().get(lang);
+            ui.label(label).on_hover_text(input.tooltip.get(lang));
+            let problem = document.outcome().problem_at(Location::Program, field);
             let width = if input.kind == NumberKind::Amount {
                 110.0
             } else {
@@ -91,25 +92,24 @@ pub fn program_inputs_ui(
             };
             ui.scope(|ui| {
                 ui.set_width(width);
+                let value = Some(get(program, field));
                 let typed = number_cell(
-                    ui,
-                    buffers,
-                    key,
-                    Some(get(program, input.field)),
-                    input.kind,
-                    false,
-                    "",
-                    input.label,
-                    problem,
+                    ui, buffers, key, value, input.kind, false, "", label, problem,
                 );
                 if let Some(Some(value)) = typed {
-                    match set(program, input.field, value) {
-                        Ok(changed) => actions.push(Action::CellEdit {
+                    match set(program, field, value) {
+                        Some(changed) => actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Program(changed),
-                            label: tf!("Edit {}", "Editar {}", input.label),
                         }),
-                        Err(reason) => buffers.reject(key, reason),
+                        None => buffers.reject(
+                            key,
+                            tr!(
+                                lang,
+                                "{value} is not a whole number of years",
+                                "{value} no es un número entero de años"
+                            ),
+                        ),
                     }
                 }
             });

@@ -11,13 +11,14 @@ use super::cells::{
     text_cell,
 };
 use crate::document::{Document, Edit};
-use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{
     Field, Indicator, Location, Measurement, Program, Round, RoundOutcome, Spread, TrancheRule,
     evaluate_round,
 };
 use crate::text::{format_amount, format_percent};
-use crate::tf;
+use crate::tr;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -57,6 +58,7 @@ fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut In
 /// The Rounds tab.
 pub fn rounds_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     state: &mut RoundsState,
@@ -64,42 +66,43 @@ pub fn rounds_ui(
 ) {
     let project = document.project();
     egui::ScrollArea::vertical().id_salt("rounds-v").show(ui, |ui| {
-        tranche_ui(ui, document, buffers, actions);
+        tranche_ui(ui, lang, document, buffers, actions);
         ui.separator();
         ui.horizontal(|ui| {
-            ui.heading(t("Measurement rounds", "Rondas de medición"));
-            if ui.button(t("Add round", "Agregar ronda")).on_hover_text(t("Add a measurement round (e.g. 18, 24 or 36 months)", "Agregar una ronda de medición (p. ej. 18, 24 o 36 meses)")).clicked() {
+            ui.heading(lang.t("Measurement rounds", "Rondas de medición"));
+            if ui.button(lang.t("Add round", "Agregar ronda")).on_hover_text(lang.t("Add a measurement round (e.g. 18, 24 or 36 months)", "Agregar una ronda de medición (p. ej. 18, 24 o 36 meses)")).clicked() {
                 let mut rounds = project.rounds.clone();
                 let months = rounds.last().map_or(18.0, |r| r.months + 6.0);
-                rounds.push(Round { name: tf!("{months} months", "{months} meses"), months });
-                actions.push(Action::Edit { edit: Edit::Rounds(rounds), label: t("Add round", "Agregar ronda").to_owned() });
+                rounds.push(Round { name: tr!(lang, "{months} months", "{months} meses"), months });
+                actions.push(Action::Edit { edit: Edit::Rounds(rounds), deed: Deed::AddRound });
                 state.selected_round = project.rounds.len();
             }
         });
         if project.rounds.is_empty() {
-            ui.label(t("No rounds yet. Add one to enter survey estimates and see which targets are met.", "Aún no hay rondas. Agregue una para ingresar estimaciones de encuesta y ver qué metas se cumplen."));
+            ui.label(lang.t("No rounds yet. Add one to enter survey estimates and see which targets are met.", "Aún no hay rondas. Agregue una para ingresar estimaciones de encuesta y ver qué metas se cumplen."));
             return;
         }
         state.selected_round = state.selected_round.min(project.rounds.len() - 1);
-        rounds_list(ui, document, buffers, state, actions);
+        rounds_list(ui, lang, document, buffers, state, actions);
         ui.separator();
-        round_table(ui, document, buffers, state, actions);
+        round_table(ui, lang, document, buffers, state, actions);
         ui.separator();
-        chart(ui, document, state);
+        chart(ui, lang, document, state);
     });
 }
 
 fn tranche_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
 ) {
     let program = &document.project().program;
     let outcome = document.outcome();
-    ui.heading(t("Performance tranche", "Tramo de desempeño"));
+    ui.heading(lang.t("Performance tranche", "Tramo de desempeño"));
     ui.horizontal_wrapped(|ui| {
-        ui.label(t("Amount", "Monto"));
+        ui.label(lang.t("Amount", "Monto"));
         let key = (Location::Program, Field::TrancheAmount);
         ui.scope(|ui| {
             ui.set_width(110.0);
@@ -111,7 +114,7 @@ fn tranche_ui(
                 NumberKind::Amount,
                 false,
                 "",
-                t("Tranche amount", "Monto del tramo"),
+                lang.t("Tranche amount", "Monto del tramo"),
                 outcome.problem_at(Location::Program, Field::TrancheAmount),
             ) {
                 actions.push(Action::CellEdit {
@@ -120,11 +123,10 @@ fn tranche_ui(
                         tranche_amount: amount,
                         ..program.clone()
                     }),
-                    label: t("Edit tranche amount", "Editar el monto del tramo").to_owned(),
                 });
             }
         });
-        ui.label(t("Rule", "Regla"));
+        ui.label(lang.t("Rule", "Regla"));
         let kind = match program.tranche {
             TrancheRule::AllOrNothing { .. } => 0,
             TrancheRule::Continuous => 1,
@@ -132,9 +134,9 @@ fn tranche_ui(
         };
         let mut chosen = kind;
         let names = [
-            t("all or nothing (SMI)", "todo o nada (SMI)"),
-            t("continuous", "continua"),
-            t("steps", "escalones"),
+            lang.t("all or nothing (SMI)", "todo o nada (SMI)"),
+            lang.t("continuous", "continua"),
+            lang.t("steps", "escalones"),
         ];
         ComboBox::from_id_salt("tranche-rule")
             .selected_text(names[kind])
@@ -144,7 +146,7 @@ fn tranche_ui(
                 }
             })
             .response
-            .accessible_name(t("Tranche rule", "Regla del tramo"));
+            .accessible_name(lang.t("Tranche rule", "Regla del tramo"));
         if chosen != kind {
             let tranche = match chosen {
                 0 => TrancheRule::AllOrNothing { threshold: 0.8 },
@@ -156,11 +158,14 @@ fn tranche_ui(
                     tranche,
                     ..program.clone()
                 }),
-                label: t("Change tranche rule", "Cambiar la regla del tramo").to_owned(),
+                deed: Deed::Edit {
+                    at: Location::Program,
+                    field: Field::TrancheRule,
+                },
             });
         }
         if let TrancheRule::AllOrNothing { threshold } = program.tranche {
-            ui.label(t(
+            ui.label(lang.t(
                 "Share of targets required θ",
                 "Proporción de metas exigida θ",
             ));
@@ -175,7 +180,7 @@ fn tranche_ui(
                     NumberKind::Percent,
                     false,
                     "",
-                    t("Share of targets required", "Proporción de metas exigida"),
+                    lang.t("Share of targets required", "Proporción de metas exigida"),
                     outcome.problem_at(Location::Program, Field::TrancheThreshold),
                 ) {
                     actions.push(Action::CellEdit {
@@ -184,21 +189,23 @@ fn tranche_ui(
                             tranche: TrancheRule::AllOrNothing { threshold: theta },
                             ..program.clone()
                         }),
-                        label: t(
-                            "Edit share of targets required",
-                            "Editar la proporción de metas exigida",
-                        )
-                        .to_owned(),
                     });
                 }
             });
         }
-        ui.label(RichText::new(program.tranche.describe()).weak());
+        ui.label(
+            RichText::new(crate::present::verification::tranche(
+                &program.tranche,
+                lang,
+            ))
+            .weak(),
+        );
     });
 }
 
 fn rounds_list(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     state: &mut RoundsState,
@@ -211,10 +218,10 @@ fn rounds_list(
         .num_columns(6)
         .show(ui, |ui| {
             for title in [
-                t("Round", "Ronda"),
-                t("Months", "Meses"),
-                t("Weighted share met", "Proporción ponderada cumplida"),
-                t("Tranche paid", "Tramo pagado"),
+                lang.t("Round", "Ronda"),
+                lang.t("Months", "Meses"),
+                lang.t("Weighted share met", "Proporción ponderada cumplida"),
+                lang.t("Tranche paid", "Tramo pagado"),
                 "",
                 "",
             ] {
@@ -233,8 +240,8 @@ fn rounds_list(
                         buffers,
                         key,
                         &round.name,
-                        t("name", "nombre"),
-                        &tf!("Round name {}", "Nombre de la ronda {}", k + 1),
+                        lang.t("name", "nombre"),
+                        &tr!(lang, "Round name {}", "Nombre de la ronda {}", k + 1),
                         None,
                     ) {
                         let mut rounds = project.rounds.clone();
@@ -242,7 +249,6 @@ fn rounds_list(
                         actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Rounds(rounds),
-                            label: t("Rename round", "Renombrar ronda").to_owned(),
                         });
                     }
                 });
@@ -257,7 +263,7 @@ fn rounds_list(
                         NumberKind::Plain,
                         false,
                         "",
-                        &tf!("Round months {}", "Meses de la ronda {}", k + 1),
+                        &tr!(lang, "Round months {}", "Meses de la ronda {}", k + 1),
                         None,
                     ) {
                         let mut rounds = project.rounds.clone();
@@ -265,8 +271,6 @@ fn rounds_list(
                         actions.push(Action::CellEdit {
                             cell: key,
                             edit: Edit::Rounds(rounds),
-                            label: t("Edit round months", "Editar los meses de la ronda")
-                                .to_owned(),
                         });
                     }
                 });
@@ -288,14 +292,14 @@ fn rounds_list(
                     format_percent(evaluated.paid_fraction, 0)
                 ));
                 if ui
-                    .selectable_label(state.selected_round == k, t("Show", "Mostrar"))
+                    .selectable_label(state.selected_round == k, lang.t("Show", "Mostrar"))
                     .clicked()
                 {
                     state.selected_round = k;
                 }
                 if ui
-                    .button(t("Delete", "Borrar"))
-                    .on_hover_text(t(
+                    .button(lang.t("Delete", "Borrar"))
+                    .on_hover_text(lang.t(
                         "Delete this round and its estimates",
                         "Borrar esta ronda y sus estimaciones",
                     ))
@@ -313,7 +317,9 @@ fn rounds_list(
                     }
                     actions.push(Action::Edit {
                         edit: Edit::Batch(edits),
-                        label: tf!("Delete round {}", "Borrar la ronda {}", round.name),
+                        deed: Deed::DeleteRound {
+                            name: round.name.clone(),
+                        },
                     });
                 }
                 ui.end_row();
@@ -332,6 +338,7 @@ fn spread_kind(spread: &Spread) -> usize {
 
 fn round_table(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     state: &mut RoundsState,
@@ -344,33 +351,35 @@ fn round_table(
     let Some(evaluated) = state.evaluated(document).get(k).cloned() else {
         return;
     };
-    ui.heading(tf!(
+    ui.heading(tr!(
+        lang,
         "{} ({} months)",
         "{} ({} meses)",
         round.name,
         round.months
     ));
-    ui.label(tf!(
+    ui.label(tr!(
+        lang,
         "Weighted share of targets met: {}. Rule: {}. Tranche paid: {}.",
         "Proporción ponderada de metas cumplidas: {}. Regla: {}. Tramo pagado: {}.",
         format_percent(evaluated.weighted_share_met, 1),
-        project.program.tranche.describe(),
+        crate::present::verification::tranche(&project.program.tranche, lang),
         format_amount(evaluated.tranche_paid)
     ));
     let titles: [(&str, &str); 13] = [
         ("#", ""),
-        (t("Indicator", "Indicador"), ""),
-        (t("= Target", "= Meta"), ""),
-        (t("= Counterfactual", "= Contrafactual"), ""),
-        (t("Estimate", "Estimación"), ""),
-        (t("Precision", "Precisión"), ""),
-        (t("SE / n / low", "EE / n / bajo"), ""),
-        (t("DEFF / high", "DEFF / alto"), ""),
-        (t("Payment weight", "Peso de pago"), ""),
-        (t("= Rule 1", "= Regla 1"), ""),
-        (t("= Rule 2", "= Regla 2"), ""),
-        (t("= Met", "= Cumplida"), ""),
-        (t("= Why not", "= Por qué no"), ""),
+        (lang.t("Indicator", "Indicador"), ""),
+        (lang.t("= Target", "= Meta"), ""),
+        (lang.t("= Counterfactual", "= Contrafactual"), ""),
+        (lang.t("Estimate", "Estimación"), ""),
+        (lang.t("Precision", "Precisión"), ""),
+        (lang.t("SE / n / low", "EE / n / bajo"), ""),
+        (lang.t("DEFF / high", "DEFF / alto"), ""),
+        (lang.t("Payment weight", "Peso de pago"), ""),
+        (lang.t("= Rule 1", "= Regla 1"), ""),
+        (lang.t("= Rule 2", "= Regla 2"), ""),
+        (lang.t("= Met", "= Cumplida"), ""),
+        (lang.t("= Why not", "= Por qué no"), ""),
     ];
     egui::ScrollArea::horizontal()
         .id_salt("round-h")
@@ -403,7 +412,7 @@ fn round_table(
                         row.col(|ui| {
                             if ui
                                 .selectable_label(state.chart_row == i, &indicator.name)
-                                .on_hover_text(t(
+                                .on_hover_text(lang.t(
                                     "Show this indicator's chart below",
                                     "Mostrar el gráfico de este indicador abajo",
                                 ))
@@ -453,7 +462,7 @@ fn round_table(
                                 NumberKind::Percent,
                                 true,
                                 "—",
-                                &tf!("Estimate row {n}", "Estimación fila {n}"),
+                                &tr!(lang, "Estimate row {n}", "Estimación fila {n}"),
                                 outcome.problem_at(at, Field::MeasurementPart(k, 0)),
                             ) {
                                 let value = typed.map(|estimate| Measurement {
@@ -463,10 +472,6 @@ fn round_table(
                                 actions.push(Action::CellEdit {
                                     cell: key,
                                     edit: set_measurement(value),
-                                    label: tf!(
-                                        "Edit estimate of row {n}",
-                                        "Editar la estimación de la fila {n}"
-                                    ),
                                 });
                             }
                         });
@@ -479,14 +484,14 @@ fn round_table(
                             row.col(|ui| {
                                 computed_cell(
                                     ui,
-                                    RichText::new(t("no", "no")).color(bound_color(ui)),
+                                    RichText::new(lang.t("no", "no")).color(bound_color(ui)),
                                     None,
                                 )
                             });
                             row.col(|ui| {
                                 computed_text(
                                     ui,
-                                    t("not measured in this round", "no medido en esta ronda"),
+                                    lang.t("not measured in this round", "no medido en esta ronda"),
                                 )
                             });
                             return;
@@ -495,9 +500,9 @@ fn round_table(
                             let kind = spread_kind(&m.spread);
                             let mut chosen = kind;
                             let names = [
-                                t("SE", "EE"),
-                                t("n & DEFF", "n y DEFF"),
-                                t("95% CI", "IC 95%"),
+                                lang.t("SE", "EE"),
+                                lang.t("n & DEFF", "n y DEFF"),
+                                lang.t("95% CI", "IC 95%"),
                             ];
                             ComboBox::from_id_salt(("spread", k, i))
                                 .selected_text(names[kind])
@@ -508,7 +513,11 @@ fn round_table(
                                     }
                                 })
                                 .response
-                                .accessible_name(tf!("Precision row {n}", "Precisión fila {n}"));
+                                .accessible_name(tr!(
+                                    lang,
+                                    "Precision row {n}",
+                                    "Precisión fila {n}"
+                                ));
                             if chosen != kind {
                                 let y = m.estimate;
                                 let se = compliance
@@ -525,10 +534,10 @@ fn round_table(
                                 };
                                 actions.push(Action::Edit {
                                     edit: set_measurement(Some(Measurement { spread, ..m })),
-                                    label: tf!(
-                                        "Change precision of row {n}",
-                                        "Cambiar la precisión de la fila {n}"
-                                    ),
+                                    deed: Deed::Edit {
+                                        at: Location::Indicator(i),
+                                        field: Field::MeasurementPart(k, 1),
+                                    },
                                 });
                             }
                         });
@@ -556,7 +565,11 @@ fn round_table(
                                     kind,
                                     false,
                                     "",
-                                    &tf!("Precision {part} row {n}", "Precisión {part} fila {n}"),
+                                    &tr!(
+                                        lang,
+                                        "Precision {part} row {n}",
+                                        "Precisión {part} fila {n}"
+                                    ),
                                     outcome.problem_at(at, Field::MeasurementPart(k, part)),
                                 ) {
                                     let spread = match (m.spread, part) {
@@ -579,10 +592,6 @@ fn round_table(
                                     actions.push(Action::CellEdit {
                                         cell: key,
                                         edit: set_measurement(Some(Measurement { spread, ..m })),
-                                        label: tf!(
-                                            "Edit precision of row {n}",
-                                            "Editar la precisión de la fila {n}"
-                                        ),
                                     });
                                 }
                             });
@@ -597,7 +606,7 @@ fn round_table(
                                 NumberKind::Plain,
                                 false,
                                 "",
-                                &tf!("Payment weight row {n}", "Peso de pago fila {n}"),
+                                &tr!(lang, "Payment weight row {n}", "Peso de pago fila {n}"),
                                 outcome.problem_at(at, Field::PaymentWeight),
                             ) {
                                 actions.push(Action::CellEdit {
@@ -605,16 +614,12 @@ fn round_table(
                                     edit: indicator_edit(i, indicator, |v| {
                                         v.payment_weight = weight
                                     }),
-                                    label: tf!(
-                                        "Edit payment weight of row {n}",
-                                        "Editar el peso de pago de la fila {n}"
-                                    ),
                                 });
                             }
                         });
                         let yes_no = |ui: &Ui, value: Option<bool>| match value {
-                            Some(true) => RichText::new(t("yes", "sí")),
-                            Some(false) => RichText::new(t("no", "no")).color(bound_color(ui)),
+                            Some(true) => RichText::new(lang.t("yes", "sí")),
+                            Some(false) => RichText::new(lang.t("no", "no")).color(bound_color(ui)),
                             None => RichText::new("—"),
                         };
                         let c = compliance.as_ref();
@@ -624,7 +629,9 @@ fn round_table(
                             computed_cell(ui, yes_no(ui, c.map(|c| c.met)).strong(), None)
                         });
                         row.col(|ui| {
-                            let reason = c.and_then(|c| c.reason.clone()).unwrap_or_default();
+                            let reason = c.map_or_else(String::new, |c| {
+                                crate::present::verification::shortfalls(&c.shortfalls, lang)
+                            });
                             computed_cell(
                                 ui,
                                 reason.clone(),
@@ -636,7 +643,7 @@ fn round_table(
         });
 }
 
-fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
+fn chart(ui: &mut Ui, lang: Lang, document: &Document, state: &mut RoundsState) {
     let project = document.project();
     let outcome = document.outcome();
     if project.indicators.is_empty() {
@@ -645,14 +652,15 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
     state.chart_row = state.chart_row.min(project.indicators.len() - 1);
     let i = state.chart_row;
     let indicator = &project.indicators[i];
-    ui.heading(tf!(
+    ui.heading(tr!(
+        lang,
         "{}: baseline, counterfactual, target and rounds",
         "{}: línea de base, contrafactual, meta y rondas",
         indicator.name
     ));
     let row = &outcome.indicators[i];
     let (Some(c), Some(targets)) = (row.counterfactual, row.targets) else {
-        ui.label(t(
+        ui.label(lang.t(
             "Not computed: see Problems.",
             "No calculado: vea Problemas.",
         ));
@@ -668,7 +676,7 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
     Plot::new(("indicator-chart", i))
         .height(240.0)
         .legend(Legend::default().follow_insertion_order(true))
-        .x_axis_label(t(
+        .x_axis_label(lang.t(
             "months from the start of the program",
             "meses desde el inicio del programa",
         ))
@@ -677,7 +685,7 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
         .show(ui, |plot| {
             plot.line(
                 Line::new(
-                    t(
+                    lang.t(
                         "counterfactual (no program)",
                         "contrafactual (sin programa)",
                     ),
@@ -687,7 +695,8 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
             );
             plot.hline(
                 HLine::new(
-                    tf!(
+                    tr!(
+                        lang,
                         "target {}",
                         "meta {}",
                         format_percent(targets.final_target, 1)
@@ -698,14 +707,14 @@ fn chart(ui: &mut Ui, document: &Document, state: &mut RoundsState) {
             );
             plot.points(
                 Points::new(
-                    t("baseline", "línea de base"),
+                    lang.t("baseline", "línea de base"),
                     vec![[0.0, indicator.baseline * 100.0]],
                 )
                 .radius(6.0)
                 .shape(MarkerShape::Square),
             );
             plot.points(
-                Points::new(t("rounds", "rondas"), estimates)
+                Points::new(lang.t("rounds", "rondas"), estimates)
                     .radius(6.0)
                     .shape(MarkerShape::Circle)
                     .filled(true),

@@ -7,10 +7,11 @@ use egui_extras::{Column, TableBuilder};
 use super::Action;
 use super::cells::{bound_color, computed_cell, dash};
 use crate::document::{Document, Edit};
-use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{Outcome, compute};
 use crate::text::format_percent;
-use crate::tf;
+use crate::tr;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -24,16 +25,17 @@ pub struct ScenariosState {
 /// The Scenarios tab.
 pub fn scenarios_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     state: &mut ScenariosState,
     actions: &mut Vec<Action>,
 ) {
     let project = document.project();
     ui.horizontal(|ui| {
-        let label = ui.label(t("Scenario name", "Nombre del escenario"));
+        let label = ui.label(lang.t("Scenario name", "Nombre del escenario"));
         ui.add(
             egui::TextEdit::singleline(&mut state.name)
-                .hint_text(t("e.g. government proposal", "p. ej. propuesta del gobierno"))
+                .hint_text(lang.t("e.g. government proposal", "p. ej. propuesta del gobierno"))
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
@@ -41,9 +43,9 @@ pub fn scenarios_ui(
         if ui
             .add_enabled(
                 !name.is_empty(),
-                egui::Button::new(t("Save current targets as a scenario", "Guardar las metas actuales como escenario")),
+                egui::Button::new(lang.t("Save current targets as a scenario", "Guardar las metas actuales como escenario")),
             )
-            .on_hover_text(t("Keep the negotiated targets and locks as they are now under this name", "Conservar las metas negociadas y las filas fijadas tal como están, con este nombre"))
+            .on_hover_text(lang.t("Keep the negotiated targets and locks as they are now under this name", "Conservar las metas negociadas y las filas fijadas tal como están, con este nombre"))
             .clicked()
         {
             actions.push(Action::SaveScenario(name));
@@ -51,7 +53,7 @@ pub fn scenarios_ui(
         }
     });
     if project.scenarios.is_empty() {
-        ui.label(t(
+        ui.label(lang.t(
             "No scenarios yet. Save the targets of each proposal to compare them here.",
             "Aún no hay escenarios. Guarde las metas de cada propuesta para compararlas aquí.",
         ));
@@ -76,7 +78,7 @@ pub fn scenarios_ui(
         .unwrap_or_default();
     let current = document.outcome();
     ui.label(
-        RichText::new(t(
+        RichText::new(lang.t(
             "Final targets; a target that differs from the current one is highlighted.",
             "Metas finales; se resalta una meta que difiere de la actual.",
         ))
@@ -92,10 +94,10 @@ pub fn scenarios_ui(
             .columns(Column::initial(170.0), project.scenarios.len())
             .header(56.0, |mut header| {
                 header.col(|ui| {
-                    ui.strong(t("Indicator", "Indicador"));
+                    ui.strong(lang.t("Indicator", "Indicador"));
                 });
                 header.col(|ui| {
-                    ui.strong(t("Current", "Actual"));
+                    ui.strong(lang.t("Current", "Actual"));
                 });
                 for (k, scenario) in project.scenarios.iter().enumerate() {
                     header.col(|ui| {
@@ -103,19 +105,19 @@ pub fn scenarios_ui(
                             ui.strong(&scenario.name);
                             ui.horizontal(|ui| {
                                 if ui
-                                    .small_button(t("Restore", "Restaurar"))
-                                    .accessible_name(tf!("Restore scenario {}", "Restaurar escenario {}", scenario.name))
-                                    .on_hover_text(t("Put this scenario's targets and locks back (one undo step)", "Volver a poner las metas y filas fijadas de este escenario (un paso de deshacer)"))
+                                    .small_button(lang.t("Restore", "Restaurar"))
+                                    .accessible_name(tr!(lang, "Restore scenario {}", "Restaurar escenario {}", scenario.name))
+                                    .on_hover_text(lang.t("Put this scenario's targets and locks back (one undo step)", "Volver a poner las metas y filas fijadas de este escenario (un paso de deshacer)"))
                                     .clicked()
                                 {
                                     actions.push(Action::RestoreScenario(k));
                                 }
-                                if ui.small_button(t("Delete", "Borrar")).accessible_name(tf!("Delete scenario {}", "Borrar escenario {}", scenario.name)).clicked() {
+                                if ui.small_button(lang.t("Delete", "Borrar")).accessible_name(tr!(lang, "Delete scenario {}", "Borrar escenario {}", scenario.name)).clicked() {
                                     let mut scenarios = project.scenarios.clone();
                                     scenarios.remove(k);
                                     actions.push(Action::Edit {
                                         edit: Edit::Scenarios(scenarios),
-                                        label: tf!("Delete scenario {}", "Borrar escenario {}", scenario.name),
+                                        deed: Deed::DeleteScenario { name: scenario.name.clone() },
                                     });
                                 }
                             });
@@ -129,8 +131,8 @@ pub fn scenarios_ui(
                     let i = row.index();
                     let pick = |o: &Outcome| -> (String, Option<f64>) {
                         match i {
-                            0 => (t("Minimum common impact d", "Impacto mínimo común d").to_owned(), o.minimum_impact),
-                            1 => (t("Benefit-cost ratio", "Relación beneficio-costo").to_owned(), o.benefit_cost_ratio),
+                            0 => (lang.t("Minimum common impact d", "Impacto mínimo común d").to_owned(), o.minimum_impact),
+                            1 => (lang.t("Benefit-cost ratio", "Relación beneficio-costo").to_owned(), o.benefit_cost_ratio),
                             _ => {
                                 let k = i - 2;
                                 (

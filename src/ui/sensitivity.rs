@@ -8,13 +8,16 @@ use egui_plot::{Bar, BarChart, Legend, Plot, VLine};
 use super::Action;
 use super::cells::{CellBuffers, NumberKind, computed_cell, number_cell};
 use crate::document::{Document, Edit};
-use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::sensitivity::{RangeUnit, scenario};
 use crate::model::{
     Field, Location, Parameter, Program, SensitivityRanges, SensitivityRow, sensitivity,
 };
+use crate::present;
 use crate::text::{format_amount, format_number, format_percent};
-use crate::tf;
+use crate::tr;
+use strum::IntoEnumIterator;
 
 /// What the tab keeps between frames.
 #[derive(Debug, Default)]
@@ -50,6 +53,7 @@ fn short(parameter: Parameter) -> &'static str {
 /// The Sensitivity tab.
 pub fn sensitivity_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     state: &mut SensitivityState,
@@ -66,22 +70,23 @@ pub fn sensitivity_ui(
         .unwrap_or_default();
     egui::ScrollArea::vertical().id_salt("sensitivity-v").show(ui, |ui| {
         ui.columns(2, |columns| {
-            columns[0].heading(t("Ranges", "Rangos"));
-            ranges_ui(&mut columns[0], document, buffers, actions);
-            columns[1].heading(t("Tornado: d at the low and high value of each parameter", "Tornado: d con el valor bajo y alto de cada parámetro"));
-            tornado_ui(&mut columns[1], document, &rows);
+            columns[0].heading(lang.t("Ranges", "Rangos"));
+            ranges_ui(&mut columns[0], lang, document, buffers, actions);
+            columns[1].heading(lang.t("Tornado: d at the low and high value of each parameter", "Tornado: d con el valor bajo y alto de cada parámetro"));
+            tornado_ui(&mut columns[1], lang, document, &rows);
         });
         ui.separator();
-        ui.heading(t("d and every bounded target at each parameter's low and high value", "d y cada meta acotada con el valor bajo y alto de cada parámetro"));
-        ui.label(t("Recomputed with one parameter changed at a time; the other inputs as in the project.", "Recalculado cambiando un parámetro a la vez; los demás datos como en el proyecto."));
-        egui::ScrollArea::horizontal().id_salt("sensitivity-h").show(ui, |ui| results_table(ui, document, &rows));
+        ui.heading(lang.t("d and every bounded target at each parameter's low and high value", "d y cada meta acotada con el valor bajo y alto de cada parámetro"));
+        ui.label(lang.t("Recomputed with one parameter changed at a time; the other inputs as in the project.", "Recalculado cambiando un parámetro a la vez; los demás datos como en el proyecto."));
+        egui::ScrollArea::horizontal().id_salt("sensitivity-h").show(ui, |ui| results_table(ui, lang, document, &rows));
         ui.separator();
-        what_if_ui(ui, document, state, actions);
+        what_if_ui(ui, lang, document, state, actions);
     });
 }
 
 fn ranges_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
@@ -92,17 +97,17 @@ fn ranges_ui(
         .num_columns(5)
         .show(ui, |ui| {
             for title in [
-                t("Parameter", "Parámetro"),
-                t("Low", "Bajo"),
-                t("High", "Alto"),
-                t("Tried", "Probado"),
+                lang.t("Parameter", "Parámetro"),
+                lang.t("Low", "Bajo"),
+                lang.t("High", "Alto"),
+                lang.t("Tried", "Probado"),
                 "",
             ] {
                 ui.strong(title);
             }
             ui.end_row();
-            for (index, &parameter) in Parameter::ALL.iter().enumerate() {
-                ui.label(parameter.label());
+            for (index, parameter) in Parameter::iter().enumerate() {
+                ui.label(present::parameter(parameter, lang));
                 let (low, high) = program.sensitivity.range(parameter);
                 let unit = SensitivityRanges::unit(parameter);
                 let kind = if parameter.is_percent() {
@@ -114,11 +119,11 @@ fn ranges_ui(
                     let key = (Location::Program, Field::SensitivityRange(index * 2 + side));
                     let name = format!(
                         "{} {}",
-                        parameter.label(),
+                        present::parameter(parameter, lang),
                         if side == 0 {
-                            t("low", "bajo")
+                            lang.t("low", "bajo")
                         } else {
-                            t("high", "alto")
+                            lang.t("high", "alto")
                         }
                     );
                     ui.scope(|ui| {
@@ -136,17 +141,13 @@ fn ranges_ui(
                             actions.push(Action::CellEdit {
                                 cell: key,
                                 edit: Edit::Program(changed),
-                                label: tf!(
-                                    "Edit sensitivity range of {}",
-                                    "Editar el rango de sensibilidad de {}",
-                                    parameter.label()
-                                ),
                             });
                         }
                     });
                 }
                 let (a, b) = program.sensitivity.values(parameter, program);
-                ui.label(tf!(
+                ui.label(tr!(
+                    lang,
                     "{} to {}",
                     "{} a {}",
                     show_value(parameter, a),
@@ -155,8 +156,10 @@ fn ranges_ui(
                 ui.label(
                     RichText::new(match unit {
                         RangeUnit::Value => "",
-                        RangeUnit::YearsAdded => t("years added to L", "años sumados a L"),
-                        RangeUnit::Factor => t("× the project's value", "× el valor del proyecto"),
+                        RangeUnit::YearsAdded => lang.t("years added to L", "años sumados a L"),
+                        RangeUnit::Factor => {
+                            lang.t("× the project's value", "× el valor del proyecto")
+                        }
                     })
                     .weak(),
                 );
@@ -165,9 +168,9 @@ fn ranges_ui(
         });
 }
 
-fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
+fn tornado_ui(ui: &mut Ui, lang: Lang, document: &Document, rows: &[SensitivityRow]) {
     let Some(base) = document.outcome().minimum_impact else {
-        ui.label(t(
+        ui.label(lang.t(
             "d cannot be computed: see Problems.",
             "d no se puede calcular: vea Problemas.",
         ));
@@ -177,16 +180,17 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     ordered.sort_by(|a, b| a.swing().total_cmp(&b.swing()));
     let labels: Vec<String> = ordered
         .iter()
-        .map(|r| r.parameter.label().to_owned())
+        .map(|r| present::parameter(r.parameter, lang).to_owned())
         .collect();
     // One bar from the project's d to the d at one end of a parameter's range.
     let bar = |y: usize, row: &SensitivityRow, end: &str, d: f64| {
         Bar::new(y as f64, (d - base) * 100.0)
             .base_offset(base * 100.0)
-            .name(tf!(
+            .name(tr!(
+                lang,
                 "{} {end}: d = {:.2} points",
                 "{} {end}: d = {:.2} puntos",
-                row.parameter.label(),
+                present::parameter(row.parameter, lang),
                 d * 100.0
             ))
     };
@@ -194,10 +198,10 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
     let mut high_bars = Vec::new();
     for (y, row) in ordered.iter().enumerate() {
         if let Some(d) = row.low.minimum_impact {
-            low_bars.push(bar(y, row, t("low", "bajo"), d));
+            low_bars.push(bar(y, row, lang.t("low", "bajo"), d));
         }
         if let Some(d) = row.high.minimum_impact {
-            high_bars.push(bar(y, row, t("high", "alto"), d));
+            high_bars.push(bar(y, row, lang.t("high", "alto"), d));
         }
     }
     Plot::new("tornado")
@@ -206,7 +210,7 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
-        .x_axis_label(t("d (percentage points)", "d (puntos porcentuales)"))
+        .x_axis_label(lang.t("d (percentage points)", "d (puntos porcentuales)"))
         .y_axis_formatter(move |mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() < 1e-6 && index >= 0.0 {
@@ -217,20 +221,25 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         })
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new(t("low value", "valor bajo"), low_bars)
+                BarChart::new(lang.t("low value", "valor bajo"), low_bars)
                     .horizontal()
                     .color(Color32::from_rgb(70, 130, 210))
                     .width(0.6),
             );
             plot.bar_chart(
-                BarChart::new(t("high value", "valor alto"), high_bars)
+                BarChart::new(lang.t("high value", "valor alto"), high_bars)
                     .horizontal()
                     .color(Color32::from_rgb(230, 140, 40))
                     .width(0.6),
             );
             plot.vline(
                 VLine::new(
-                    tf!("project d = {:.2}", "d del proyecto = {:.2}", base * 100.0),
+                    tr!(
+                        lang,
+                        "project d = {:.2}",
+                        "d del proyecto = {:.2}",
+                        base * 100.0
+                    ),
                     base * 100.0,
                 )
                 .color(Color32::GRAY),
@@ -238,7 +247,7 @@ fn tornado_ui(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         });
 }
 
-fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
+fn results_table(ui: &mut Ui, lang: Lang, document: &Document, rows: &[SensitivityRow]) {
     let project = document.project();
     let outcome = document.outcome();
     let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format_percent(v, 1));
@@ -251,10 +260,10 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
         .columns(Column::initial(66.0), rows.len() * 2)
         .header(40.0, |mut header| {
             header.col(|ui| {
-                ui.strong(t("Indicator", "Indicador"));
+                ui.strong(lang.t("Indicator", "Indicador"));
             });
             header.col(|ui| {
-                ui.strong(t("Project", "Proyecto"));
+                ui.strong(lang.t("Project", "Proyecto"));
             });
             for row in rows {
                 for scenario in [&row.low, &row.high] {
@@ -270,7 +279,7 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
                             )
                             .wrap(),
                         )
-                        .on_hover_text(row.parameter.label());
+                        .on_hover_text(present::parameter(row.parameter, lang));
                     });
                 }
             }
@@ -280,7 +289,7 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
                 let i = table_row.index();
                 if i == 0 {
                     table_row.col(|ui| {
-                        ui.strong(t("Minimum common impact d", "Impacto mínimo común d"));
+                        ui.strong(lang.t("Minimum common impact d", "Impacto mínimo común d"));
                     });
                     table_row.col(|ui| {
                         computed_cell(
@@ -330,6 +339,7 @@ fn results_table(ui: &mut Ui, document: &Document, rows: &[SensitivityRow]) {
 
 fn what_if_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     state: &mut SensitivityState,
     actions: &mut Vec<Action>,
@@ -346,8 +356,8 @@ fn what_if_ui(
     let Some((_, what_if)) = state.what_if.as_mut() else {
         return;
     };
-    ui.heading(t("What if", "Qué pasaría si"));
-    ui.label(t(
+    ui.heading(lang.t("What if", "Qué pasaría si"));
+    ui.label(lang.t(
         "Move a slider to see the effect at once; the project changes only when you apply.",
         "Mueva un control para ver el efecto al instante; el proyecto cambia solo cuando aplica.",
     ));
@@ -355,7 +365,7 @@ fn what_if_ui(
     ui.horizontal_wrapped(|ui| {
         ui.add(
             egui::Slider::new(&mut what_if.discount_rate, 0.0..=0.3)
-                .text(t(
+                .text(lang.t(
                     "Discount rate r, what if",
                     "Tasa de descuento r, simulación",
                 ))
@@ -365,20 +375,20 @@ fn what_if_ui(
         ui.add(
             egui::Slider::new(&mut horizon, 1.0..=50.0)
                 .step_by(1.0)
-                .text(t(
+                .text(lang.t(
                     "Horizon H (years), what if",
                     "Horizonte H (años), simulación",
                 )),
         );
         what_if.horizon_years = horizon as u32;
         ui.add(
-            egui::Slider::new(&mut what_if.daly_multiple, 0.5..=5.0).text(t(
+            egui::Slider::new(&mut what_if.daly_multiple, 0.5..=5.0).text(lang.t(
                 "Value of a DALY k (× GNI), what if",
                 "Valor de un AVAD k (× INB), simulación",
             )),
         );
         ui.add(
-            egui::Slider::new(&mut what_if.program_years, 0.5..=10.0).text(t(
+            egui::Slider::new(&mut what_if.program_years, 0.5..=10.0).text(lang.t(
                 "Program length L (years), what if",
                 "Duración del programa L (años), simulación",
             )),
@@ -386,21 +396,18 @@ fn what_if_ui(
         let cost = program.total_cost.max(1.0);
         ui.add(
             egui::Slider::new(&mut what_if.total_cost, cost * 0.5..=cost * 1.5)
-                .text(t("Total cost C, what if", "Costo total C, simulación"))
+                .text(lang.t("Total cost C, what if", "Costo total C, simulación"))
                 .custom_formatter(|v, _| format_amount(v)),
         );
         let gni = program.gni_per_capita.max(1.0);
         ui.add(
             egui::Slider::new(&mut what_if.gni_per_capita, gni * 0.5..=gni * 1.5)
-                .text(t(
-                    "GNI per capita G, what if",
-                    "INB per cápita G, simulación",
-                ))
+                .text(lang.t("GNI per capita G, what if", "INB per cápita G, simulación"))
                 .custom_formatter(|v, _| format_amount(v)),
         );
         ui.add(
             egui::Slider::new(&mut what_if.default_annual_change, -0.05..=0.05)
-                .text(t(
+                .text(lang.t(
                     "Default annual change a₀, what if",
                     "Cambio anual por defecto a₀, simulación",
                 ))
@@ -411,22 +418,26 @@ fn what_if_ui(
     let outcome = document.outcome();
     let show = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or_else(|| "—".to_owned(), f);
     ui.horizontal(|ui| {
-        ui.label(tf!(
+        ui.label(tr!(
+            lang,
             "d: {} now, {} with these values",
             "d: {} ahora, {} con estos valores",
-            show(outcome.minimum_impact, &|d| tf!(
+            show(outcome.minimum_impact, &|d| tr!(
+                lang,
                 "{:.2} points",
                 "{:.2} puntos",
                 d * 100.0
             )),
-            show(preview.minimum_impact, &|d| tf!(
+            show(preview.minimum_impact, &|d| tr!(
+                lang,
                 "{:.2} points",
                 "{:.2} puntos",
                 d * 100.0
             ))
         ));
         ui.separator();
-        ui.label(tf!(
+        ui.label(tr!(
+            lang,
             "Benefit-cost ratio: {} now, {} with these values",
             "Relación beneficio-costo: {} ahora, {} con estos valores",
             show(outcome.benefit_cost_ratio, &|r| format!("{r:.2}")),
@@ -438,7 +449,7 @@ fn what_if_ui(
         if ui
             .add_enabled(
                 changed,
-                egui::Button::new(t(
+                egui::Button::new(lang.t(
                     "Apply what-if values to the project",
                     "Aplicar los valores simulados al proyecto",
                 )),
@@ -447,13 +458,13 @@ fn what_if_ui(
         {
             actions.push(Action::Edit {
                 edit: Edit::Program(what_if.clone()),
-                label: t("Apply what-if values", "Aplicar valores simulados").to_owned(),
+                deed: Deed::ApplyWhatIf,
             });
         }
         if ui
             .add_enabled(
                 changed,
-                egui::Button::new(t(
+                egui::Button::new(lang.t(
                     "Back to the project's values",
                     "Volver a los valores del proyecto",
                 )),

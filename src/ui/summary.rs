@@ -6,9 +6,9 @@ use egui::{Color32, RichText, Ui};
 use super::Action;
 use super::commands::UiCommand;
 use crate::document::Document;
-use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::text::{format_amount, format_number};
-use crate::tf;
+use crate::tr;
 
 /// Green and red that read on a projector in both themes.
 fn verdict_color(ui: &Ui, good: bool) -> Color32 {
@@ -27,8 +27,9 @@ pub fn ratio_text(ratio: f64, required: f64) -> String {
 }
 
 /// Text of d as the summary shows it: points and the proportion.
-pub fn impact_text(d: f64) -> String {
-    tf!(
+pub fn impact_text(lang: Lang, d: f64) -> String {
+    tr!(
+        lang,
         "{:.2} points (d = {d:.4})",
         "{:.2} puntos (d = {d:.4})",
         d * 100.0
@@ -48,7 +49,13 @@ fn figure(ui: &mut Ui, label: &str, value: String, hover: &str) {
 /// The summary band: the benefit-cost ratio and its verdict, the surplus or shortfall and d,
 /// the problems, and the other figures behind "More". One line that never wraps, so that it
 /// reads on a projector at 1280 × 720.
-pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &mut Vec<Action>) {
+pub fn summary_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    document: &Document,
+    more: &mut bool,
+    actions: &mut Vec<Action>,
+) {
     let project = document.project();
     let outcome = document.outcome();
     let program = &project.program;
@@ -66,18 +73,18 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &m
     let required = program.required_ratio;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.add(egui::Label::new(RichText::new(t("Benefit-cost ratio", "Relación beneficio-costo")).size(12.0)).extend());
+            ui.add(egui::Label::new(RichText::new(lang.t("Benefit-cost ratio", "Relación beneficio-costo")).size(12.0)).extend());
             match outcome.benefit_cost_ratio {
                 Some(ratio) => {
                     let good = ratio >= required;
                     let verdict = if good {
-                        tf!("meets the required {}", "cumple la exigida {}", format_number(required))
+                        tr!(lang, "meets the required {}", "cumple la exigida {}", format_number(required))
                     } else {
-                        tf!("below the required {}", "por debajo de la exigida {}", format_number(required))
+                        tr!(lang, "below the required {}", "por debajo de la exigida {}", format_number(required))
                     };
                     ui.horizontal(|ui| {
                         ui.add(egui::Label::new(RichText::new(ratio_text(ratio, required)).size(30.0).strong().color(verdict_color(ui, good))).extend())
-                            .on_hover_text(tf!(
+                            .on_hover_text(tr!(lang,
                                 "Total benefit ÷ total cost. Required: at least {} (note eq. 1).", "Beneficio total ÷ costo total. Exigida: al menos {} (nota, ec. 1).",
                                 format_number(required)
                             ));
@@ -87,46 +94,46 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &m
                 None => {
                     ui.horizontal(|ui| {
                         ui.add(egui::Label::new(RichText::new("—").size(30.0).strong()).extend());
-                        ui.add(egui::Label::new(t("cannot be computed: see Problems", "no se puede calcular: vea Problemas")).extend());
+                        ui.add(egui::Label::new(lang.t("cannot be computed: see Problems", "no se puede calcular: vea Problemas")).extend());
                     });
                 }
             }
         });
         ui.separator();
         let (label, shown) = match outcome.surplus {
-            Some(s) if s < 0.0 => (t("Shortfall", "Déficit"), money(Some(-s))),
-            Some(s) => (t("Surplus", "Excedente"), money(Some(s))),
-            None => (t("Surplus / shortfall", "Excedente / déficit"), money(None)),
+            Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), money(Some(-s))),
+            Some(s) => (lang.t("Surplus", "Excedente"), money(Some(s))),
+            None => (lang.t("Surplus / shortfall", "Excedente / déficit"), money(None)),
         };
-        figure(ui, label, shown, t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"));
+        figure(ui, label, shown, lang.t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"));
         figure(
             ui,
-            t("Minimum common impact", "Impacto mínimo común"),
-            outcome.minimum_impact.map_or_else(|| "—".to_owned(), impact_text),
-            t("d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)", "d = R·C / Σ w·N·V: el cambio que cada indicador debe mostrar para que los beneficios cubran el costo (nota, ec. 3)"),
+            lang.t("Minimum common impact", "Impacto mínimo común"),
+            outcome.minimum_impact.map_or_else(|| "—".to_owned(), |d| impact_text(lang, d)),
+            lang.t("d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)", "d = R·C / Σ w·N·V: el cambio que cada indicador debe mostrar para que los beneficios cubran el costo (nota, ec. 3)"),
         );
         let errors = outcome.errors().count();
         let warnings = outcome.problems.len() - errors;
         ui.vertical(|ui| {
-            ui.add(egui::Label::new(RichText::new(t("Problems", "Problemas")).size(12.0)).extend());
-            let text = if warnings > 0 { tf!("{errors} ({warnings} warnings)", "{errors} ({warnings} advertencias)") } else { errors.to_string() };
+            ui.add(egui::Label::new(RichText::new(lang.t("Problems", "Problemas")).size(12.0)).extend());
+            let text = if warnings > 0 { tr!(lang, "{errors} ({warnings} warnings)", "{errors} ({warnings} advertencias)") } else { errors.to_string() };
             let mut rich = RichText::new(text).strong().size(16.0);
             if errors > 0 {
                 rich = rich.color(verdict_color(ui, false));
             }
             if ui
                 .button(rich)
-                .on_hover_text(UiCommand::ShowProblems.tooltip())
+                .on_hover_text(UiCommand::ShowProblems.tooltip(lang))
                 .clicked()
             {
                 actions.push(Action::Command(UiCommand::ShowProblems));
             }
         });
         ui.separator();
-        let toggle = if *more { t("Fewer figures", "Menos cifras") } else { t("More figures", "Más cifras") };
+        let toggle = if *more { lang.t("Fewer figures", "Menos cifras") } else { lang.t("More figures", "Más cifras") };
         if ui
             .button(toggle)
-            .on_hover_text(t("The cost, Σ N·V, the total benefit and the rows at a bound", "El costo, Σ N·V, el beneficio total y las filas en un límite"))
+            .on_hover_text(lang.t("The cost, Σ N·V, the total benefit and the rows at a bound", "El costo, Σ N·V, el beneficio total y las filas en un límite"))
             .clicked()
         {
             *more = !*more;
@@ -138,9 +145,9 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &m
     ui.horizontal(|ui| {
         figure(
             ui,
-            t("Total program cost C", "Costo total del programa C"),
+            lang.t("Total program cost C", "Costo total del programa C"),
             money(Some(program.total_cost)),
-            t(
+            lang.t(
                 "Donor plus counterpart funding",
                 "Financiamiento del donante más la contrapartida",
             ),
@@ -149,25 +156,25 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &m
             ui,
             "Σ N·V",
             money(Some(outcome.weighted_benefit_per_unit)),
-            t(
+            lang.t(
                 "Benefit of one full unit of change on every indicator (weighted)",
                 "Beneficio de una unidad completa de cambio en cada indicador (ponderado)",
             ),
         );
         figure(
             ui,
-            t("Total benefit", "Beneficio total"),
+            lang.t("Total benefit", "Beneficio total"),
             money(outcome.total_benefit),
-            t(
+            lang.t(
                 "Σ impact × N × V over the rows that can be computed",
                 "Σ impacto × N × V en las filas que se pueden calcular",
             ),
         );
         figure(
             ui,
-            t("Rows at a bound", "Filas en un límite"),
+            lang.t("Rows at a bound", "Filas en un límite"),
             outcome.rows_at_bound.to_string(),
-            t(
+            lang.t(
                 "Indicators whose model target is held at the ceiling or floor",
                 "Indicadores cuya meta del modelo se detiene en el techo o el piso",
             ),
@@ -176,12 +183,14 @@ pub fn summary_ui(ui: &mut Ui, document: &Document, more: &mut bool, actions: &m
             ui.add(
                 egui::Label::new(
                     RichText::new(match outcome.excluded_rows.len() {
-                        1 => t(
-                            "1 row left out of d and benefits",
-                            "1 fila excluida de d y de los beneficios",
-                        )
-                        .to_owned(),
-                        n => tf!(
+                        1 => lang
+                            .t(
+                                "1 row left out of d and benefits",
+                                "1 fila excluida de d y de los beneficios",
+                            )
+                            .to_owned(),
+                        n => tr!(
+                            lang,
                             "{n} rows left out of d and benefits",
                             "{n} filas excluidas de d y de los beneficios"
                         ),

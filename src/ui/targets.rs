@@ -10,67 +10,60 @@ use super::cells::{
 use super::commands::UiCommand;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
-use crate::i18n::t;
-use crate::model::explain::Column as Computed;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{Bound, Direction, Field, Indicator, Location, TargetPrecision};
+use crate::present::explain::Column as Computed;
+use crate::schema::{self, Words};
 use crate::text::{format_amount, format_percent, format_target};
-use crate::tf;
+use crate::tr;
 
 fn program_inputs() -> [ProgramInput; 6] {
     [
         ProgramInput {
-            field: Field::TotalCost,
-            label: t("Total program cost", "Costo total del programa"),
+            input: schema::ProgramInput::TotalCost,
             kind: NumberKind::Amount,
-            tooltip: t(
+            tooltip: Words::new(
                 "C: donor plus counterpart funding (and any performance tranche)",
                 "C: financiamiento del donante más la contrapartida (y cualquier tramo de desempeño)",
             ),
         },
         ProgramInput {
-            field: Field::ProgramYears,
-            label: t("Program length (years)", "Duración del programa (años)"),
+            input: schema::ProgramInput::ProgramYears,
             kind: NumberKind::Plain,
-            tooltip: t(
+            tooltip: Words::new(
                 "L: years over which the counterfactual trend runs",
                 "L: años durante los que corre la tendencia contrafactual",
             ),
         },
         ProgramInput {
-            field: Field::Ceiling,
-            label: t("Ceiling", "Techo"),
+            input: schema::ProgramInput::Ceiling,
             kind: NumberKind::Percent,
-            tooltip: t(
+            tooltip: Words::new(
                 "Highest target allowed for a higher-is-better indicator (95% in SM2015)",
                 "Meta más alta permitida para un indicador en que más es mejor (95% en SM2015)",
             ),
         },
         ProgramInput {
-            field: Field::Floor,
-            label: t("Floor", "Piso"),
+            input: schema::ProgramInput::Floor,
             kind: NumberKind::Percent,
-            tooltip: t(
+            tooltip: Words::new(
                 "Lowest target allowed for a lower-is-better indicator",
                 "Meta más baja permitida para un indicador en que menos es mejor",
             ),
         },
         ProgramInput {
-            field: Field::RequiredRatio,
-            label: t(
-                "Required benefit-cost ratio",
-                "Relación beneficio-costo exigida",
-            ),
+            input: schema::ProgramInput::RequiredRatio,
             kind: NumberKind::Plain,
-            tooltip: t(
+            tooltip: Words::new(
                 "R: 1 means benefits must at least cover the cost",
                 "R: 1 significa que los beneficios deben al menos cubrir el costo",
             ),
         },
         ProgramInput {
-            field: Field::DefaultAnnualChange,
-            label: t("Default annual change", "Cambio anual por defecto"),
+            input: schema::ProgramInput::DefaultAnnualChange,
             kind: NumberKind::Percent,
-            tooltip: t(
+            tooltip: Words::new(
                 "a₀: yearly change without the program where no trend is known (note, footnote 18); lower-is-better rows use −a₀",
                 "a₀: cambio anual sin el programa donde no se conoce la tendencia (nota, nota al pie 18); las filas en que menos es mejor usan −a₀",
             ),
@@ -79,109 +72,109 @@ fn program_inputs() -> [ProgramInput; 6] {
 }
 
 /// Column titles and what each column is.
-fn columns() -> [(&'static str, &'static str); 18] {
+fn columns(lang: Lang) -> [(&'static str, &'static str); 18] {
     [
-        ("#", t("Row", "Fila")),
+        ("#", lang.t("Row", "Fila")),
         (
-            t("Indicator", "Indicador"),
-            t("Payment indicator", "Indicador de pago"),
+            lang.t("Indicator", "Indicador"),
+            lang.t("Payment indicator", "Indicador de pago"),
         ),
         (
-            t("Condition", "Condición"),
-            t(
+            lang.t("Condition", "Condición"),
+            lang.t(
                 "Values row whose DALYs the indicator improves",
                 "Fila de Valores cuyos AVAD mejora el indicador",
             ),
         ),
         (
-            t("Better", "Mejor"),
-            t(
+            lang.t("Better", "Mejor"),
+            lang.t(
                 "Whether a higher or a lower level is the improvement",
                 "Si la mejora es un nivel mayor o menor",
             ),
         ),
         (
             "N",
-            t(
+            lang.t(
                 "Population reached by the indicator",
                 "Población alcanzada por el indicador",
             ),
         ),
         (
-            t("Baseline", "Línea de base"),
-            t("b: level before the program", "b: nivel antes del programa"),
+            lang.t("Baseline", "Línea de base"),
+            lang.t("b: level before the program", "b: nivel antes del programa"),
         ),
         (
-            t("Annual change", "Cambio anual"),
-            t(
+            lang.t("Annual change", "Cambio anual"),
+            lang.t(
                 "a: yearly change without the program, in points; empty uses the default a₀",
                 "a: cambio anual sin el programa, en puntos; vacío usa el valor por defecto a₀",
             ),
         ),
         (
-            t("Weight", "Peso"),
-            t(
+            lang.t("Weight", "Peso"),
+            lang.t(
                 "w: priority weight (1 = equal)",
                 "w: peso de prioridad (1 = igual)",
             ),
         ),
         (
-            t("= Counterfactual", "= Contrafactual"),
-            t(
+            lang.t("= Counterfactual", "= Contrafactual"),
+            lang.t(
                 "c = b + L·a: level expected without the program",
                 "c = b + L·a: nivel esperado sin el programa",
             ),
         ),
         (
-            t("= Model target", "= Meta del modelo"),
-            t("M = c ± w·d (note eq. 4)", "M = c ± w·d (nota, ec. 4)"),
+            lang.t("= Model target", "= Meta del modelo"),
+            lang.t("M = c ± w·d (note eq. 4)", "M = c ± w·d (nota, ec. 4)"),
         ),
         (
-            t("= Bounded", "= Acotada"),
-            t(
+            lang.t("= Bounded", "= Acotada"),
+            lang.t(
                 "Model target held at the ceiling or floor",
                 "Meta del modelo detenida en el techo o el piso",
             ),
         ),
         (
-            t("Negotiated target", "Meta negociada"),
-            t(
+            lang.t("Negotiated target", "Meta negociada"),
+            lang.t(
                 "The agreed target; empty uses the model",
                 "La meta acordada; vacío usa el modelo",
             ),
         ),
         (
-            t("Lock", "Fijar"),
-            t(
+            lang.t("Lock", "Fijar"),
+            lang.t(
                 "A locked row keeps its target when the others are rebalanced",
                 "Una fila fijada conserva su meta cuando se reequilibran las demás",
             ),
         ),
         (
-            t("= Final target", "= Meta final"),
-            t(
+            lang.t("= Final target", "= Meta final"),
+            lang.t(
                 "The negotiated target if set, else the bounded model target",
                 "La meta negociada si existe; si no, la meta del modelo acotada",
             ),
         ),
         (
-            t("= Impact", "= Impacto"),
-            t(
+            lang.t("= Impact", "= Impacto"),
+            lang.t(
                 "Change the program must cause, in points: ±(final − counterfactual)",
                 "Cambio que el programa debe causar, en puntos: ±(final − contrafactual)",
             ),
         ),
         (
-            t("= Benefit", "= Beneficio"),
-            t("Impact × N × V", "Impacto × N × V"),
+            lang.t("= Benefit", "= Beneficio"),
+            lang.t("Impact × N × V", "Impacto × N × V"),
         ),
         (
-            t("= Share", "= Parte"),
-            t("Share of the total benefit", "Parte del beneficio total"),
+            lang.t("= Share", "= Parte"),
+            lang.t("Share of the total benefit", "Parte del beneficio total"),
         ),
         (
-            t("Actions", "Acciones"),
-            t(
+            lang.t("Actions", "Acciones"),
+            lang.t(
                 "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and deletes",
                 "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, mueve y borra",
             ),
@@ -198,6 +191,7 @@ fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut In
 /// The Targets sheet.
 pub fn targets_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     view: &mut TargetsView,
@@ -205,11 +199,9 @@ pub fn targets_ui(
 ) {
     let program = &document.project().program;
     // Closed, the header still says what the inputs are, in one line.
-    let currency = match document.project().metadata.currency.trim() {
-        "" => "US$",
-        c => c,
-    };
-    let gist = tf!(
+    let currency = document.currency();
+    let gist = tr!(
+        lang,
         "Program inputs — cost {currency} {} · {} years · ceiling {} · floor {} · required ratio {} · default change {}",
         "Datos del programa — costo {currency} {} · {} años · techo {} · piso {} · relación exigida {} · cambio por defecto {}",
         format_amount(program.total_cost),
@@ -224,7 +216,7 @@ pub fn targets_ui(
         .default_open(true)
         .open(view.open_inputs.take())
         .show(ui, |ui| {
-            program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
+            program_inputs_ui(ui, lang, document, buffers, &program_inputs(), actions);
         });
     ui.horizontal_wrapped(|ui| {
         for command in [
@@ -233,16 +225,16 @@ pub fn targets_ui(
             UiCommand::UnlockAll,
         ] {
             if ui
-                .button(command.label())
-                .on_hover_text(command.tooltip())
+                .button(command.label(lang))
+                .on_hover_text(command.tooltip(lang))
                 .clicked()
             {
                 actions.push(Action::Command(command));
             }
         }
         if ui
-            .button(t("Add indicator", "Agregar indicador"))
-            .on_hover_text(t(
+            .button(lang.t("Add indicator", "Agregar indicador"))
+            .on_hover_text(lang.t(
                 "Add a row at the end of the Targets sheet",
                 "Agregar una fila al final de la hoja Metas",
             ))
@@ -251,27 +243,32 @@ pub fn targets_ui(
             actions.push(Action::Edit {
                 edit: Edit::InsertIndicator {
                     row: document.project().indicators.len(),
-                    value: new_indicator(document),
+                    value: new_indicator(lang, document),
                 },
-                label: t("Add indicator", "Agregar indicador").to_owned(),
+                deed: Deed::AddRow(Location::Indicator(document.project().indicators.len())),
             });
         }
         ui.separator();
-        precision_ui(ui, program, actions);
+        precision_ui(ui, lang, program, actions);
     });
     ui.add_space(2.0);
-    targets_table(ui, document, buffers, view, actions);
+    targets_table(ui, lang, document, buffers, view, actions);
 }
 
 /// "Targets to the nearest: 0.1 point / 1 point / exact", a project setting.
-fn precision_ui(ui: &mut Ui, program: &crate::model::Program, actions: &mut Vec<Action>) {
+fn precision_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    program: &crate::model::Program,
+    actions: &mut Vec<Action>,
+) {
     let words = |p: TargetPrecision| match p {
-        TargetPrecision::Tenth => t("0.1 point", "0.1 punto"),
-        TargetPrecision::Whole => t("1 point", "1 punto"),
-        TargetPrecision::Exact => t("unrounded", "sin redondear"),
+        TargetPrecision::Tenth => lang.t("0.1 point", "0.1 punto"),
+        TargetPrecision::Whole => lang.t("1 point", "1 punto"),
+        TargetPrecision::Exact => lang.t("unrounded", "sin redondear"),
     };
-    ui.label(t("Agreed targets to the nearest", "Metas acordadas al más cercano"))
-        .on_hover_text(t(
+    ui.label(lang.t("Agreed targets to the nearest", "Metas acordadas al más cercano"))
+        .on_hover_text(lang.t(
             "Rebalance, goal seek and locking set targets at this precision, rounded toward improvement so that the required ratio still holds; targets typed by hand keep what was typed",
             "Reequilibrar, buscar objetivo y fijar dan metas con esta precisión, redondeadas hacia la mejora para que la relación exigida se siga cumpliendo; las metas escritas a mano conservan lo escrito",
         ));
@@ -288,7 +285,7 @@ fn precision_ui(ui: &mut Ui, program: &crate::model::Program, actions: &mut Vec<
             }
         })
         .response
-        .accessible_name(t(
+        .accessible_name(lang.t(
             "Agreed targets to the nearest",
             "Metas acordadas al más cercano",
         ));
@@ -298,11 +295,10 @@ fn precision_ui(ui: &mut Ui, program: &crate::model::Program, actions: &mut Vec<
                 target_precision: chosen,
                 ..program.clone()
             }),
-            label: t(
-                "Change the precision of agreed targets",
-                "Cambiar la precisión de las metas acordadas",
-            )
-            .to_owned(),
+            deed: Deed::Edit {
+                at: Location::Program,
+                field: Field::TargetPrecision,
+            },
         });
     }
 }
@@ -319,9 +315,10 @@ pub struct TargetsView {
 }
 
 /// A new indicator linked to the first condition.
-pub(super) fn new_indicator(document: &Document) -> Indicator {
+pub(super) fn new_indicator(lang: Lang, document: &Document) -> Indicator {
     Indicator {
-        name: tf!(
+        name: tr!(
+            lang,
             "Indicator {}",
             "Indicador {}",
             document.project().indicators.len() + 1
@@ -420,13 +417,14 @@ fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<eg
 
 fn targets_table(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     view: &mut TargetsView,
     actions: &mut Vec<Action>,
 ) {
     // The actions column holds the goal-seek button and the row menu, whatever the language.
-    let goal_seek = egui::WidgetText::from(t("Goal seek", "Buscar objetivo"))
+    let goal_seek = egui::WidgetText::from(lang.t("Goal seek", "Buscar objetivo"))
         .into_galley(ui, None, f32::INFINITY, egui::TextStyle::Button)
         .size()
         .x;
@@ -437,7 +435,7 @@ fn targets_table(
         || document.project().metadata.program_name.clone(),
         |p| p.display().to_string(),
     );
-    let titles = columns();
+    let titles = columns(lang);
     let table_columns = table_columns(ui, &titles, actions_width);
     let mut table = egui_table::Table::new()
         .id_salt(("targets", project_key))
@@ -462,6 +460,7 @@ fn targets_table(
             .scroll_to_row(0, Some(Align::TOP));
     }
     let mut delegate = TargetsGrid {
+        lang,
         document,
         buffers,
         actions,
@@ -473,6 +472,7 @@ fn targets_table(
 
 /// Draws the Targets grid's cells for egui_table.
 struct TargetsGrid<'a> {
+    lang: Lang,
     document: &'a Document,
     buffers: &'a mut CellBuffers,
     actions: &'a mut Vec<Action>,
@@ -530,6 +530,7 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
 
 impl TargetsGrid<'_> {
     fn cell(&mut self, ui: &mut Ui, i: usize, column: Col) {
+        let lang = self.lang;
         let document = self.document;
         let project = document.project();
         let outcome = document.outcome();
@@ -549,9 +550,10 @@ impl TargetsGrid<'_> {
                          actions: &mut Vec<Action>| {
             if explained_cell(
                 ui,
+                lang,
                 text,
                 hover,
-                &tf!("{} row {n}", "{} fila {n}", column.title()),
+                &tr!(lang, "{} row {n}", "{} fila {n}", column.title(lang)),
             ) {
                 actions.push(Action::Explain { row: i, column });
             }
@@ -559,29 +561,28 @@ impl TargetsGrid<'_> {
         match column {
             Col::Row => {
                 let text = if locked {
-                    tf!("{n} (locked)", "{n} (fijada)")
+                    tr!(lang, "{n} (locked)", "{n} (fijada)")
                 } else {
                     n.to_string()
                 };
                 ui.label(n.to_string()).on_hover_text(text);
             }
             Col::Indicator => {
-                let name = tf!("Indicator row {n}", "Indicador fila {n}");
+                let name = tr!(lang, "Indicator row {n}", "Indicador fila {n}");
                 if locked {
-                    locked_cell(ui, &indicator.name, &name, Align::Min);
+                    locked_cell(ui, lang, &indicator.name, &name, Align::Min);
                 } else if let Some(new) = text_cell(
                     ui,
                     self.buffers,
                     (at, Field::Name),
                     &indicator.name,
-                    t("name", "nombre"),
+                    lang.t("name", "nombre"),
                     &name,
                     problem(Field::Name),
                 ) {
                     self.actions.push(Action::CellEdit {
                         cell: (at, Field::Name),
                         edit: indicator_edit(i, indicator, |v| v.name = new),
-                        label: tf!("Rename indicator {n}", "Renombrar indicador {n}"),
                     });
                 }
             }
@@ -589,7 +590,7 @@ impl TargetsGrid<'_> {
                 let mut chosen = indicator.condition.clone();
                 let has_problem = problem(Field::Condition).is_some();
                 let shown = if chosen.is_empty() {
-                    t("(choose)", "(elegir)").to_owned()
+                    lang.t("(choose)", "(elegir)").to_owned()
                 } else {
                     chosen.clone()
                 };
@@ -618,18 +619,18 @@ impl TargetsGrid<'_> {
                             .response
                     })
                     .inner
-                    .accessible_name(tf!("Condition row {n}", "Condición fila {n}"));
+                    .accessible_name(tr!(lang, "Condition row {n}", "Condición fila {n}"));
                 let response = response.on_hover_text(indicator.condition.as_str());
                 if let Some(p) = problem(Field::Condition) {
-                    response.on_hover_text(p.reason.as_str());
+                    response.on_hover_text(crate::present::problem::reason(p, lang));
                 }
                 if chosen != indicator.condition {
                     self.actions.push(Action::Edit {
                         edit: indicator_edit(i, indicator, |v| v.condition = chosen),
-                        label: tf!(
-                            "Link indicator {n} to a condition",
-                            "Vincular el indicador {n} a una condición"
-                        ),
+                        deed: Deed::Edit {
+                            at,
+                            field: Field::Condition,
+                        },
                     });
                 }
             }
@@ -637,30 +638,30 @@ impl TargetsGrid<'_> {
                 let mut direction = indicator.direction;
                 ui.add_enabled_ui(!locked, |ui| {
                     ComboBox::from_id_salt(("direction", i))
-                        .selected_text(direction_word(direction))
+                        .selected_text(direction_word(lang, direction))
                         .width(ui.available_width())
                         .show_ui(ui, |ui| {
                             ui.selectable_value(
                                 &mut direction,
                                 Direction::Higher,
-                                t("higher is better", "mayor es mejor"),
+                                lang.t("higher is better", "mayor es mejor"),
                             );
                             ui.selectable_value(
                                 &mut direction,
                                 Direction::Lower,
-                                t("lower is better", "menor es mejor"),
+                                lang.t("lower is better", "menor es mejor"),
                             );
                         })
                         .response
-                        .accessible_name(tf!("Direction row {n}", "Dirección fila {n}"));
+                        .accessible_name(tr!(lang, "Direction row {n}", "Dirección fila {n}"));
                 });
                 if direction != indicator.direction {
                     self.actions.push(Action::Edit {
                         edit: indicator_edit(i, indicator, |v| v.direction = direction),
-                        label: tf!(
-                            "Change direction of row {n}",
-                            "Cambiar la dirección de la fila {n}"
-                        ),
+                        deed: Deed::Edit {
+                            at,
+                            field: Field::Direction,
+                        },
                     });
                 }
             }
@@ -683,14 +684,15 @@ impl TargetsGrid<'_> {
                 NumberKind::Percent,
                 false,
                 "",
-                t("Baseline", "Línea de base"),
+                lang.t("Baseline", "Línea de base"),
                 &|v, x| v.baseline = x.unwrap_or_default(),
             ),
             Col::AnnualChange => {
                 // The default trend reads as a default, with its sign: "default +1.0%".
                 let default = indicator.direction.sign() * project.program.default_annual_change;
                 let sign = if default >= 0.0 { "+" } else { "" };
-                let hint = tf!(
+                let hint = tr!(
+                    lang,
                     "{sign}{} default",
                     "{sign}{} por defecto",
                     format_percent(default, 1)
@@ -703,7 +705,7 @@ impl TargetsGrid<'_> {
                     NumberKind::Percent,
                     true,
                     &hint,
-                    t("Annual change", "Cambio anual"),
+                    lang.t("Annual change", "Cambio anual"),
                     &|v, x| v.annual_change = x,
                 );
             }
@@ -715,7 +717,7 @@ impl TargetsGrid<'_> {
                 NumberKind::Plain,
                 false,
                 "",
-                t("Weight", "Peso"),
+                lang.t("Weight", "Peso"),
                 &|v, x| v.weight = x.unwrap_or_default(),
             ),
             Col::Counterfactual => explained(
@@ -741,16 +743,18 @@ impl TargetsGrid<'_> {
                 Some(targets) if targets.bound.is_some() => {
                     let (word, hover) = match targets.bound {
                         Some(Bound::Floor) => (
-                            t("floor", "piso"),
-                            tf!(
+                            lang.t("floor", "piso"),
+                            tr!(
+                                lang,
                                 "Held at the floor: the model target is {}",
                                 "Detenida en el piso: la meta del modelo es {}",
                                 format_percent(targets.model_target, 1)
                             ),
                         ),
                         _ => (
-                            t("ceiling", "techo"),
-                            tf!(
+                            lang.t("ceiling", "techo"),
+                            tr!(
+                                lang,
                                 "Held at the ceiling: the model target is {}",
                                 "Detenida en el techo: la meta del modelo es {}",
                                 format_percent(targets.model_target, 1)
@@ -781,16 +785,18 @@ impl TargetsGrid<'_> {
                 indicator.negotiated_target,
                 NumberKind::Target,
                 true,
-                t("model", "modelo"),
-                t("Negotiated target", "Meta negociada"),
+                lang.t("model", "modelo"),
+                lang.t("Negotiated target", "Meta negociada"),
                 &|v, x| v.negotiated_target = x,
             ),
             Col::Lock => {
                 let mut checked = locked;
-                let response = ui
-                    .checkbox(&mut checked, "")
-                    .accessible_name(tf!("Lock row {n}", "Fijar fila {n}"));
-                let response = response.on_hover_text(if locked { t("Locked: the target was agreed; a rebalance keeps it, and its cells cannot be typed over. Untick to edit.", "Fijada: la meta fue acordada; el reequilibrio la conserva y sus celdas no se pueden sobrescribir. Desmarque para editar.") } else { t("Lock this row's target", "Fijar la meta de esta fila") });
+                let response = ui.checkbox(&mut checked, "").accessible_name(tr!(
+                    lang,
+                    "Lock row {n}",
+                    "Fijar fila {n}"
+                ));
+                let response = response.on_hover_text(if locked { lang.t("Locked: the target was agreed; a rebalance keeps it, and its cells cannot be typed over. Untick to edit.", "Fijada: la meta fue acordada; el reequilibrio la conserva y sus celdas no se pueden sobrescribir. Desmarque para editar.") } else { lang.t("Lock this row's target", "Fijar la meta de esta fila") });
                 if response.changed() {
                     self.actions.push(Action::SetLocked {
                         row: i,
@@ -811,7 +817,9 @@ impl TargetsGrid<'_> {
             Col::Impact => explained(
                 ui,
                 targets
-                    .map_or_else(dash, |t| tf!("{:.1} pts", "{:.1} pts", t.impact * 100.0))
+                    .map_or_else(dash, |t| {
+                        tr!(lang, "{:.1} pts", "{:.1} pts", t.impact * 100.0)
+                    })
                     .into(),
                 None,
                 Computed::Impact,
@@ -838,14 +846,15 @@ impl TargetsGrid<'_> {
             ),
             Col::Actions => {
                 let seek = ui
-                    .add_enabled(!locked, egui::Button::new(t("Goal seek", "Buscar objetivo")).small())
-                    .accessible_name(tf!("Goal seek row {n}", "Buscar objetivo fila {n}"))
-                    .on_hover_text(t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están"));
+                    .add_enabled(!locked, egui::Button::new(lang.t("Goal seek", "Buscar objetivo")).small())
+                    .accessible_name(tr!(lang, "Goal seek row {n}", "Buscar objetivo fila {n}"))
+                    .on_hover_text(lang.t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están"));
                 if seek.clicked() {
                     self.actions.push(Action::GoalSeek(i));
                 }
                 row_menu(
                     ui,
+                    lang,
                     i,
                     project.indicators.len(),
                     indicator,
@@ -870,17 +879,18 @@ impl TargetsGrid<'_> {
         column: &str,
         set: &dyn Fn(&mut Indicator, Option<f64>),
     ) {
+        let lang = self.lang;
         let project = self.document.project();
         let indicator = &project.indicators[i];
         let at = Location::Indicator(i);
         let key = (at, field);
         let n = i + 1;
-        let name = tf!("{column} row {n}", "{column} fila {n}");
+        let name = tr!(lang, "{column} row {n}", "{column} fila {n}");
         if indicator.locked {
             let text = value
                 .map(|v| kind.format(v))
                 .unwrap_or_else(|| hint.to_owned());
-            locked_cell(ui, &text, &name, Align::Max);
+            locked_cell(ui, lang, &text, &name, Align::Max);
             return;
         }
         let problem = self.document.outcome().problem_at(at, field);
@@ -901,26 +911,22 @@ impl TargetsGrid<'_> {
             self.actions.push(Action::CellEdit {
                 cell: key,
                 edit: indicator_edit(i, indicator, |v| set(v, typed)),
-                label: tf!(
-                    "Edit {} of row {n}",
-                    "Editar {} de la fila {n}",
-                    column.to_lowercase()
-                ),
             });
         }
     }
 }
 
 /// The word for a direction in the grid, as the export writes it.
-pub fn direction_word(direction: Direction) -> &'static str {
+pub fn direction_word(lang: Lang, direction: Direction) -> &'static str {
     match direction {
-        Direction::Higher => t("higher", "mayor"),
-        Direction::Lower => t("lower", "menor"),
+        Direction::Higher => lang.t("higher", "mayor"),
+        Direction::Lower => lang.t("lower", "menor"),
     }
 }
 
 fn row_menu(
     ui: &mut Ui,
+    lang: Lang,
     i: usize,
     rows: usize,
     indicator: &Indicator,
@@ -933,9 +939,9 @@ fn row_menu(
         if ui
             .add_enabled(
                 !locked,
-                egui::Button::new(t("Reset to model target", "Volver a la meta del modelo")),
+                egui::Button::new(lang.t("Reset to model target", "Volver a la meta del modelo")),
             )
-            .on_hover_text(t(
+            .on_hover_text(lang.t(
                 "Clear the negotiated target and unlock: the model target applies again",
                 "Borrar la meta negociada y liberar: vuelve a aplicarse la meta del modelo",
             ))
@@ -945,60 +951,72 @@ fn row_menu(
         }
         ui.separator();
         if ui
-            .button(t("Insert a row below", "Insertar una fila debajo"))
+            .button(lang.t("Insert a row below", "Insertar una fila debajo"))
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::InsertIndicator {
                     row: i + 1,
-                    value: new_indicator(document),
+                    value: new_indicator(lang, document),
                 },
-                label: tf!(
-                    "Insert indicator below row {n}",
-                    "Insertar indicador debajo de la fila {n}"
-                ),
+                deed: Deed::InsertBelow(Location::Indicator(i)),
             });
         }
-        if ui.button(t("Duplicate row", "Duplicar fila")).clicked() {
+        if ui
+            .button(lang.t("Duplicate row", "Duplicar fila"))
+            .clicked()
+        {
             let mut copy = indicator.clone();
-            copy.name = tf!("{} (copy)", "{} (copia)", copy.name);
+            copy.name = tr!(lang, "{} (copy)", "{} (copia)", copy.name);
             actions.push(Action::Edit {
                 edit: Edit::InsertIndicator {
                     row: i + 1,
                     value: copy,
                 },
-                label: tf!("Duplicate row {n}", "Duplicar fila {n}"),
+                deed: Deed::Duplicate(Location::Indicator(i)),
             });
         }
         if ui
-            .add_enabled(i > 0, egui::Button::new(t("Move up", "Subir")))
+            .add_enabled(i > 0, egui::Button::new(lang.t("Move up", "Subir")))
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::MoveIndicator { from: i, to: i - 1 },
-                label: tf!("Move row {n} up", "Subir la fila {n}"),
+                deed: Deed::Move {
+                    at: Location::Indicator(i),
+                    up: true,
+                },
             });
         }
         if ui
-            .add_enabled(i + 1 < rows, egui::Button::new(t("Move down", "Bajar")))
+            .add_enabled(
+                i + 1 < rows,
+                egui::Button::new(lang.t("Move down", "Bajar")),
+            )
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::MoveIndicator { from: i, to: i + 1 },
-                label: tf!("Move row {n} down", "Bajar la fila {n}"),
+                deed: Deed::Move {
+                    at: Location::Indicator(i),
+                    up: false,
+                },
             });
         }
         ui.separator();
         if ui
-            .add_enabled(!locked, egui::Button::new(t("Delete row", "Borrar fila")))
+            .add_enabled(
+                !locked,
+                egui::Button::new(lang.t("Delete row", "Borrar fila")),
+            )
             .clicked()
         {
             actions.push(Action::Edit {
                 edit: Edit::RemoveIndicator { row: i },
-                label: tf!("Delete indicator {n}", "Borrar indicador {n}"),
+                deed: Deed::Delete(Location::Indicator(i)),
             });
         }
     })
     .response
-    .accessible_name(tf!("Row menu row {n}", "Menú de la fila {n}"));
+    .accessible_name(tr!(lang, "Row menu row {n}", "Menú de la fila {n}"));
 }

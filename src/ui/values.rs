@@ -10,45 +10,43 @@ use super::cells::{
 };
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
-use crate::i18n::t;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{Condition, Field, Location, Program, Timing};
+use crate::schema::{self, Words};
 use crate::text::format_fixed;
-use crate::tf;
+use crate::tr;
 
 fn program_inputs() -> [ProgramInput; 4] {
     [
         ProgramInput {
-            field: Field::GniPerCapita,
-            label: t("GNI per capita", "INB per cápita"),
+            input: schema::ProgramInput::GniPerCapita,
             kind: NumberKind::Amount,
-            tooltip: t(
+            tooltip: Words::new(
                 "G: gross national income per person (World Bank)",
                 "G: ingreso nacional bruto por persona (Banco Mundial)",
             ),
         },
         ProgramInput {
-            field: Field::DalyMultiple,
-            label: t("Value of a DALY (× GNI)", "Valor de un AVAD (× INB)"),
+            input: schema::ProgramInput::DalyMultiple,
             kind: NumberKind::Plain,
-            tooltip: t(
+            tooltip: Words::new(
                 "k: 1 is conservative, 3 the upper bound (WHO Commission on Macroeconomics and Health)",
                 "k: 1 es conservador, 3 el límite superior (Comisión sobre Macroeconomía y Salud de la OMS)",
             ),
         },
         ProgramInput {
-            field: Field::DiscountRate,
-            label: t("Discount rate", "Tasa de descuento"),
+            input: schema::ProgramInput::DiscountRate,
             kind: NumberKind::Percent,
-            tooltip: t(
+            tooltip: Words::new(
                 "r: yearly discount rate of the benefit stream (12% in the note)",
                 "r: tasa anual de descuento del flujo de beneficios (12% en la nota)",
             ),
         },
         ProgramInput {
-            field: Field::HorizonYears,
-            label: t("Horizon (years)", "Horizonte (años)"),
+            input: schema::ProgramInput::HorizonYears,
             kind: NumberKind::Plain,
-            tooltip: t(
+            tooltip: Words::new(
                 "H: years over which benefits accrue (20 in the note)",
                 "H: años durante los que se acumulan los beneficios (20 en la nota)",
             ),
@@ -56,55 +54,55 @@ fn program_inputs() -> [ProgramInput; 4] {
     ]
 }
 
-fn columns() -> [(&'static str, &'static str); 9] {
+fn columns(lang: Lang) -> [(&'static str, &'static str); 9] {
     [
-        ("#", t("Row", "Fila")),
+        ("#", lang.t("Row", "Fila")),
         (
-            t("Condition", "Condición"),
-            t(
+            lang.t("Condition", "Condición"),
+            lang.t(
                 "Health condition; indicators link to it by this name",
                 "Condición de salud; los indicadores se vinculan a ella por este nombre",
             ),
         ),
         (
-            t("Population group", "Grupo de población"),
-            t(
+            lang.t("Population group", "Grupo de población"),
+            lang.t(
                 "Age-sex group the DALYs and the population refer to",
                 "Grupo de edad y sexo al que se refieren los AVAD y la población",
             ),
         ),
         (
-            t("DALYs", "AVAD"),
-            t(
+            lang.t("DALYs", "AVAD"),
+            lang.t(
                 "D: total disability-adjusted life years for the condition in the group (WHO)",
                 "D: total de años de vida ajustados por discapacidad de la condición en el grupo (OMS)",
             ),
         ),
         (
-            t("Population", "Población"),
-            t(
+            lang.t("Population", "Población"),
+            lang.t(
                 "P: population of the group (census)",
                 "P: población del grupo (censo)",
             ),
         ),
-        (t("= DALYs per capita", "= AVAD per cápita"), "D / P"),
+        (lang.t("= DALYs per capita", "= AVAD per cápita"), "D / P"),
         (
-            t("= Unit value v", "= Valor unitario v"),
-            t(
+            lang.t("= Unit value v", "= Valor unitario v"),
+            lang.t(
                 "v = k · G · D / P: value of one full unit (100 points) of improvement for one person",
                 "v = k · G · D / P: valor de una unidad completa (100 puntos) de mejora para una persona",
             ),
         ),
         (
-            t("= Value V (present)", "= Valor V (presente)"),
-            t(
+            lang.t("= Value V (present)", "= Valor V (presente)"),
+            lang.t(
                 "V = v · A: present value over the horizon at the discount rate",
                 "V = v · A: valor presente en el horizonte a la tasa de descuento",
             ),
         ),
         (
-            t("Actions", "Acciones"),
-            t("Insert, delete and move", "Insertar, borrar y mover"),
+            lang.t("Actions", "Acciones"),
+            lang.t("Insert, delete and move", "Insertar, borrar y mover"),
         ),
     ]
 }
@@ -112,63 +110,64 @@ fn columns() -> [(&'static str, &'static str); 9] {
 /// The Values sheet.
 pub fn values_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
 ) {
-    program_inputs_ui(ui, document, buffers, &program_inputs(), actions);
+    program_inputs_ui(ui, lang, document, buffers, &program_inputs(), actions);
     let program = &document.project().program;
     ui.horizontal(|ui| {
-        ui.label(t("Benefits counted", "Beneficios contados"))
-            .on_hover_text(t(
+        ui.label(lang.t("Benefits counted", "Beneficios contados"))
+            .on_hover_text(lang.t(
                 "End of year is Excel's PV and NPV, as in the note's tool",
                 "Fin de año es VA y VNA de Excel, como en la herramienta de la nota",
             ));
         let mut timing = program.timing;
         ComboBox::from_id_salt("timing")
-            .selected_text(timing_label(timing))
+            .selected_text(timing_label(lang, timing))
             .show_ui(ui, |ui| {
                 ui.selectable_value(
                     &mut timing,
                     Timing::EndOfYear,
-                    timing_label(Timing::EndOfYear),
+                    timing_label(lang, Timing::EndOfYear),
                 );
                 ui.selectable_value(
                     &mut timing,
                     Timing::StartOfYear,
-                    timing_label(Timing::StartOfYear),
+                    timing_label(lang, Timing::StartOfYear),
                 );
             })
             .response
-            .accessible_name(t("Timing of benefits", "Momento de los beneficios"));
+            .accessible_name(lang.t("Timing of benefits", "Momento de los beneficios"));
         if timing != program.timing {
             actions.push(Action::Edit {
                 edit: Edit::Program(Program {
                     timing,
                     ..program.clone()
                 }),
-                label: t(
-                    "Change timing of benefits",
-                    "Cambiar el momento de los beneficios",
-                )
-                .to_owned(),
+                deed: Deed::Edit {
+                    at: Location::Program,
+                    field: Field::Timing,
+                },
             });
         }
         let factor = document
             .outcome()
             .present_value_factor
             .map_or_else(|| "—".to_owned(), |a| format!("{a:.6}"));
-        ui.label(tf!(
+        ui.label(tr!(
+            lang,
             "Present value factor A = {factor}",
             "Factor de valor presente A = {factor}"
         ))
-        .on_hover_text(t(
+        .on_hover_text(lang.t(
             "A = Σ (1+r)^−t for t = 1…H: present value of 1 a year",
             "A = Σ (1+r)^−t para t = 1…H: valor presente de 1 por año",
         ));
         if ui
-            .button(t("Add condition", "Agregar condición"))
-            .on_hover_text(t(
+            .button(lang.t("Add condition", "Agregar condición"))
+            .on_hover_text(lang.t(
                 "Add a row at the end of the Values sheet",
                 "Agregar una fila al final de la hoja Valores",
             ))
@@ -177,9 +176,9 @@ pub fn values_ui(
             actions.push(Action::Edit {
                 edit: Edit::InsertCondition {
                     row: document.project().conditions.len(),
-                    value: new_condition(document),
+                    value: new_condition(lang, document),
                 },
-                label: t("Add condition", "Agregar condición").to_owned(),
+                deed: Deed::AddRow(Location::Condition(document.project().conditions.len())),
             });
         }
     });
@@ -187,20 +186,21 @@ pub fn values_ui(
     egui::ScrollArea::horizontal()
         .id_salt("values-h")
         .show(ui, |ui| {
-            values_table(ui, document, buffers, actions);
+            values_table(ui, lang, document, buffers, actions);
         });
 }
 
-fn timing_label(timing: Timing) -> &'static str {
+fn timing_label(lang: Lang, timing: Timing) -> &'static str {
     match timing {
-        Timing::EndOfYear => t("at the end of each year", "al final de cada año"),
-        Timing::StartOfYear => t("at the start of each year", "al inicio de cada año"),
+        Timing::EndOfYear => lang.t("at the end of each year", "al final de cada año"),
+        Timing::StartOfYear => lang.t("at the start of each year", "al inicio de cada año"),
     }
 }
 
-pub(super) fn new_condition(document: &Document) -> Condition {
+pub(super) fn new_condition(lang: Lang, document: &Document) -> Condition {
     Condition {
-        name: tf!(
+        name: tr!(
+            lang,
             "Condition {}",
             "Condición {}",
             document.project().conditions.len() + 1
@@ -211,6 +211,7 @@ pub(super) fn new_condition(document: &Document) -> Condition {
 
 fn values_table(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     actions: &mut Vec<Action>,
@@ -229,7 +230,7 @@ fn values_table(
         .columns(Column::initial(110.0).at_least(80.0).clip(true), 2)
         .columns(Column::initial(120.0).at_least(80.0).clip(true), 3)
         .column(Column::initial(90.0).at_least(90.0))
-        .header(40.0, |mut header| header_cells(&mut header, &columns()))
+        .header(40.0, |mut header| header_cells(&mut header, &columns(lang)))
         .body(|body| {
             body.rows(row_height, project.conditions.len(), |mut row| {
                 let j = row.index();
@@ -246,22 +247,21 @@ fn values_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, t("name", "nombre"), &tf!("Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
+                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, lang.t("name", "nombre"), &tr!(lang, "Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
                         actions.push(Action::RenameCondition { cell: (at, Field::Name), row: j, name });
                     }
                 });
                 row.col(|ui| {
-                    if let Some(group) = text_cell(ui, buffers, (at, Field::Group), &condition.group, t("e.g. Women 15-59", "p. ej. Mujeres 15-59"), &tf!("Population group row {n}", "Grupo de población fila {n}"), problem(Field::Group)) {
+                    if let Some(group) = text_cell(ui, buffers, (at, Field::Group), &condition.group, lang.t("e.g. Women 15-59", "p. ej. Mujeres 15-59"), &tr!(lang, "Population group row {n}", "Grupo de población fila {n}"), problem(Field::Group)) {
                         actions.push(Action::CellEdit {
                             cell: (at, Field::Group),
                             edit: edit(&|v| v.group = group.clone()),
-                            label: tf!("Edit population group of row {n}", "Editar grupo de población de la fila {n}"),
                         });
                     }
                 });
-                for (field, value, column) in [(Field::Dalys, condition.dalys, t("DALYs", "AVAD")), (Field::Population, condition.population, t("Population", "Población"))] {
+                for (field, value, column) in [(Field::Dalys, condition.dalys, lang.t("DALYs", "AVAD")), (Field::Population, condition.population, lang.t("Population", "Población"))] {
                     row.col(|ui| {
-                        let typed = number_cell(ui, buffers, (at, field), Some(value), NumberKind::Count, false, "", &tf!("{column} row {n}", "{column} fila {n}"), problem(field));
+                        let typed = number_cell(ui, buffers, (at, field), Some(value), NumberKind::Count, false, "", &tr!(lang, "{column} row {n}", "{column} fila {n}"), problem(field));
                         if let Some(Some(typed)) = typed {
                             actions.push(Action::CellEdit {
                                 cell: (at, field),
@@ -269,7 +269,6 @@ fn values_table(
                                     Field::Dalys => v.dalys = typed,
                                     _ => v.population = typed,
                                 }),
-                                label: tf!("Edit {} of row {n}", "Editar {} de la fila {n}", column.to_lowercase()),
                             });
                         }
                     });
@@ -281,25 +280,25 @@ fn values_table(
                 row.col(|ui| {
                     let rows = project.conditions.len();
                     ui.menu_button("…", |ui| {
-                        if ui.button(t("Insert a row below", "Insertar una fila debajo")).clicked() {
-                            actions.push(Action::Edit { edit: Edit::InsertCondition { row: j + 1, value: new_condition(document) }, label: tf!("Insert condition below row {n}", "Insertar condición debajo de la fila {n}") });
+                        if ui.button(lang.t("Insert a row below", "Insertar una fila debajo")).clicked() {
+                            actions.push(Action::Edit { edit: Edit::InsertCondition { row: j + 1, value: new_condition(lang, document) }, deed: Deed::InsertBelow(Location::Condition(j)) });
                         }
-                        if ui.add_enabled(j > 0, egui::Button::new(t("Move up", "Subir"))).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j - 1 }, label: tf!("Move condition {n} up", "Subir la condición {n}") });
+                        if ui.add_enabled(j > 0, egui::Button::new(lang.t("Move up", "Subir"))).clicked() {
+                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j - 1 }, deed: Deed::Move { at: Location::Condition(j), up: true } });
                         }
-                        if ui.add_enabled(j + 1 < rows, egui::Button::new(t("Move down", "Bajar"))).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j + 1 }, label: tf!("Move condition {n} down", "Bajar la condición {n}") });
+                        if ui.add_enabled(j + 1 < rows, egui::Button::new(lang.t("Move down", "Bajar"))).clicked() {
+                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j + 1 }, deed: Deed::Move { at: Location::Condition(j), up: false } });
                         }
                         ui.separator();
                         let linked = project.indicators.iter().filter(|i| i.condition == condition.name).count();
-                        let delete = ui.button(t("Delete row", "Borrar fila"));
-                        let delete = if linked > 0 { delete.on_hover_text(tf!("{linked} indicators link to this condition; they will show a problem until relinked", "{linked} indicadores están vinculados a esta condición; mostrarán un problema hasta que se vuelvan a vincular")) } else { delete };
+                        let delete = ui.button(lang.t("Delete row", "Borrar fila"));
+                        let delete = if linked > 0 { delete.on_hover_text(tr!(lang, "{linked} indicators link to this condition; they will show a problem until relinked", "{linked} indicadores están vinculados a esta condición; mostrarán un problema hasta que se vuelvan a vincular")) } else { delete };
                         if delete.clicked() {
-                            actions.push(Action::Edit { edit: Edit::RemoveCondition { row: j }, label: tf!("Delete condition {n}", "Borrar condición {n}") });
+                            actions.push(Action::Edit { edit: Edit::RemoveCondition { row: j }, deed: Deed::Delete(Location::Condition(j)) });
                         }
                     })
                     .response
-                    .accessible_name(tf!("Row menu condition {n}", "Menú de la fila condición {n}"));
+                    .accessible_name(tr!(lang, "Row menu condition {n}", "Menú de la fila condición {n}"));
                 });
             });
         });

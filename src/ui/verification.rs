@@ -10,94 +10,95 @@ use super::cells::{
     number_cell,
 };
 use crate::document::{Document, Edit};
-use crate::i18n::t;
-use crate::model::verify::cannot_verify;
+use crate::i18n::Lang;
+use crate::model::audit::Deed;
 use crate::model::{Field, Indicator, Location, Program, RowVerification, TestKind, verification};
+use crate::present::verification::{cannot_verify, test, test_short};
 use crate::text::{format_amount, format_percent};
-use crate::tf;
+use crate::tr;
 
-fn columns() -> [(&'static str, &'static str); 15] {
+fn columns(lang: Lang) -> [(&'static str, &'static str); 15] {
     [
-        ("#", t("Row", "Fila")),
+        ("#", lang.t("Row", "Fila")),
         (
-            t("Indicator", "Indicador"),
-            t("Payment indicator", "Indicador de pago"),
+            lang.t("Indicator", "Indicador"),
+            lang.t("Payment indicator", "Indicador de pago"),
         ),
         (
-            t("Planned n", "n planificada"),
-            t(
+            lang.t("Planned n", "n planificada"),
+            lang.t(
                 "Respondents the endline survey affords for this indicator",
                 "Encuestados que la encuesta final permite para este indicador",
             ),
         ),
         (
-            t("Cluster size m", "Conglomerado m"),
-            t("Respondents per cluster", "Encuestados por conglomerado"),
+            lang.t("Cluster size m", "Conglomerado m"),
+            lang.t("Respondents per cluster", "Encuestados por conglomerado"),
         ),
         (
-            t("ICC ρ", "CCI ρ"),
-            t("Intraclass correlation", "Correlación intraclase"),
+            lang.t("ICC ρ", "CCI ρ"),
+            lang.t("Intraclass correlation", "Correlación intraclase"),
         ),
         (
-            t("DEFF (direct)", "DEFF (directo)"),
-            t(
+            lang.t("DEFF (direct)", "DEFF (directo)"),
+            lang.t(
                 "A design effect given directly; empty uses 1 + (m − 1)·ρ",
                 "Un efecto de diseño dado directamente; vacío usa 1 + (m − 1)·ρ",
             ),
         ),
         (
             "α",
-            t(
+            lang.t(
                 "Two-sided significance level",
                 "Nivel de significancia bilateral",
             ),
         ),
         (
-            t("Power", "Potencia"),
-            t(
+            lang.t("Power", "Potencia"),
+            lang.t(
                 "1 − β: 90% in SMI, 80% the lowest acceptable",
                 "1 − β: 90% en SMI, 80% el mínimo aceptable",
             ),
         ),
         (
-            t("Test", "Prueba"),
-            t(
+            lang.t("Test", "Prueba"),
+            lang.t(
                 "Two proportions when the counterfactual is itself a survey estimate; one sample against a fixed projection",
                 "Dos proporciones cuando el contrafactual es también una estimación de encuesta; una muestra contra una proyección fija",
             ),
         ),
-        ("= DEFF", t("Design effect used", "Efecto de diseño usado")),
+        ("= DEFF", lang.t("Design effect used", "Efecto de diseño usado")),
         (
-            t("= Required n", "= n requerida"),
-            t(
+            lang.t("= Required n", "= n requerida"),
+            lang.t(
                 "Respondents needed to tell the final target from the counterfactual",
                 "Encuestados necesarios para distinguir la meta final del contrafactual",
             ),
         ),
         (
-            t("= Detectable target", "= Meta detectable"),
-            t(
+            lang.t("= Detectable target", "= Meta detectable"),
+            lang.t(
                 "The smallest target the planned sample can tell from the counterfactual",
                 "La meta más pequeña que la muestra planificada puede distinguir del contrafactual",
             ),
         ),
         (
-            t("= Minimum acceptable", "= Mínima aceptable"),
-            t(
+            lang.t("= Minimum acceptable", "= Mínima aceptable"),
+            lang.t(
                 "The more demanding of the bounded model target and the detectable target",
                 "La más exigente entre la meta del modelo acotada y la meta detectable",
             ),
         ),
         (
-            t("= Verdict", "= Veredicto"),
-            t(
+            lang.t("= Verdict", "= Veredicto"),
+            lang.t(
                 "Whether the planned sample can verify the final target",
                 "Si la muestra planificada puede verificar la meta final",
             ),
         ),
         (
-            t("= Budget", "= Presupuesto"),
-            t(
+            lang.t("= Budget", "= Presupuesto"),
+            lang.t(
                 "Whether the sample still fits the survey budget, in table order",
                 "Si la muestra aún cabe en el presupuesto de la encuesta, en el orden de la tabla",
             ),
@@ -121,6 +122,7 @@ pub struct VerificationState {
 /// The Verification tab.
 pub fn verification_ui(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     buffers: &mut CellBuffers,
     state: &mut VerificationState,
@@ -141,11 +143,11 @@ pub fn verification_ui(
         .map(|(_, rows)| rows.clone())
         .unwrap_or_default();
     ui.horizontal(|ui| {
-        ui.label(t(
+        ui.label(lang.t(
             "Survey budget (respondents per round)",
             "Presupuesto de la encuesta (encuestados por ronda)",
         ))
-        .on_hover_text(t(
+        .on_hover_text(lang.t(
             "Leave empty when there is no budget in respondents",
             "Deje vacío si no hay presupuesto en encuestados",
         ));
@@ -160,8 +162,8 @@ pub fn verification_ui(
                 project.program.survey_budget,
                 NumberKind::Count,
                 true,
-                t("none", "ninguno"),
-                t("Survey budget", "Presupuesto de la encuesta"),
+                lang.t("none", "ninguno"),
+                lang.t("Survey budget", "Presupuesto de la encuesta"),
                 problem,
             ) {
                 actions.push(Action::CellEdit {
@@ -170,8 +172,6 @@ pub fn verification_ui(
                         survey_budget: typed,
                         ..project.program.clone()
                     }),
-                    label: t("Edit survey budget", "Editar el presupuesto de la encuesta")
-                        .to_owned(),
                 });
             }
         });
@@ -180,7 +180,8 @@ pub fn verification_ui(
             .flatten()
             .filter_map(|r| r.required_sample_size)
             .sum();
-        ui.label(tf!(
+        ui.label(tr!(
+            lang,
             "The final targets need {} respondents in all.",
             "Las metas finales necesitan {} encuestados en total.",
             format_amount(needed)
@@ -192,13 +193,15 @@ pub fn verification_ui(
                 .filter(|r| r.fits_budget == Some(false))
                 .count();
             let text = if over == 0 {
-                RichText::new(tf!(
+                RichText::new(tr!(
+                    lang,
                     "All fit within {}.",
                     "Todas caben en {}.",
                     format_amount(budget)
                 ))
             } else {
-                RichText::new(tf!(
+                RichText::new(tr!(
+                    lang,
                     "{over} indicators do not fit within {}.",
                     "{over} indicadores no caben en {}.",
                     format_amount(budget)
@@ -209,19 +212,19 @@ pub fn verification_ui(
             ui.label(text);
         }
     });
-    ui.label(RichText::new(t("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.", "Tamaños de muestra: α bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); la prueba usada se muestra en cada fila.")).weak());
+    ui.label(RichText::new(lang.t("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.", "Tamaños de muestra: α bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); la prueba usada se muestra en cada fila.")).weak());
     egui::ScrollArea::horizontal()
         .id_salt("verification-h")
-        .show(ui, |ui| table(ui, document, &rows, buffers, actions));
+        .show(ui, |ui| table(ui, lang, document, &rows, buffers, actions));
 }
 
-fn verdict(row: &RowVerification) -> (String, bool) {
+fn verdict(lang: Lang, row: &RowVerification) -> (String, bool) {
     if row.cannot_be_verified {
-        (cannot_verify().to_owned(), false)
+        (cannot_verify(lang).to_owned(), false)
     } else {
         match row.verifiable {
             Some(true) => (
-                t(
+                lang.t(
                     "verifiable with the planned sample",
                     "verificable con la muestra planificada",
                 )
@@ -229,7 +232,7 @@ fn verdict(row: &RowVerification) -> (String, bool) {
                 true,
             ),
             Some(false) => (
-                t(
+                lang.t(
                     "the planned sample is too small for the final target",
                     "la muestra planificada es muy pequeña para la meta final",
                 )
@@ -237,7 +240,8 @@ fn verdict(row: &RowVerification) -> (String, bool) {
                 false,
             ),
             None => (
-                t("no planned sample", "sin muestra planificada").to_owned(),
+                lang.t("no planned sample", "sin muestra planificada")
+                    .to_owned(),
                 true,
             ),
         }
@@ -246,6 +250,7 @@ fn verdict(row: &RowVerification) -> (String, bool) {
 
 fn table(
     ui: &mut Ui,
+    lang: Lang,
     document: &Document,
     rows: &[Option<RowVerification>],
     buffers: &mut CellBuffers,
@@ -254,7 +259,7 @@ fn table(
     let project = document.project();
     let outcome = document.outcome();
     ui.spacing_mut().item_spacing.x = 4.0;
-    let titles = columns();
+    let titles = columns(lang);
     // No column narrower than the longest word of its title: titles wrap between words.
     let least: Vec<f32> = titles
         .iter()
@@ -311,7 +316,7 @@ fn table(
                             kind,
                             optional,
                             if optional { "—" } else { "" },
-                            &tf!("{column} row {n}", "{column} fila {n}"),
+                            &tr!(lang, "{column} row {n}", "{column} fila {n}"),
                             outcome.problem_at(at, field),
                         ) {
                             if !optional && typed.is_none() {
@@ -320,11 +325,6 @@ fn table(
                             actions.push(Action::CellEdit {
                                 cell: key,
                                 edit: edit(i, indicator, |v| set(v, typed)),
-                                label: tf!(
-                                    "Edit {} of row {n}",
-                                    "Editar {} de la fila {n}",
-                                    column.to_lowercase()
-                                ),
                             });
                         }
                     };
@@ -335,7 +335,7 @@ fn table(
                         design.planned_n,
                         NumberKind::Count,
                         true,
-                        t("Planned n", "n planificada"),
+                        lang.t("Planned n", "n planificada"),
                         &|v, x| v.survey.planned_n = x,
                     )
                 });
@@ -346,7 +346,7 @@ fn table(
                         Some(design.cluster_size),
                         NumberKind::Plain,
                         false,
-                        t("Cluster size", "Tamaño de conglomerado"),
+                        lang.t("Cluster size", "Tamaño de conglomerado"),
                         &|v, x| v.survey.cluster_size = x.unwrap_or(1.0),
                     )
                 });
@@ -357,7 +357,7 @@ fn table(
                         Some(design.icc),
                         NumberKind::Plain,
                         false,
-                        t("ICC", "CCI"),
+                        lang.t("ICC", "CCI"),
                         &|v, x| v.survey.icc = x.unwrap_or(0.0),
                     )
                 });
@@ -379,7 +379,7 @@ fn table(
                         Some(design.alpha),
                         NumberKind::Percent,
                         false,
-                        t("Alpha", "Alfa"),
+                        lang.t("Alpha", "Alfa"),
                         &|v, x| v.survey.alpha = x.unwrap_or(0.05),
                     )
                 });
@@ -390,29 +390,29 @@ fn table(
                         Some(design.power),
                         NumberKind::Percent,
                         false,
-                        t("Power", "Potencia"),
+                        lang.t("Power", "Potencia"),
                         &|v, x| v.survey.power = x.unwrap_or(0.9),
                     )
                 });
                 row.col(|ui| {
                     let mut test = design.test;
                     ComboBox::from_id_salt(("test", i))
-                        .selected_text(test.short())
+                        .selected_text(test_short(test, lang))
                         .width(ui.available_width())
                         .show_ui(ui, |ui| {
                             for kind in [TestKind::TwoProportions, TestKind::OneSample] {
-                                ui.selectable_value(&mut test, kind, kind.describe());
+                                ui.selectable_value(&mut test, kind, self::test(kind, lang));
                             }
                         })
                         .response
-                        .accessible_name(tf!("Test row {n}", "Prueba fila {n}"));
+                        .accessible_name(tr!(lang, "Test row {n}", "Prueba fila {n}"));
                     if test != design.test {
                         actions.push(Action::Edit {
                             edit: edit(i, indicator, |v| v.survey.test = test),
-                            label: tf!(
-                                "Change test of row {n}",
-                                "Cambiar la prueba de la fila {n}"
-                            ),
+                            deed: Deed::Edit {
+                                at: Location::Indicator(i),
+                                field: Field::Test,
+                            },
                         });
                     }
                 });
@@ -422,7 +422,7 @@ fn table(
                             computed_cell(
                                 ui,
                                 "—",
-                                Some(t(
+                                Some(lang.t(
                                     "Not computed: see Problems",
                                     "No calculado: vea Problemas",
                                 )),
@@ -438,10 +438,11 @@ fn table(
                     let text = result
                         .required_sample_size
                         .map_or_else(|| "—".to_owned(), |n| format!("{}", n.ceil()));
-                    let hover = tf!(
+                    let hover = tr!(
+                        lang,
                         "{} test; unrounded {}",
                         "prueba {}; sin redondear {}",
-                        result.test.short(),
+                        test_short(result.test, lang),
                         result
                             .required_sample_size
                             .map_or_else(|| "—".to_owned(), |n| format!("{n:.4}"))
@@ -451,7 +452,7 @@ fn table(
                 row.col(|ui| computed_cell(ui, percent(result.minimum_detectable_target), None));
                 row.col(|ui| computed_cell(ui, percent(result.minimum_acceptable_target), None));
                 row.col(|ui| {
-                    let (text, good) = verdict(&result);
+                    let (text, good) = verdict(lang, &result);
                     let rich = if good {
                         RichText::new(text)
                     } else {
@@ -461,8 +462,8 @@ fn table(
                 });
                 row.col(|ui| {
                     let text = match result.fits_budget {
-                        Some(true) => t("fits", "cabe"),
-                        Some(false) => t("does not fit", "no cabe"),
+                        Some(true) => lang.t("fits", "cabe"),
+                        Some(false) => lang.t("does not fit", "no cabe"),
                         None => "—",
                     };
                     computed_cell(ui, text, None);

@@ -26,7 +26,6 @@ pub mod report;
 mod rows;
 pub mod vocabulary;
 
-use std::fmt;
 use std::path::Path;
 
 use crate::i18n::Lang;
@@ -158,14 +157,6 @@ impl ImportError {
     }
 }
 
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.message(crate::i18n::lang()))
-    }
-}
-
-impl std::error::Error for ImportError {}
-
 /// Imports a workbook file with no columns chosen by hand.
 pub fn import_xlsx(path: &Path) -> Result<Import, ImportError> {
     import_workbook(path, &Choices::default())
@@ -245,6 +236,9 @@ pub fn import_book(book: &Book, file: &str, choices: &Choices) -> Result<Import,
         ..Project::default()
     };
     crate::io::xlsx_analyses::read_analyses(book, &mut project);
+    // Conditions get ids in sheet order and indicators link to them by name, as a project
+    // file of the same rows has them.
+    crate::model::links::assign_ids(&mut project);
     let mut report = reading.report;
     if let Some(targets) = &tables.targets {
         // The d the workbook shows beside its label, if it has one.
@@ -393,3 +387,13 @@ pub fn saved_number(book: &Book, sheet: usize, row: u32, col: u32, kind: Kind) -
         }
     })
 }
+
+/// English, for `?` into a boxed error and for logs; what a person reads is made with
+/// `message(lang)` in their language.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::i18n::Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -862,13 +862,6 @@ impl ImportReport {
     }
 }
 
-impl std::fmt::Display for ImportReport {
-    /// The report in the language of this thread (see [`crate::i18n`]).
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.to_text(crate::i18n::lang()))
-    }
-}
-
 /// "  Model target of Anemia (Targets!J9): workbook 0.33, this program 0.3301".
 pub fn difference_line(lang: Lang, d: &Difference) -> String {
     tr!(

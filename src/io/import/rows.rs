@@ -66,6 +66,7 @@ pub fn read_conditions(
         });
         conditions.push(ConditionRow {
             condition: Condition {
+                id: 0,
                 name,
                 group,
                 dalys,

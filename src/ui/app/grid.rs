@@ -6,9 +6,10 @@ use egui::Context;
 
 use super::{App, Tab};
 use crate::document::Edit;
-use crate::i18n::t;
+use crate::model::audit::Deed;
 use crate::paste::{Grid, copy_block, paste_block};
-use crate::tf;
+use crate::present;
+use crate::tr;
 use crate::ui::cells::{CellKey, Selection, cell_id};
 use crate::ui::{targets, values};
 
@@ -84,6 +85,7 @@ impl App {
     /// Routes this frame's grid keys to the cell being edited, before the cell's own text field
     /// sees them.
     pub(super) fn grid_keys(&mut self, ctx: &Context) {
+        let lang = self.lang;
         let focus = ctx.memory(|m| m.focused());
         // Esc puts back what a grid cell held before typing began. egui has already taken
         // the focus away, so the cell is the one focused in the last frame.
@@ -93,7 +95,7 @@ impl App {
             if left.is_some() && self.document.cancel_typing() {
                 self.buffers.clear();
                 self.set_status(
-                    t(
+                    lang.t(
                         "Typing cancelled: the cell holds its value again.",
                         "Escritura cancelada: la celda recupera su valor.",
                     ),
@@ -169,6 +171,7 @@ impl App {
     /// Targets sheet; the focus goes to the same column of the new row (or of the row that
     /// takes the deleted one's place).
     pub(super) fn insert_or_delete_row(&mut self, insert: bool, ctx: &Context) {
+        let lang = self.lang;
         let cell = self.buffers.last_focused().and_then(|(location, field)| {
             let (grid, row) = Grid::of(location)?;
             (self.tab == Self::tab_of(grid)).then_some((grid, row, field))
@@ -176,7 +179,7 @@ impl App {
         self.commit_typing();
         let Some((grid, row, field)) = cell else {
             self.set_status(
-                t(
+                lang.t(
                     "Click a cell of the row first (Values or Targets sheet), then insert or delete.",
                     "Primero haga clic en una celda de la fila (hoja Valores o Metas) y luego inserte o borre.",
                 ),
@@ -188,42 +191,31 @@ impl App {
         if !insert && row >= rows {
             return;
         }
-        let (edit, label) = match (grid, insert) {
-            (Grid::Targets, true) => (
-                Edit::InsertIndicator {
-                    row: row + 1,
-                    value: targets::new_indicator(&self.document),
-                },
-                tf!(
-                    "Insert indicator below row {}",
-                    "Insertar indicador debajo de la fila {}",
-                    row + 1
-                ),
-            ),
-            (Grid::Targets, false) => (
-                Edit::RemoveIndicator { row },
-                tf!("Delete indicator {}", "Borrar indicador {}", row + 1),
-            ),
-            (Grid::Values, true) => (
-                Edit::InsertCondition {
-                    row: row + 1,
-                    value: values::new_condition(&self.document),
-                },
-                tf!(
-                    "Insert condition below row {}",
-                    "Insertar condición debajo de la fila {}",
-                    row + 1
-                ),
-            ),
-            (Grid::Values, false) => (
-                Edit::RemoveCondition { row },
-                tf!("Delete condition {}", "Borrar condición {}", row + 1),
-            ),
+        let at = grid.location(row);
+        let (edit, deed) = match (grid, insert) {
+            (Grid::Targets, true) => {
+                let value = targets::new_indicator(lang, &self.document);
+                let row = row + 1;
+                (Edit::InsertIndicator { row, value }, Deed::InsertBelow(at))
+            }
+            (Grid::Targets, false) => (Edit::RemoveIndicator { row }, Deed::Delete(at)),
+            (Grid::Values, true) => {
+                let value = values::new_condition(lang, &self.document);
+                let row = row + 1;
+                (Edit::InsertCondition { row, value }, Deed::InsertBelow(at))
+            }
+            (Grid::Values, false) => (Edit::RemoveCondition { row }, Deed::Delete(at)),
         };
-        self.document.apply(edit, &label, None);
+        let done = present::audit::deed(&deed, lang);
+        if !self.document.apply(edit, deed, None) {
+            if let Some(refusal) = self.document.take_refusal() {
+                self.set_status(present::refusal(&refusal, lang), false);
+            }
+            return;
+        }
         self.document.seal();
         self.buffers.clear();
-        self.set_status(format!("{label}."), true);
+        self.set_status(format!("{done}."), true);
         // The new row, or the one that took the deleted row's place (the last, at the end).
         let rows = grid.rows(self.document.project());
         let focus = if insert {
@@ -269,6 +261,7 @@ impl App {
     /// Ctrl+C with a block chosen copies it as a spreadsheet does (tab-separated), taken before
     /// the focused cell's text field copies only its own text.
     fn copy_selection(&mut self, ctx: &Context) {
+        let lang = self.lang;
         let Some(selection) = self.buffers.selection.filter(Selection::is_block) else {
             return;
         };
@@ -304,7 +297,8 @@ impl App {
         ctx.copy_text(text);
         let (rows, columns) = (selection.rows().count(), selection.columns().count());
         self.set_status(
-            tf!(
+            tr!(
+                lang,
                 "Copied {rows} × {columns} cells; paste them into a spreadsheet or another row.",
                 "Copiadas {rows} × {columns} celdas; péguelas en una hoja de cálculo o en otra fila."
             ),
@@ -316,6 +310,7 @@ impl App {
     /// cell or many, copied from a spreadsheet) fills the grid from that cell down and to the
     /// right, as one undo step.
     fn paste_block(&mut self, ctx: &Context, (location, field): CellKey) {
+        let lang = self.lang;
         let Some((grid, row)) = Grid::of(location) else {
             return;
         };
@@ -332,20 +327,25 @@ impl App {
         });
         let Some(text) = pasted else { return };
         self.commit_typing();
-        match paste_block(self.document.project(), grid, row, field, &text) {
+        match paste_block(self.document.project(), grid, row, field, &text, lang) {
             Ok(paste) => {
-                let pasted = self.document.apply(paste.edit, &paste.summary, None);
+                let done = present::audit::deed(&paste.deed, lang);
+                let pasted = self.document.apply(paste.edit, paste.deed, None);
                 self.document.seal();
                 self.buffers.clear();
                 match self.document.take_refusal().filter(|_| !pasted) {
-                    Some(refusal) => self.set_status(
-                        tf!(
-                            "Nothing was pasted: {refusal}",
-                            "No se pegó nada: {refusal}"
-                        ),
-                        false,
-                    ),
-                    None => self.set_status(format!("{}.", paste.summary), true),
+                    Some(refusal) => {
+                        let refusal = present::refusal(&refusal, lang);
+                        self.set_status(
+                            tr!(
+                                lang,
+                                "Nothing was pasted: {refusal}",
+                                "No se pegó nada: {refusal}"
+                            ),
+                            false,
+                        )
+                    }
+                    None => self.set_status(format!("{done}."), true),
                 }
             }
             Err(message) => self.set_status(message, false),

@@ -2,10 +2,10 @@
 //! where each input came from. Built from the same inputs and [`Outcome`] the grid shows, so
 //! the sentence and the cell never disagree.
 
-use super::{Direction, Outcome, Project};
-use crate::i18n::t as tr;
+use crate::i18n::Lang;
+use crate::model::{Direction, Outcome, Project};
 use crate::text::{format_amount, format_decimal, format_percent};
-use crate::tf;
+use crate::tr;
 
 /// The computed columns of the Targets sheet that can be explained.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,15 +21,15 @@ pub enum Column {
 
 impl Column {
     /// The column's title in the grid, without its "= " mark.
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
         match self {
-            Column::Counterfactual => tr("Counterfactual", "Contrafactual"),
-            Column::ModelTarget => tr("Model target", "Meta del modelo"),
-            Column::Bounded => tr("Bounded", "Acotada"),
-            Column::FinalTarget => tr("Final target", "Meta final"),
-            Column::Impact => tr("Impact", "Impacto"),
-            Column::Benefit => tr("Benefit", "Beneficio"),
-            Column::Share => tr("Share", "Parte"),
+            Column::Counterfactual => lang.t("Counterfactual", "Contrafactual"),
+            Column::ModelTarget => lang.t("Model target", "Meta del modelo"),
+            Column::Bounded => lang.t("Bounded", "Acotada"),
+            Column::FinalTarget => lang.t("Final target", "Meta final"),
+            Column::Impact => lang.t("Impact", "Impacto"),
+            Column::Benefit => lang.t("Benefit", "Beneficio"),
+            Column::Share => lang.t("Share", "Parte"),
         }
     }
 }
@@ -66,38 +66,43 @@ pub fn explain(
     outcome: &Outcome,
     row: usize,
     column: Column,
+    lang: Lang,
 ) -> Option<Explanation> {
     let indicator = project.indicators.get(row)?;
     let computed = outcome.indicators.get(row)?;
     let program = &project.program;
     let n = row + 1;
-    let title = tf!(
+    let title = tr!(
+        lang,
         "{}, row {n}: {}",
         "{}, fila {n}: {}",
-        column.title(),
+        column.title(lang),
         indicator.name
     );
     let lower = indicator.direction == Direction::Lower;
 
-    let baseline = tf!(
+    let baseline = tr!(
+        lang,
         "b = {}: baseline typed in Targets row {n}",
         "b = {}: línea de base ingresada en Metas fila {n}",
         format_percent(indicator.baseline, 1)
     );
     let annual_change = indicator.effective_annual_change(program);
     let trend = match indicator.annual_change {
-        Some(a) => tf!(
+        Some(a) => tr!(
+            lang,
             "a = {} a year: annual change typed in Targets row {n}",
             "a = {} por año: cambio anual ingresado en Metas fila {n}",
             points(a)
         ),
-        None => tf!(
+        None => tr!(
+            lang,
             "a = {} a year: no annual change typed in row {n}, so the default a₀ = {} of the Targets inputs{}",
             "a = {} por año: no se ingresó cambio anual en la fila {n}, así que se usa el valor por defecto a₀ = {} de los datos de Metas{}",
             points(annual_change),
             points(program.default_annual_change),
             if lower {
-                tr(
+                lang.t(
                     ", negative because lower is better",
                     ", negativo porque menos es mejor",
                 )
@@ -106,13 +111,15 @@ pub fn explain(
             }
         ),
     };
-    let years = tf!(
+    let years = tr!(
+        lang,
         "L = {} years: program length, Targets inputs",
         "L = {} años: duración del programa, datos de Metas",
         program.program_years
     );
     let d_line = |d: f64| {
-        tf!(
+        tr!(
+            lang,
             "d = R·C / Σ w·N·V = {} × {} / {} = {}: minimum common impact (note eq. 3), on the Summary",
             "d = R·C / Σ w·N·V = {} × {} / {} = {}: impacto mínimo común (nota, ec. 3), en el Resumen",
             program.required_ratio,
@@ -121,7 +128,8 @@ pub fn explain(
             points(d)
         )
     };
-    let weight = tf!(
+    let weight = tr!(
+        lang,
         "w = {:.2}: weight typed in Targets row {n}",
         "w = {:.2}: peso ingresado en Metas fila {n}",
         indicator.weight
@@ -131,25 +139,29 @@ pub fn explain(
             .conditions
             .iter()
             .position(|c| c.name.trim() == indicator.condition.trim());
-        tf!(
+        tr!(
+            lang,
             "V = {} per person: present value of condition \"{}\"{} (DALYs valued at GNI per capita, discounted)",
             "V = {} por persona: valor presente de la condición \"{}\"{} (AVAD valorados al INB per cápita, descontados)",
             format_decimal(present_value, 2),
             indicator.condition.trim(),
-            j.map_or_else(String::new, |j| tf!(
+            j.map_or_else(String::new, |j| tr!(
+                lang,
                 ", Values row {}",
                 ", Valores fila {}",
                 j + 1
             ))
         )
     };
-    let final_source = |t: &super::Targets| match indicator.negotiated_target {
-        Some(f) => tf!(
+    let final_source = |t: &crate::model::Targets| match indicator.negotiated_target {
+        Some(f) => tr!(
+            lang,
             "F = {}: negotiated target typed in Targets row {n}",
             "F = {}: meta negociada ingresada en Metas fila {n}",
             format_percent(f, 1)
         ),
-        None => tf!(
+        None => tr!(
+            lang,
             "F = {}: no negotiated target, so the bounded model target",
             "F = {}: sin meta negociada, así que la meta del modelo acotada",
             format_percent(t.bounded_target, 1)
@@ -161,7 +173,8 @@ pub fn explain(
             let c = computed.counterfactual?;
             let raw = indicator.baseline + program.program_years * annual_change;
             let held = if (raw - c).abs() > 1e-12 {
-                tf!(
+                tr!(
+                    lang,
                     " (held at {} since a proportion stays within 0–100%)",
                     " (detenido en {} porque una proporción se mantiene en 0–100%)",
                     format_percent(c, 1)
@@ -199,7 +212,8 @@ pub fn explain(
                     format_percent(t.model_target, 1)
                 ),
                 vec![
-                    tf!(
+                    tr!(
+                        lang,
                         "c = {}: counterfactual, level expected without the program (b + L·a)",
                         "c = {}: contrafactual, nivel esperado sin el programa (b + L·a)",
                         format_percent(c, 1)
@@ -214,9 +228,9 @@ pub fn explain(
             // The bound of the row's direction: a higher-is-better row can only reach the
             // ceiling, a lower-is-better one the floor.
             let (rule, name, bound) = if lower {
-                ("max", tr("floor", "piso"), program.floor)
+                ("max", lang.t("floor", "piso"), program.floor)
             } else {
-                ("min", tr("ceiling", "techo"), program.ceiling)
+                ("min", lang.t("ceiling", "techo"), program.ceiling)
             };
             let formula = format!(
                 "M̃ = {rule}(M, {name}) = {rule}({}, {}) = {}",
@@ -224,7 +238,8 @@ pub fn explain(
                 format_percent(bound, 1),
                 format_percent(t.bounded_target, 1)
             );
-            let bound = tf!(
+            let bound = tr!(
+                lang,
                 "{name} = {}: Targets inputs",
                 "{name} = {}: datos de Metas",
                 format_percent(bound, 1)
@@ -232,7 +247,8 @@ pub fn explain(
             (
                 formula,
                 vec![
-                    tf!(
+                    tr!(
+                        lang,
                         "M = {}: model target",
                         "M = {}: meta del modelo",
                         format_percent(t.model_target, 1)
@@ -244,12 +260,14 @@ pub fn explain(
         Column::FinalTarget => {
             let t = computed.targets?;
             let formula = match indicator.negotiated_target {
-                Some(_) => tf!(
+                Some(_) => tr!(
+                    lang,
                     "F = negotiated target = {}",
                     "F = meta negociada = {}",
                     format_percent(t.final_target, 1)
                 ),
-                None => tf!(
+                None => tr!(
+                    lang,
                     "F = M̃ (no negotiated target) = {}",
                     "F = M̃ (sin meta negociada) = {}",
                     format_percent(t.final_target, 1)
@@ -279,7 +297,8 @@ pub fn explain(
                 formula,
                 vec![
                     final_source(&t),
-                    tf!(
+                    tr!(
+                        lang,
                         "c = {}: counterfactual",
                         "c = {}: contrafactual",
                         format_percent(c, 1)
@@ -291,7 +310,8 @@ pub fn explain(
             let t = computed.targets?;
             let value = computed.value?;
             (
-                tf!(
+                tr!(
+                    lang,
                     "benefit = Δ × N × V = {:.4} × {} × {} = {}",
                     "beneficio = Δ × N × V = {:.4} × {} × {} = {}",
                     t.impact,
@@ -300,13 +320,15 @@ pub fn explain(
                     format_amount(t.benefit)
                 ),
                 vec![
-                    tf!(
+                    tr!(
+                        lang,
                         "Δ = {} = {:.4}: impact (one point is 0.01)",
                         "Δ = {} = {:.4}: impacto (un punto es 0.01)",
                         points(t.impact),
                         t.impact
                     ),
-                    tf!(
+                    tr!(
+                        lang,
                         "N = {}: population typed in Targets row {n}",
                         "N = {}: población ingresada en Metas fila {n}",
                         format_amount(indicator.population)
@@ -320,14 +342,16 @@ pub fn explain(
             let share = t.share_of_benefit?;
             let total = outcome.total_benefit?;
             (
-                tf!(
+                tr!(
+                    lang,
                     "share = benefit / B = {} / {} = {}",
                     "parte = beneficio / B = {} / {} = {}",
                     format_amount(t.benefit),
                     format_amount(total),
                     format_percent(share, 1)
                 ),
-                vec![tf!(
+                vec![tr!(
+                    lang,
                     "B = {}: total benefit of all rows, on the Summary",
                     "B = {}: beneficio total de todas las filas, en el Resumen",
                     format_amount(total)
