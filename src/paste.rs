@@ -91,6 +91,7 @@ impl Grid {
 /// (with its line breaks and tabs). A spreadsheet ends the block with a line break, which is
 /// not an empty last row.
 pub fn parse_block(text: &str) -> Vec<Vec<String>> {
+    let text = mark_empty_lines(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
         .has_headers(false)
@@ -108,6 +109,31 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
         return vec![vec![String::new()]];
     }
     rows
+}
+
+/// `text` with each empty line (outside quotes) holding an empty quoted cell: the csv reader
+/// skips empty lines, but an empty row of a copied column is a row.
+fn mark_empty_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut quoted, mut empty) = (false, true);
+    for c in text.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                empty = false;
+            }
+            '\n' if !quoted => {
+                if empty {
+                    out.push_str("\"\"");
+                }
+                empty = true;
+            }
+            '\r' if !quoted => {}
+            _ => empty = false,
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A number as a copied cell holds it: every digit the value has (at most ten decimals), no

@@ -228,3 +228,34 @@ fn a_one_row_block_is_reported_as_one_row() {
         "Pasted 2 cells into Values row 2 from DALYs"
     );
 }
+
+#[test]
+fn a_quoted_cell_with_a_line_break_or_a_tab_is_one_cell() {
+    // As Excel and LibreOffice copy a cell holding a line break: quoted, quotes doubled.
+    assert_eq!(
+        parse_block("\"Maternal\nconditions\"\t\"say \"\"hi\"\"\"\r\n2\t3\r\n"),
+        vec![vec!["Maternal\nconditions", "say \"hi\""], vec!["2", "3"]]
+    );
+    // An empty row of a one-column block is a row, not a gap.
+    assert_eq!(
+        parse_block("a\n\nb\n"),
+        vec![vec!["a"], vec![""], vec!["b"]]
+    );
+}
+
+#[test]
+fn a_name_with_a_line_break_copies_and_pastes_back_whole() {
+    let mut project = sample();
+    project.indicators[0].name = "Antenatal care\n(4 visits)".into();
+    project.conditions[0].name = "Maternal\tconditions".into();
+    let copied = copy_block(&project, Grid::Targets, 0..=1, 0..=0);
+    assert!(
+        copied.starts_with("\"Antenatal care\n(4 visits)\"\n"),
+        "{copied:?}"
+    );
+    let paste = paste_block(&project, Grid::Targets, 0, Field::Name, &copied, Lang::En)
+        .expect("pastes back");
+    let mut document = Document::new(project.clone(), None);
+    document.apply(paste.edit, paste.deed, None);
+    assert_eq!(document.project().indicators, project.indicators);
+}

@@ -20,8 +20,8 @@ pub mod verify;
 
 pub use audit::AuditEntry;
 pub use compute::{
-    ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute,
-    counterfactual, present_value_factor,
+    ConditionValues, IndicatorOutcome, IndicatorValue, Outcome, Targets, compute, counterfactual,
+    present_value_factor,
 };
 pub use field::{Field, Location};
 pub use links::Links;
