@@ -36,7 +36,8 @@ fn each_kind_of_bad_input_has_its_own_message() {
             Box::new(|p| p.indicators[2].baseline = 1.3),
             Location::Indicator(2),
             Field::Baseline,
-            "Targets row 3 (Minimum of four antenatal care visits), baseline: 130.0% is outside 0%–100%",
+            "Targets row 3 (Minimum of four antenatal care visits), baseline: 130.0% is outside \
+                0%–100%",
         ),
         (
             Box::new(|p| p.indicators[0].baseline = -0.1),
@@ -48,7 +49,8 @@ fn each_kind_of_bad_input_has_its_own_message() {
             Box::new(|p| p.indicators[4].population = 0.0),
             Location::Indicator(4),
             Field::Population,
-            "Targets row 5 (Prevalence of anemia in children aged 6-23 months), population: 0 is not a population",
+            "Targets row 5 (Prevalence of anemia in children aged 6-23 months), population: 0 is \
+                not a population",
         ),
         (
             Box::new(|p| p.indicators[4].population = -5.0),

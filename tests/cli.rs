@@ -124,7 +124,13 @@ fn invalid_input_exits_1_and_names_row_and_field() {
     let output = rbf_targets(&["compute", &path.display().to_string(), "--json"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("Targets row 3 (Minimum of four antenatal care visits), baseline: 490.0% is outside 0%–100%"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "Targets row 3 (Minimum of four antenatal care visits), baseline: \
+        490.0% is outside 0%–100%"
+        ),
+        "{stderr}"
+    );
     // The rest is still computed and printed.
     let json = json_of(&output);
     assert_eq!(json["problems"][0]["row"], 3);
@@ -147,7 +153,10 @@ fn in_spanish_the_messages_change_and_the_json_keys_and_sheet_names_do_not() {
     assert_eq!(spanish.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&spanish.stderr);
     assert!(
-        stderr.contains("Metas fila 3 (Minimum of four antenatal care visits), línea de base: 490.0% está fuera de 0%–100%"),
+        stderr.contains(
+            "Metas fila 3 (Minimum of four antenatal care visits), línea de base: \
+            490.0% está fuera de 0%–100%"
+        ),
         "{stderr}"
     );
     let (en, es) = (json_of(&english), json_of(&spanish));

@@ -174,7 +174,8 @@ proptest! {
     fn mutated_project_files_never_panic(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<char>()), 1..16),
     ) {
-        let mut text: Vec<char> = to_ron_string(&el_salvador_sample().expect("sample")).chars().collect();
+        let sample = el_salvador_sample().expect("sample");
+        let mut text: Vec<char> = to_ron_string(&sample).chars().collect();
         for (at, c) in edits {
             let i = at.index(text.len());
             text[i] = c;

@@ -224,7 +224,8 @@ fn the_check_finds_a_text_outside_a_pair() {
     std::fs::write(
         &file,
         "fn ui(ui: &mut Ui) {\n    ui.label(lang.t(\"Targets\", \"Metas\"));\n    \
-         ui.label(tr!(lang, \"{n} rows\", \"{n} filas\"));\n    ui.push_id(Id::new(\"grid\"), |_| {});\n    \
+         ui.label(tr!(lang, \"{n} rows\", \"{n} filas\"));\n    \
+         ui.push_id(Id::new(\"grid\"), |_| {});\n    \
          ui.label(\"Benefit-cost ratio\"); // the one left out\n    ui.label(\"{:.2}\");\n}\n",
     )
     .expect("written");

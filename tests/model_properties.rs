@@ -142,10 +142,13 @@ proptest! {
         prop_assert!(all_finite(&outcome));
         let mut benefit = 0.0;
         for (indicator, row) in project.indicators.iter().zip(&outcome.indicators) {
-            let (Some(c), Some(value), Some(targets)) = (row.counterfactual, row.value, row.targets) else {
+            let (Some(c), Some(value), Some(targets)) =
+                (row.counterfactual, row.value, row.targets)
+            else {
                 continue;
             };
-            benefit += indicator.direction.sign() * (targets.model_target - c) * value.benefit_per_unit;
+            let impact = indicator.direction.sign() * (targets.model_target - c);
+            benefit += impact * value.benefit_per_unit;
         }
         if outcome.minimum_impact.is_some() {
             let ratio = benefit / project.program.total_cost;
@@ -176,7 +179,10 @@ proptest! {
         prop_assert!(all_finite(&outcome));
         let ratio = outcome.benefit_cost_ratio.unwrap_or(f64::NAN);
         match result.status {
-            RebalanceStatus::Balanced => prop_assert!(relative_gap(ratio, program.required_ratio) < 1e-9, "BCR {ratio}"),
+            RebalanceStatus::Balanced => {
+                let gap = relative_gap(ratio, program.required_ratio);
+                prop_assert!(gap < 1e-9, "BCR {ratio}");
+            }
             RebalanceStatus::Surplus { surplus } => {
                 prop_assert!(surplus > 0.0 && ratio > program.required_ratio);
                 prop_assert_eq!(result.shared_impact, 0.0);
@@ -215,7 +221,12 @@ proptest! {
     ) {
         let project = Project {
             program: Program { total_cost: cost, gni_per_capita: gni, ..Program::default() },
-            conditions: vec![Condition { name: "C".into(), dalys, population: 1e5, ..Condition::default() }],
+            conditions: vec![Condition {
+                name: "C".into(),
+                dalys,
+                population: 1e5,
+                ..Condition::default()
+            }],
             indicators: vec![Indicator {
                 condition: "C".into(), population, baseline, weight, ..Indicator::default()
             }],

@@ -362,7 +362,8 @@ fn levels_that_differ_only_by_rounding_need_no_sample_size() {
         None
     );
     // A real, if tiny, difference still gets its (huge) sample: by hand,
-    // n = (1.959964·√(2·0.9500005·0.0499995) + 1.281552·√(0.95·0.05 + 0.950001·0.049999))² / 0.000001²
+    // n = (1.959964·√(2·0.9500005·0.0499995)
+    //      + 1.281552·√(0.95·0.05 + 0.950001·0.049999))² / 0.000001²
     //   ≈ (0.604109 + 0.395043)² / 1e-12 ≈ 9.98 × 10¹¹.
     let n = required_sample_size(0.95, 0.950_001, 0.05, 0.9, 1.0, TestKind::TwoProportions)
         .expect("a sample size");

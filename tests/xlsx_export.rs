@@ -220,11 +220,17 @@ fn recompute_with_libreoffice(soffice: &Path, input: &Path, folder: &Path) -> Pa
     std::fs::create_dir_all(profile.join("user")).expect("profile");
     std::fs::write(
         profile.join("user/registrymodifications.xcu"),
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#,
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "\n",
+            r#"<oor:items xmlns:oor="http://openoffice.org/2001/registry" "#,
+            r#"xmlns:xs="http://www.w3.org/2001/XMLSchema" "#,
+            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "\n",
+            r#"<item oor:path="/org.openoffice.Office.Calc/Formula/Load">"#,
+            r#"<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>"#,
+            "\n</oor:items>\n",
+        ),
     )
     .expect("write profile");
     let out = folder.join("recomputed");

@@ -159,7 +159,10 @@ fn a_values_only_copy_links_by_value_and_infers_direction_from_targets() {
         "{text}"
     );
     assert!(
-        text.contains("Horizon (years) = 20 from the header \"Value (20 yrs, 12% discount rate)\" in Targets!C3"),
+        text.contains(
+            "Horizon (years) = 20 from the header \"Value (20 yrs, 12% discount rate)\" \
+            in Targets!C3"
+        ),
         "{text}"
     );
 }

@@ -249,7 +249,17 @@ pub fn write_verification(
         sheet.write_number_with_format(2, 1, budget, f.money)?;
     }
     sheet.write_string_with_format(3, 0, lang.t("Sample sizes", "Tamaños de muestra"), f.label)?;
-    sheet.write_string(3, 1, lang.t("two-sided alpha, pooled variance, no continuity correction (as R's power.prop.test); per survey round", "alfa bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); por ronda de encuesta"))?;
+    sheet.write_string(
+        3,
+        1,
+        lang.t(
+            "two-sided alpha, pooled variance, no continuity correction \
+        (as R's power.prop.test); per survey round",
+            "alfa bilateral, \
+        varianza combinada, sin corrección por continuidad (como power.prop.test de R); por \
+        ronda de encuesta",
+        ),
+    )?;
     header_row(
         sheet,
         5,

@@ -97,8 +97,10 @@ pub fn explain(
         ),
         None => tr!(
             lang,
-            "a = {} a year: no annual change typed in row {n}, so the default a₀ = {} of the Targets inputs{}",
-            "a = {} por año: no se ingresó cambio anual en la fila {n}, así que se usa el valor por defecto a₀ = {} de los datos de Metas{}",
+            "a = {} a year: no annual change typed in row {n}, so the default a₀ = {} of the \
+                Targets inputs{}",
+            "a = {} por año: no se ingresó cambio anual en la fila {n}, así que se usa el valor \
+                por defecto a₀ = {} de los datos de Metas{}",
             points(annual_change),
             points(program.default_annual_change),
             if lower {
@@ -120,8 +122,10 @@ pub fn explain(
     let d_line = |d: f64| {
         tr!(
             lang,
-            "d = R·C / Σ w·N·V = {} × {} / {} = {}: minimum common impact (note eq. 3), on the Summary",
-            "d = R·C / Σ w·N·V = {} × {} / {} = {}: impacto mínimo común (nota, ec. 3), en el Resumen",
+            "d = R·C / Σ w·N·V = {} × {} / {} = {}: minimum common impact (note eq. 3), on the \
+                Summary",
+            "d = R·C / Σ w·N·V = {} × {} / {} = {}: impacto mínimo común (nota, ec. 3), en el \
+                Resumen",
             program.required_ratio,
             format_amount(program.total_cost),
             format_amount(outcome.weighted_benefit_per_unit),
@@ -141,8 +145,10 @@ pub fn explain(
             .position(|c| c.name.trim() == indicator.condition.trim());
         tr!(
             lang,
-            "V = {} per person: present value of condition \"{}\"{} (DALYs valued at GNI per capita, discounted)",
-            "V = {} por persona: valor presente de la condición \"{}\"{} (AVAD valorados al INB per cápita, descontados)",
+            "V = {} per person: present value of condition \"{}\"{} (DALYs valued at GNI per \
+                capita, discounted)",
+            "V = {} por persona: valor presente de la condición \"{}\"{} (AVAD valorados al INB \
+                per cápita, descontados)",
             format_decimal(present_value, 2),
             indicator.condition.trim(),
             j.map_or_else(String::new, |j| tr!(

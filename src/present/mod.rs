@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod explain;
+pub mod import;
 pub mod negotiation;
 pub mod problem;
 pub mod verification;

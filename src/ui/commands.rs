@@ -95,7 +95,8 @@ impl UiCommand {
             UiCommand::New => lang.t("Start an empty project", "Empezar un proyecto vacío"),
             UiCommand::Open => lang.t(
                 "Open a project file (.ron) or a workbook laid out like the IDB tool (.xlsx)",
-                "Abrir un archivo de proyecto (.ron) o un libro con el formato de la herramienta del BID (.xlsx)",
+                "Abrir un archivo de proyecto (.ron) o un libro con el formato de la herramienta \
+                    del BID (.xlsx)",
             ),
             UiCommand::Save => lang.t(
                 "Save the project to its file",
@@ -106,8 +107,10 @@ impl UiCommand {
                 "Guardar el proyecto en un archivo nuevo",
             ),
             UiCommand::Export => lang.t(
-                "Write the Targets and Values sheets as an Excel workbook with live formulas, ready to print and sign",
-                "Escribir las hojas Metas y Valores como libro de Excel con fórmulas vivas, listo para imprimir y firmar",
+                "Write the Targets and Values sheets as an Excel workbook with live formulas, \
+                    ready to print and sign",
+                "Escribir las hojas Metas y Valores como libro de Excel con fórmulas vivas, listo \
+                    para imprimir y firmar",
             ),
             UiCommand::Quit => lang.t(
                 "Close the window (asks first when there are unsaved changes)",
@@ -119,8 +122,10 @@ impl UiCommand {
                 "Rehacer el último cambio deshecho",
             ),
             UiCommand::Rebalance => lang.t(
-                "Keep locked rows; give every other row the common impact that brings benefits to exactly the required ratio times the cost",
-                "Mantener las filas fijadas; dar a las demás el impacto común que lleva los beneficios exactamente a la relación exigida por el costo",
+                "Keep locked rows; give every other row the common impact that brings benefits to \
+                    exactly the required ratio times the cost",
+                "Mantener las filas fijadas; dar a las demás el impacto común que lleva los \
+                    beneficios exactamente a la relación exigida por el costo",
             ),
             UiCommand::LockNegotiated => lang.t(
                 "Lock every row that has a negotiated target, so a rebalance keeps it",
@@ -132,8 +137,10 @@ impl UiCommand {
                 "Insertar una fila debajo de la celda en edición (hoja Valores o Metas)",
             ),
             UiCommand::DeleteRow => lang.t(
-                "Delete the row of the cell being edited (Values or Targets sheet); undo brings it back",
-                "Borrar la fila de la celda en edición (hoja Valores o Metas); deshacer la recupera",
+                "Delete the row of the cell being edited (Values or Targets sheet); undo brings \
+                    it back",
+                "Borrar la fila de la celda en edición (hoja Valores o Metas); deshacer la \
+                    recupera",
             ),
             UiCommand::ShowValues => lang.t(
                 "DALYs, populations and the value of one unit of improvement",
@@ -144,24 +151,32 @@ impl UiCommand {
                 "Indicadores, líneas de base, tendencias y metas",
             ),
             UiCommand::ShowSensitivity => lang.t(
-                "d and every target under more or less conservative assumptions, with a tornado chart and what-if sliders",
-                "d y cada meta con supuestos más o menos conservadores, con gráfico de tornado y controles de simulación",
+                "d and every target under more or less conservative assumptions, with a tornado \
+                    chart and what-if sliders",
+                "d y cada meta con supuestos más o menos conservadores, con gráfico de tornado y \
+                    controles de simulación",
             ),
             UiCommand::ShowVerification => lang.t(
-                "Survey sample sizes, minimum detectable targets and whether each target can be verified",
-                "Tamaños de muestra de las encuestas, metas mínimas detectables y si cada meta puede verificarse",
+                "Survey sample sizes, minimum detectable targets and whether each target can be \
+                    verified",
+                "Tamaños de muestra de las encuestas, metas mínimas detectables y si cada meta \
+                    puede verificarse",
             ),
             UiCommand::ShowRounds => lang.t(
-                "Survey estimates at each round: targets met, share met and the performance tranche",
-                "Estimaciones de encuesta en cada ronda: metas cumplidas, proporción cumplida y tramo de desempeño",
+                "Survey estimates at each round: targets met, share met and the performance \
+                    tranche",
+                "Estimaciones de encuesta en cada ronda: metas cumplidas, proporción cumplida y \
+                    tramo de desempeño",
             ),
             UiCommand::ShowScenarios => lang.t(
                 "Save, compare and restore named sets of negotiated targets",
                 "Guardar, comparar y restaurar conjuntos de metas negociadas con nombre",
             ),
             UiCommand::ShowCharts => lang.t(
-                "Each indicator's baseline, counterfactual, model and final target, and its share of the benefit",
-                "Línea de base, contrafactual, meta del modelo y meta final de cada indicador, y su parte del beneficio",
+                "Each indicator's baseline, counterfactual, model and final target, and its share \
+                    of the benefit",
+                "Línea de base, contrafactual, meta del modelo y meta final de cada indicador, y \
+                    su parte del beneficio",
             ),
             UiCommand::ShowLog => lang.t(
                 "Who changed which input or target, when, from what to what, and why",
@@ -179,8 +194,10 @@ impl UiCommand {
             UiCommand::ZoomOut => lang.t("Make everything smaller", "Achicar todo"),
             UiCommand::ZoomReset => lang.t("Back to the normal size", "Volver al tamaño normal"),
             UiCommand::ProjectorMode => lang.t(
-                "Large, high-contrast display for a projector, readable from the back of the room; again to turn it off",
-                "Pantalla grande y de alto contraste para proyector, legible desde el fondo de la sala; otra vez para quitarla",
+                "Large, high-contrast display for a projector, readable from the back of the \
+                    room; again to turn it off",
+                "Pantalla grande y de alto contraste para proyector, legible desde el fondo de la \
+                    sala; otra vez para quitarla",
             ),
             UiCommand::SwitchLanguage => lang.t(
                 "Show the window, its messages and exported workbooks in Spanish (remembered)",

@@ -83,73 +83,110 @@ impl ImportPreview {
                 let report = &self.import.report;
                 let project = &self.import.project;
                 let errors = self.outcome.errors().count();
-                ui.label(tr!(lang,
-                    "{} indicators and {} conditions read; {} to fix after opening. Nothing changes until you press Open.",
-                    "{} indicadores y {} condiciones leídos; {} por corregir después de abrir. Nada cambia hasta que pulse Abrir.",
+                ui.label(tr!(
+                    lang,
+                    "{} indicators and {} conditions read; {} to fix after opening. Nothing \
+                        changes until you press Open.",
+                    "{} indicadores y {} condiciones leídos; {} por corregir después de abrir. \
+                        Nada cambia hasta que pulse Abrir.",
                     project.indicators.len(),
                     project.conditions.len(),
-                    if errors == 1 { lang.t("1 problem", "1 problema").to_owned() } else { tr!(lang, "{errors} problems", "{errors} problemas") }
+                    if errors == 1 {
+                        lang.t("1 problem", "1 problema").to_owned()
+                    } else {
+                        tr!(lang, "{errors} problems", "{errors} problemas")
+                    }
                 ));
                 ui.label(report.comparison(lang));
                 ui.horizontal(|ui| {
                     let size = egui::vec2(120.0, 30.0);
-                    let open = egui::Button::new(RichText::new(lang.t("Open", "Abrir")).strong().size(16.0)).min_size(size);
+                    let open = egui::Button::new(
+                        RichText::new(lang.t("Open", "Abrir")).strong().size(16.0),
+                    )
+                    .min_size(size);
                     if ui.add(open).clicked() {
                         answer = Some(true);
                     }
-                    let cancel = egui::Button::new(RichText::new(lang.t("Cancel", "Cancelar")).size(16.0)).min_size(size);
+                    let cancel =
+                        egui::Button::new(RichText::new(lang.t("Cancel", "Cancelar")).size(16.0))
+                            .min_size(size);
                     if ui.add(cancel).clicked() {
                         answer = Some(false);
                     }
                 });
                 ui.separator();
-                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                    for table in &report.tables {
-                        if let Some(c) = table_ui(ui, table, lang) {
-                            choice = Some(c);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        for table in &report.tables {
+                            if let Some(c) = table_ui(ui, table, lang) {
+                                choice = Some(c);
+                            }
+                            ui.add_space(8.0);
                         }
+                        ui.label(
+                            RichText::new(lang.t("Program inputs", "Datos del programa")).strong(),
+                        );
+                        let lines = report.note_lines(lang);
+                        egui::Grid::new("preview-inputs")
+                            .striped(true)
+                            .num_columns(3)
+                            .show(ui, |ui| {
+                                for input in &report.inputs {
+                                    let missing = matches!(
+                                        input.source,
+                                        crate::io::import::report::Source::Missing
+                                            | crate::io::import::report::Source::Unusable { .. }
+                                    );
+                                    let title = input.input.title().get(lang);
+                                    let text = if missing {
+                                        RichText::new(title)
+                                            .color(ui.visuals().error_fg_color)
+                                            .strong()
+                                    } else {
+                                        RichText::new(title)
+                                    };
+                                    ui.label(text);
+                                    ui.label(input.shown().unwrap_or_else(|| "—".to_owned()));
+                                    ui.label(input.source.describe(lang));
+                                    ui.end_row();
+                                }
+                            });
                         ui.add_space(8.0);
-                    }
-                    ui.label(RichText::new(lang.t("Program inputs", "Datos del programa")).strong());
-                    let lines = report.note_lines(lang);
-                    egui::Grid::new("preview-inputs").striped(true).num_columns(3).show(ui, |ui| {
-                        for input in &report.inputs {
-                            let missing = matches!(
-                                input.source,
-                                crate::io::import::report::Source::Missing
-                                    | crate::io::import::report::Source::Unusable { .. }
-                            );
-                            let title = input.input.title().get(lang);
-                            let text = if missing {
-                                RichText::new(title).color(ui.visuals().error_fg_color).strong()
-                            } else {
-                                RichText::new(title)
+                        ui.label(
+                            RichText::new(lang.t(
+                                "What was inferred, and what to check",
+                                "Lo que se infirió, \
+                        y lo que hay que revisar",
+                            ))
+                            .strong(),
+                        );
+                        for (kind, line) in lines {
+                            let color = match kind {
+                                LineKind::Warning => ui.visuals().warn_fg_color,
+                                _ => ui.visuals().text_color(),
                             };
-                            ui.label(text);
-                            ui.label(input.shown().unwrap_or_else(|| "—".to_owned()));
-                            ui.label(input.source.describe(lang));
-                            ui.end_row();
+                            ui.add(egui::Label::new(RichText::new(line).color(color)).wrap());
+                        }
+                        if errors > 0 {
+                            ui.add_space(8.0);
+                            ui.label(
+                                RichText::new(lang.t(
+                                    "Problems to fix after opening",
+                                    "Problemas por \
+                            corregir después de abrir",
+                                ))
+                                .strong(),
+                            );
+                            for problem in self.outcome.errors() {
+                                let sentence = crate::present::problem::sentence(problem, lang);
+                                let color = ui.visuals().error_fg_color;
+                                ui.add(
+                                    egui::Label::new(RichText::new(sentence).color(color)).wrap(),
+                                );
+                            }
                         }
                     });
-                    ui.add_space(8.0);
-                    ui.label(RichText::new(lang.t("What was inferred, and what to check", "Lo que se infirió, y lo que hay que revisar")).strong());
-                    for (kind, line) in lines {
-                        let color = match kind {
-                            LineKind::Warning => ui.visuals().warn_fg_color,
-                            _ => ui.visuals().text_color(),
-                        };
-                        ui.add(egui::Label::new(RichText::new(line).color(color)).wrap());
-                    }
-                    if errors > 0 {
-                        ui.add_space(8.0);
-                        ui.label(RichText::new(lang.t("Problems to fix after opening", "Problemas por corregir después de abrir")).strong());
-                        for problem in self.outcome.errors() {
-                            let sentence = crate::present::problem::sentence(problem, lang);
-                            let color = ui.visuals().error_fg_color;
-                            ui.add(egui::Label::new(RichText::new(sentence).color(color)).wrap());
-                        }
-                    }
-                });
             });
         if let Some((header, key)) = choice {
             self.choose(&header, key);

@@ -54,7 +54,11 @@ pub fn log_ui(
             .selected_text(shown)
             .width(360.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.indicator, String::new(), lang.t("all changes", "todos los cambios"));
+                ui.selectable_value(
+                    &mut state.indicator,
+                    String::new(),
+                    lang.t("all changes", "todos los cambios"),
+                );
                 for indicator in &project.indicators {
                     ui.selectable_value(
                         &mut state.indicator,
@@ -66,8 +70,11 @@ pub fn log_ui(
             .response
             .accessible_name(lang.t("Show changes of", "Mostrar cambios de"));
         ui.label(
-            RichText::new(tr!(lang,
-                "{} changes recorded; saved with the project and exported as the Audit sheet.", "{} cambios registrados; se guardan con el proyecto y se exportan como la hoja Auditoría.",
+            RichText::new(tr!(
+                lang,
+                "{} changes recorded; saved with the project and exported as the Audit sheet.",
+                "{} cambios \
+                    registrados; se guardan con el proyecto y se exportan como la hoja Auditoría.",
                 project.audit.len()
             ))
             .weak(),

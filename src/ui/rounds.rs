@@ -65,30 +65,52 @@ pub fn rounds_ui(
     actions: &mut Vec<Action>,
 ) {
     let project = document.project();
-    egui::ScrollArea::vertical().id_salt("rounds-v").show(ui, |ui| {
-        tranche_ui(ui, lang, document, buffers, actions);
-        ui.separator();
-        ui.horizontal(|ui| {
-            ui.heading(lang.t("Measurement rounds", "Rondas de medición"));
-            if ui.button(lang.t("Add round", "Agregar ronda")).on_hover_text(lang.t("Add a measurement round (e.g. 18, 24 or 36 months)", "Agregar una ronda de medición (p. ej. 18, 24 o 36 meses)")).clicked() {
-                let mut rounds = project.rounds.clone();
-                let months = rounds.last().map_or(18.0, |r| r.months + 6.0);
-                rounds.push(Round { name: tr!(lang, "{months} months", "{months} meses"), months });
-                actions.push(Action::Edit { edit: Edit::Rounds(rounds), deed: Deed::AddRound });
-                state.selected_round = project.rounds.len();
+    egui::ScrollArea::vertical()
+        .id_salt("rounds-v")
+        .show(ui, |ui| {
+            tranche_ui(ui, lang, document, buffers, actions);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.heading(lang.t("Measurement rounds", "Rondas de medición"));
+                if ui
+                    .button(lang.t("Add round", "Agregar ronda"))
+                    .on_hover_text(lang.t(
+                        "Add a measurement \
+                round (e.g. 18, 24 or 36 months)",
+                        "Agregar una ronda \
+                de medición (p. ej. 18, 24 o 36 meses)",
+                    ))
+                    .clicked()
+                {
+                    let mut rounds = project.rounds.clone();
+                    let months = rounds.last().map_or(18.0, |r| r.months + 6.0);
+                    rounds.push(Round {
+                        name: tr!(lang, "{months} months", "{months} meses"),
+                        months,
+                    });
+                    actions.push(Action::Edit {
+                        edit: Edit::Rounds(rounds),
+                        deed: Deed::AddRound,
+                    });
+                    state.selected_round = project.rounds.len();
+                }
+            });
+            if project.rounds.is_empty() {
+                ui.label(lang.t(
+                    "No rounds yet. Add one to enter survey estimates and see which \
+                targets are met.",
+                    "Aún no hay rondas. \
+                Agregue una para ingresar estimaciones de encuesta y ver qué metas se cumplen.",
+                ));
+                return;
             }
+            state.selected_round = state.selected_round.min(project.rounds.len() - 1);
+            rounds_list(ui, lang, document, buffers, state, actions);
+            ui.separator();
+            round_table(ui, lang, document, buffers, state, actions);
+            ui.separator();
+            chart(ui, lang, document, state);
         });
-        if project.rounds.is_empty() {
-            ui.label(lang.t("No rounds yet. Add one to enter survey estimates and see which targets are met.", "Aún no hay rondas. Agregue una para ingresar estimaciones de encuesta y ver qué metas se cumplen."));
-            return;
-        }
-        state.selected_round = state.selected_round.min(project.rounds.len() - 1);
-        rounds_list(ui, lang, document, buffers, state, actions);
-        ui.separator();
-        round_table(ui, lang, document, buffers, state, actions);
-        ui.separator();
-        chart(ui, lang, document, state);
-    });
 }
 
 fn tranche_ui(

@@ -68,20 +68,34 @@ pub fn sensitivity_ui(
         .as_ref()
         .map(|(_, rows)| rows.clone())
         .unwrap_or_default();
-    egui::ScrollArea::vertical().id_salt("sensitivity-v").show(ui, |ui| {
-        ui.columns(2, |columns| {
-            columns[0].heading(lang.t("Ranges", "Rangos"));
-            ranges_ui(&mut columns[0], lang, document, buffers, actions);
-            columns[1].heading(lang.t("Tornado: d at the low and high value of each parameter", "Tornado: d con el valor bajo y alto de cada parámetro"));
-            tornado_ui(&mut columns[1], lang, document, &rows);
+    egui::ScrollArea::vertical()
+        .id_salt("sensitivity-v")
+        .show(ui, |ui| {
+            ui.columns(2, |columns| {
+                columns[0].heading(lang.t("Ranges", "Rangos"));
+                ranges_ui(&mut columns[0], lang, document, buffers, actions);
+                columns[1].heading(lang.t(
+                    "Tornado: d at the low and high value of each parameter",
+                    "Tornado: d con el valor bajo y alto de cada parámetro",
+                ));
+                tornado_ui(&mut columns[1], lang, document, &rows);
+            });
+            ui.separator();
+            ui.heading(lang.t(
+                "d and every bounded target at each parameter's low and high value",
+                "d y cada meta acotada con el valor bajo y alto de cada parámetro",
+            ));
+            ui.label(lang.t(
+                "Recomputed with one parameter changed at a time; the other inputs as in \
+            the project.",
+                "Recalculado cambiando un parámetro a la vez; los demás datos como en el proyecto.",
+            ));
+            egui::ScrollArea::horizontal()
+                .id_salt("sensitivity-h")
+                .show(ui, |ui| results_table(ui, lang, document, &rows));
+            ui.separator();
+            what_if_ui(ui, lang, document, state, actions);
         });
-        ui.separator();
-        ui.heading(lang.t("d and every bounded target at each parameter's low and high value", "d y cada meta acotada con el valor bajo y alto de cada parámetro"));
-        ui.label(lang.t("Recomputed with one parameter changed at a time; the other inputs as in the project.", "Recalculado cambiando un parámetro a la vez; los demás datos como en el proyecto."));
-        egui::ScrollArea::horizontal().id_salt("sensitivity-h").show(ui, |ui| results_table(ui, lang, document, &rows));
-        ui.separator();
-        what_if_ui(ui, lang, document, state, actions);
-    });
 }
 
 fn ranges_ui(

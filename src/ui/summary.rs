@@ -73,28 +73,68 @@ pub fn summary_ui(
     let required = program.required_ratio;
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
-            ui.add(egui::Label::new(RichText::new(lang.t("Benefit-cost ratio", "Relación beneficio-costo")).size(12.0)).extend());
+            ui.add(
+                egui::Label::new(
+                    RichText::new(lang.t("Benefit-cost ratio", "Relación beneficio-costo"))
+                        .size(12.0),
+                )
+                .extend(),
+            );
             match outcome.benefit_cost_ratio {
                 Some(ratio) => {
                     let good = ratio >= required;
                     let verdict = if good {
-                        tr!(lang, "meets the required {}", "cumple la exigida {}", format_number(required))
+                        tr!(
+                            lang,
+                            "meets the required {}",
+                            "cumple la exigida {}",
+                            format_number(required)
+                        )
                     } else {
-                        tr!(lang, "below the required {}", "por debajo de la exigida {}", format_number(required))
+                        tr!(
+                            lang,
+                            "below the required {}",
+                            "por debajo de la exigida {}",
+                            format_number(required)
+                        )
                     };
                     ui.horizontal(|ui| {
-                        ui.add(egui::Label::new(RichText::new(ratio_text(ratio, required)).size(30.0).strong().color(verdict_color(ui, good))).extend())
-                            .on_hover_text(tr!(lang,
-                                "Total benefit ÷ total cost. Required: at least {} (note eq. 1).", "Beneficio total ÷ costo total. Exigida: al menos {} (nota, ec. 1).",
-                                format_number(required)
-                            ));
-                        ui.add(egui::Label::new(RichText::new(verdict).size(13.0).color(verdict_color(ui, good))).extend());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(ratio_text(ratio, required))
+                                    .size(30.0)
+                                    .strong()
+                                    .color(verdict_color(ui, good)),
+                            )
+                            .extend(),
+                        )
+                        .on_hover_text(tr!(
+                            lang,
+                            "Total benefit ÷ total cost. Required: at least {} (note eq. 1).",
+                            "Beneficio total ÷ \
+                                    costo total. Exigida: al menos {} (nota, ec. 1).",
+                            format_number(required)
+                        ));
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(verdict)
+                                    .size(13.0)
+                                    .color(verdict_color(ui, good)),
+                            )
+                            .extend(),
+                        );
                     });
                 }
                 None => {
                     ui.horizontal(|ui| {
                         ui.add(egui::Label::new(RichText::new("—").size(30.0).strong()).extend());
-                        ui.add(egui::Label::new(lang.t("cannot be computed: see Problems", "no se puede calcular: vea Problemas")).extend());
+                        ui.add(
+                            egui::Label::new(lang.t(
+                                "cannot be computed: see Problems",
+                                "no se puede calcular: vea Problemas",
+                            ))
+                            .extend(),
+                        );
                     });
                 }
             }
@@ -103,20 +143,51 @@ pub fn summary_ui(
         let (label, shown) = match outcome.surplus {
             Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), money(Some(-s))),
             Some(s) => (lang.t("Surplus", "Excedente"), money(Some(s))),
-            None => (lang.t("Surplus / shortfall", "Excedente / déficit"), money(None)),
+            None => (
+                lang.t("Surplus / shortfall", "Excedente / déficit"),
+                money(None),
+            ),
         };
-        figure(ui, label, shown, lang.t("Total benefit minus the required ratio times the cost", "Beneficio total menos la relación exigida por el costo"));
+        figure(
+            ui,
+            label,
+            shown,
+            lang.t(
+                "Total benefit minus the required ratio times the cost",
+                "Beneficio total \
+            menos la relación exigida por el costo",
+            ),
+        );
         figure(
             ui,
             lang.t("Minimum common impact", "Impacto mínimo común"),
-            outcome.minimum_impact.map_or_else(|| "—".to_owned(), |d| impact_text(lang, d)),
-            lang.t("d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover the cost (note eq. 3)", "d = R·C / Σ w·N·V: el cambio que cada indicador debe mostrar para que los beneficios cubran el costo (nota, ec. 3)"),
+            outcome
+                .minimum_impact
+                .map_or_else(|| "—".to_owned(), |d| impact_text(lang, d)),
+            lang.t(
+                "d = R·C / Σ w·N·V: the change every indicator must show for benefits to cover \
+                the cost (note eq. 3)",
+                "d = R·C / Σ w·N·V: \
+                el cambio que cada indicador debe mostrar para que los beneficios cubran el \
+                costo (nota, ec. 3)",
+            ),
         );
         let errors = outcome.errors().count();
         let warnings = outcome.problems.len() - errors;
         ui.vertical(|ui| {
-            ui.add(egui::Label::new(RichText::new(lang.t("Problems", "Problemas")).size(12.0)).extend());
-            let text = if warnings > 0 { tr!(lang, "{errors} ({warnings} warnings)", "{errors} ({warnings} advertencias)") } else { errors.to_string() };
+            ui.add(
+                egui::Label::new(RichText::new(lang.t("Problems", "Problemas")).size(12.0))
+                    .extend(),
+            );
+            let text = if warnings > 0 {
+                tr!(
+                    lang,
+                    "{errors} ({warnings} warnings)",
+                    "{errors} ({warnings} advertencias)"
+                )
+            } else {
+                errors.to_string()
+            };
             let mut rich = RichText::new(text).strong().size(16.0);
             if errors > 0 {
                 rich = rich.color(verdict_color(ui, false));
@@ -130,10 +201,18 @@ pub fn summary_ui(
             }
         });
         ui.separator();
-        let toggle = if *more { lang.t("Fewer figures", "Menos cifras") } else { lang.t("More figures", "Más cifras") };
+        let toggle = if *more {
+            lang.t("Fewer figures", "Menos cifras")
+        } else {
+            lang.t("More figures", "Más cifras")
+        };
         if ui
             .button(toggle)
-            .on_hover_text(lang.t("The cost, Σ N·V, the total benefit and the rows at a bound", "El costo, Σ N·V, el beneficio total y las filas en un límite"))
+            .on_hover_text(lang.t(
+                "The cost, Σ N·V, the total benefit and the rows at a bound",
+                "El costo, Σ N·V, el \
+                beneficio total y las filas en un límite",
+            ))
             .clicked()
         {
             *more = !*more;

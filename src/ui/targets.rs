@@ -25,7 +25,8 @@ fn program_inputs() -> [ProgramInput; 6] {
             kind: NumberKind::Amount,
             tooltip: Words::new(
                 "C: donor plus counterpart funding (and any performance tranche)",
-                "C: financiamiento del donante más la contrapartida (y cualquier tramo de desempeño)",
+                "C: financiamiento del donante más la contrapartida (y cualquier tramo de \
+                    desempeño)",
             ),
         },
         ProgramInput {
@@ -64,8 +65,10 @@ fn program_inputs() -> [ProgramInput; 6] {
             input: schema::ProgramInput::DefaultAnnualChange,
             kind: NumberKind::Percent,
             tooltip: Words::new(
-                "a₀: yearly change without the program where no trend is known (note, footnote 18); lower-is-better rows use −a₀",
-                "a₀: cambio anual sin el programa donde no se conoce la tendencia (nota, nota al pie 18); las filas en que menos es mejor usan −a₀",
+                "a₀: yearly change without the program where no trend is known (note, footnote \
+                    18); lower-is-better rows use −a₀",
+                "a₀: cambio anual sin el programa donde no se conoce la tendencia (nota, nota al \
+                    pie 18); las filas en que menos es mejor usan −a₀",
             ),
         },
     ]
@@ -175,8 +178,10 @@ fn columns(lang: Lang) -> [(&'static str, &'static str); 18] {
         (
             lang.t("Actions", "Acciones"),
             lang.t(
-                "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and deletes",
-                "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, mueve y borra",
+                "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and \
+                    deletes",
+                "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, mueve \
+                    y borra",
             ),
         ),
     ]
@@ -202,8 +207,10 @@ pub fn targets_ui(
     let currency = document.currency();
     let gist = tr!(
         lang,
-        "Program inputs — cost {currency} {} · {} years · ceiling {} · floor {} · required ratio {} · default change {}",
-        "Datos del programa — costo {currency} {} · {} años · techo {} · piso {} · relación exigida {} · cambio por defecto {}",
+        "Program inputs — cost {currency} {} · {} years · ceiling {} · floor {} · required ratio \
+            {} · default change {}",
+        "Datos del programa — costo {currency} {} · {} años · techo {} · piso {} · relación \
+            exigida {} · cambio por defecto {}",
         format_amount(program.total_cost),
         crate::text::format_number(program.program_years),
         format_percent(program.ceiling, 1),
@@ -267,11 +274,18 @@ fn precision_ui(
         TargetPrecision::Whole => lang.t("1 point", "1 punto"),
         TargetPrecision::Exact => lang.t("unrounded", "sin redondear"),
     };
-    ui.label(lang.t("Agreed targets to the nearest", "Metas acordadas al más cercano"))
-        .on_hover_text(lang.t(
-            "Rebalance, goal seek and locking set targets at this precision, rounded toward improvement so that the required ratio still holds; targets typed by hand keep what was typed",
-            "Reequilibrar, buscar objetivo y fijar dan metas con esta precisión, redondeadas hacia la mejora para que la relación exigida se siga cumpliendo; las metas escritas a mano conservan lo escrito",
-        ));
+    ui.label(lang.t(
+        "Agreed targets to the nearest",
+        "Metas acordadas al más cercano",
+    ))
+    .on_hover_text(lang.t(
+        "Rebalance, goal seek and locking set targets at this precision, rounded toward \
+                improvement so that the required ratio still holds; targets typed by hand keep \
+                what was typed",
+        "Reequilibrar, buscar objetivo y fijar dan metas con esta precisión, redondeadas \
+                hacia la mejora para que la relación exigida se siga cumpliendo; las metas \
+                escritas a mano conservan lo escrito",
+    ));
     let mut chosen = program.target_precision;
     ComboBox::from_id_salt("target-precision")
         .selected_text(words(chosen))
@@ -796,7 +810,18 @@ impl TargetsGrid<'_> {
                     "Lock row {n}",
                     "Fijar fila {n}"
                 ));
-                let response = response.on_hover_text(if locked { lang.t("Locked: the target was agreed; a rebalance keeps it, and its cells cannot be typed over. Untick to edit.", "Fijada: la meta fue acordada; el reequilibrio la conserva y sus celdas no se pueden sobrescribir. Desmarque para editar.") } else { lang.t("Lock this row's target", "Fijar la meta de esta fila") });
+                let response = response.on_hover_text(if locked {
+                    lang.t(
+                        "Locked: the target was \
+                    agreed; a rebalance keeps it, and its cells cannot be typed over. Untick to \
+                    edit.",
+                        "Fijada: la meta fue \
+                    acordada; el reequilibrio la conserva y sus celdas no se pueden \
+                    sobrescribir. Desmarque para editar.",
+                    )
+                } else {
+                    lang.t("Lock this row's target", "Fijar la meta de esta fila")
+                });
                 if response.changed() {
                     self.actions.push(Action::SetLocked {
                         row: i,
@@ -846,9 +871,18 @@ impl TargetsGrid<'_> {
             ),
             Col::Actions => {
                 let seek = ui
-                    .add_enabled(!locked, egui::Button::new(lang.t("Goal seek", "Buscar objetivo")).small())
+                    .add_enabled(
+                        !locked,
+                        egui::Button::new(lang.t("Goal seek", "Buscar objetivo")).small(),
+                    )
                     .accessible_name(tr!(lang, "Goal seek row {n}", "Buscar objetivo fila {n}"))
-                    .on_hover_text(lang.t("Set this row's target so that the benefit-cost ratio is exactly the required one, all other rows as they are", "Fijar la meta de esta fila para que la relación beneficio-costo sea exactamente la exigida, con las demás filas como están"));
+                    .on_hover_text(lang.t(
+                        "Set this row's target so that the benefit-cost ratio \
+                        is exactly the required one, all other rows as they are",
+                        "Fijar la meta de \
+                        esta fila para que la relación beneficio-costo sea exactamente la \
+                        exigida, con las demás filas como están",
+                    ));
                 if seek.clicked() {
                     self.actions.push(Action::GoalSeek(i));
                 }

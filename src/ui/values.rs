@@ -31,8 +31,10 @@ fn program_inputs() -> [ProgramInput; 4] {
             input: schema::ProgramInput::DalyMultiple,
             kind: NumberKind::Plain,
             tooltip: Words::new(
-                "k: 1 is conservative, 3 the upper bound (WHO Commission on Macroeconomics and Health)",
-                "k: 1 es conservador, 3 el límite superior (Comisión sobre Macroeconomía y Salud de la OMS)",
+                "k: 1 is conservative, 3 the upper bound (WHO Commission on Macroeconomics and \
+                    Health)",
+                "k: 1 es conservador, 3 el límite superior (Comisión sobre Macroeconomía y Salud \
+                    de la OMS)",
             ),
         },
         ProgramInput {
@@ -75,7 +77,8 @@ fn columns(lang: Lang) -> [(&'static str, &'static str); 9] {
             lang.t("DALYs", "AVAD"),
             lang.t(
                 "D: total disability-adjusted life years for the condition in the group (WHO)",
-                "D: total de años de vida ajustados por discapacidad de la condición en el grupo (OMS)",
+                "D: total de años de vida ajustados por discapacidad de la condición en el grupo \
+                    (OMS)",
             ),
         ),
         (
@@ -89,8 +92,10 @@ fn columns(lang: Lang) -> [(&'static str, &'static str); 9] {
         (
             lang.t("= Unit value v", "= Valor unitario v"),
             lang.t(
-                "v = k · G · D / P: value of one full unit (100 points) of improvement for one person",
-                "v = k · G · D / P: valor de una unidad completa (100 puntos) de mejora para una persona",
+                "v = k · G · D / P: value of one full unit (100 points) of improvement for one \
+                    person",
+                "v = k · G · D / P: valor de una unidad completa (100 puntos) de mejora para una \
+                    persona",
             ),
         ),
         (
@@ -247,21 +252,62 @@ fn values_table(
                     ui.label(n.to_string());
                 });
                 row.col(|ui| {
-                    if let Some(name) = text_cell(ui, buffers, (at, Field::Name), &condition.name, lang.t("name", "nombre"), &tr!(lang, "Condition row {n}", "Condición fila {n}"), problem(Field::Name)) {
-                        actions.push(Action::RenameCondition { cell: (at, Field::Name), row: j, name });
+                    if let Some(name) = text_cell(
+                        ui,
+                        buffers,
+                        (at, Field::Name),
+                        &condition.name,
+                        lang.t("name", "nombre"),
+                        &tr!(lang, "Condition row {n}", "Condición fila {n}"),
+                        problem(Field::Name),
+                    ) {
+                        actions.push(Action::RenameCondition {
+                            cell: (at, Field::Name),
+                            row: j,
+                            name,
+                        });
                     }
                 });
                 row.col(|ui| {
-                    if let Some(group) = text_cell(ui, buffers, (at, Field::Group), &condition.group, lang.t("e.g. Women 15-59", "p. ej. Mujeres 15-59"), &tr!(lang, "Population group row {n}", "Grupo de población fila {n}"), problem(Field::Group)) {
+                    if let Some(group) = text_cell(
+                        ui,
+                        buffers,
+                        (at, Field::Group),
+                        &condition.group,
+                        lang.t("e.g. Women 15-59", "p. ej. Mujeres 15-59"),
+                        &tr!(
+                            lang,
+                            "Population group row {n}",
+                            "Grupo de población fila {n}"
+                        ),
+                        problem(Field::Group),
+                    ) {
                         actions.push(Action::CellEdit {
                             cell: (at, Field::Group),
                             edit: edit(&|v| v.group = group.clone()),
                         });
                     }
                 });
-                for (field, value, column) in [(Field::Dalys, condition.dalys, lang.t("DALYs", "AVAD")), (Field::Population, condition.population, lang.t("Population", "Población"))] {
+                for (field, value, column) in [
+                    (Field::Dalys, condition.dalys, lang.t("DALYs", "AVAD")),
+                    (
+                        Field::Population,
+                        condition.population,
+                        lang.t("Population", "Población"),
+                    ),
+                ] {
                     row.col(|ui| {
-                        let typed = number_cell(ui, buffers, (at, field), Some(value), NumberKind::Count, false, "", &tr!(lang, "{column} row {n}", "{column} fila {n}"), problem(field));
+                        let typed = number_cell(
+                            ui,
+                            buffers,
+                            (at, field),
+                            Some(value),
+                            NumberKind::Count,
+                            false,
+                            "",
+                            &tr!(lang, "{column} row {n}", "{column} fila {n}"),
+                            problem(field),
+                        );
                         if let Some(Some(typed)) = typed {
                             actions.push(Action::CellEdit {
                                 cell: (at, field),
@@ -274,31 +320,101 @@ fn values_table(
                     });
                 }
                 let values = outcome.conditions.get(j).copied().flatten();
-                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format!("{:.6}", v.dalys_per_capita)), None));
-                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_fixed(v.unit_value, 2)), None));
-                row.col(|ui| computed_cell(ui, values.map_or_else(dash, |v| format_fixed(v.present_value, 2)), None));
+                row.col(|ui| {
+                    computed_cell(
+                        ui,
+                        values.map_or_else(dash, |v| format!("{:.6}", v.dalys_per_capita)),
+                        None,
+                    )
+                });
+                row.col(|ui| {
+                    computed_cell(
+                        ui,
+                        values.map_or_else(dash, |v| format_fixed(v.unit_value, 2)),
+                        None,
+                    )
+                });
+                row.col(|ui| {
+                    computed_cell(
+                        ui,
+                        values.map_or_else(dash, |v| format_fixed(v.present_value, 2)),
+                        None,
+                    )
+                });
                 row.col(|ui| {
                     let rows = project.conditions.len();
                     ui.menu_button("…", |ui| {
-                        if ui.button(lang.t("Insert a row below", "Insertar una fila debajo")).clicked() {
-                            actions.push(Action::Edit { edit: Edit::InsertCondition { row: j + 1, value: new_condition(lang, document) }, deed: Deed::InsertBelow(Location::Condition(j)) });
+                        if ui
+                            .button(lang.t("Insert a row below", "Insertar una fila debajo"))
+                            .clicked()
+                        {
+                            actions.push(Action::Edit {
+                                edit: Edit::InsertCondition {
+                                    row: j + 1,
+                                    value: new_condition(lang, document),
+                                },
+                                deed: Deed::InsertBelow(Location::Condition(j)),
+                            });
                         }
-                        if ui.add_enabled(j > 0, egui::Button::new(lang.t("Move up", "Subir"))).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j - 1 }, deed: Deed::Move { at: Location::Condition(j), up: true } });
+                        if ui
+                            .add_enabled(j > 0, egui::Button::new(lang.t("Move up", "Subir")))
+                            .clicked()
+                        {
+                            actions.push(Action::Edit {
+                                edit: Edit::MoveCondition { from: j, to: j - 1 },
+                                deed: Deed::Move {
+                                    at: Location::Condition(j),
+                                    up: true,
+                                },
+                            });
                         }
-                        if ui.add_enabled(j + 1 < rows, egui::Button::new(lang.t("Move down", "Bajar"))).clicked() {
-                            actions.push(Action::Edit { edit: Edit::MoveCondition { from: j, to: j + 1 }, deed: Deed::Move { at: Location::Condition(j), up: false } });
+                        if ui
+                            .add_enabled(
+                                j + 1 < rows,
+                                egui::Button::new(lang.t("Move down", "Bajar")),
+                            )
+                            .clicked()
+                        {
+                            actions.push(Action::Edit {
+                                edit: Edit::MoveCondition { from: j, to: j + 1 },
+                                deed: Deed::Move {
+                                    at: Location::Condition(j),
+                                    up: false,
+                                },
+                            });
                         }
                         ui.separator();
-                        let linked = project.indicators.iter().filter(|i| i.condition == condition.name).count();
+                        let linked = project
+                            .indicators
+                            .iter()
+                            .filter(|i| i.condition == condition.name)
+                            .count();
                         let delete = ui.button(lang.t("Delete row", "Borrar fila"));
-                        let delete = if linked > 0 { delete.on_hover_text(tr!(lang, "{linked} indicators link to this condition; they will show a problem until relinked", "{linked} indicadores están vinculados a esta condición; mostrarán un problema hasta que se vuelvan a vincular")) } else { delete };
+                        let delete = if linked > 0 {
+                            delete.on_hover_text(tr!(
+                                lang,
+                                "{linked} indicators \
+                            link to this condition; they will show a problem until relinked",
+                                "{linked} \
+                            indicadores están vinculados a esta condición; mostrarán un problema \
+                            hasta que se vuelvan a vincular"
+                            ))
+                        } else {
+                            delete
+                        };
                         if delete.clicked() {
-                            actions.push(Action::Edit { edit: Edit::RemoveCondition { row: j }, deed: Deed::Delete(Location::Condition(j)) });
+                            actions.push(Action::Edit {
+                                edit: Edit::RemoveCondition { row: j },
+                                deed: Deed::Delete(Location::Condition(j)),
+                            });
                         }
                     })
                     .response
-                    .accessible_name(tr!(lang, "Row menu condition {n}", "Menú de la fila condición {n}"));
+                    .accessible_name(tr!(
+                        lang,
+                        "Row menu condition {n}",
+                        "Menú de la fila condición {n}"
+                    ));
                 });
             });
         });

@@ -63,11 +63,16 @@ fn columns(lang: Lang) -> [(&'static str, &'static str); 15] {
         (
             lang.t("Test", "Prueba"),
             lang.t(
-                "Two proportions when the counterfactual is itself a survey estimate; one sample against a fixed projection",
-                "Dos proporciones cuando el contrafactual es también una estimación de encuesta; una muestra contra una proyección fija",
+                "Two proportions when the counterfactual is itself a survey estimate; one sample \
+                    against a fixed projection",
+                "Dos proporciones cuando el contrafactual es también una estimación de encuesta; \
+                    una muestra contra una proyección fija",
             ),
         ),
-        ("= DEFF", lang.t("Design effect used", "Efecto de diseño usado")),
+        (
+            "= DEFF",
+            lang.t("Design effect used", "Efecto de diseño usado"),
+        ),
         (
             lang.t("= Required n", "= n requerida"),
             lang.t(
@@ -212,7 +217,16 @@ pub fn verification_ui(
             ui.label(text);
         }
     });
-    ui.label(RichText::new(lang.t("Sample sizes: α two-sided, pooled variance, no continuity correction (as R's power.prop.test); the test used is shown in each row.", "Tamaños de muestra: α bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de R); la prueba usada se muestra en cada fila.")).weak());
+    ui.label(
+        RichText::new(lang.t(
+            "Sample sizes: α two-sided, pooled variance, no continuity \
+        correction (as R's power.prop.test); the test used is shown in each row.",
+            "Tamaños de muestra: \
+        α bilateral, varianza combinada, sin corrección por continuidad (como power.prop.test de \
+        R); la prueba usada se muestra en cada fila.",
+        ))
+        .weak(),
+    );
     egui::ScrollArea::horizontal()
         .id_salt("verification-h")
         .show(ui, |ui| table(ui, lang, document, &rows, buffers, actions));

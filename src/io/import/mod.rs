@@ -17,6 +17,7 @@ pub mod archive;
 pub mod book;
 mod check;
 pub mod evaluate;
+mod evidence;
 pub mod formula;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -98,18 +99,24 @@ impl ImportError {
             }
             ImportError::NotAWorkbook { file, reason } => tr!(
                 lang,
-                "cannot read {file}: it is not a workbook this program can read ({reason}); expected an .xlsx, .xls or .ods file saved by Excel or LibreOffice",
-                "no se puede leer {file}: no es un libro que este programa pueda leer ({reason}); se esperaba un archivo .xlsx, .xls u .ods guardado por Excel o LibreOffice"
+                "cannot read {file}: it is not a workbook this program can read ({reason}); \
+                    expected an .xlsx, .xls or .ods file saved by Excel or LibreOffice",
+                "no se puede leer {file}: no es un libro que este programa pueda leer ({reason}); \
+                    se esperaba un archivo .xlsx, .xls u .ods guardado por Excel o LibreOffice"
             ),
             ImportError::Encrypted { file } => tr!(
                 lang,
-                "{file} is password-protected; open it in Excel or LibreOffice, remove the password and save it again",
-                "{file} está protegido con contraseña; ábralo en Excel o LibreOffice, quite la contraseña y guárdelo de nuevo"
+                "{file} is password-protected; open it in Excel or LibreOffice, remove the \
+                    password and save it again",
+                "{file} está protegido con contraseña; ábralo en Excel o LibreOffice, quite la \
+                    contraseña y guárdelo de nuevo"
             ),
             ImportError::TooLarge { file, size } => tr!(
                 lang,
-                "{file} is too large for a target-setting workbook ({size} bytes; at most {MAX_WORKBOOK_BYTES})",
-                "{file} es demasiado grande para un libro de fijación de metas ({size} bytes; como máximo {MAX_WORKBOOK_BYTES})"
+                "{file} is too large for a target-setting workbook ({size} bytes; at most \
+                    {MAX_WORKBOOK_BYTES})",
+                "{file} es demasiado grande para un libro de fijación de metas ({size} bytes; \
+                    como máximo {MAX_WORKBOOK_BYTES})"
             ),
             ImportError::Expands { file, part, size } => {
                 let part = part
@@ -117,8 +124,12 @@ impl ImportError {
                     .unwrap_or_else(|| lang.t("all parts", "todas las partes").to_owned());
                 tr!(
                     lang,
-                    "{file} is refused: its {part} would expand to {size} bytes (at most {MAX_UNZIPPED_BYTES}, and at most 200 times their packed size); it is damaged or not a real workbook",
-                    "{file} se rechaza: su {part} se expandiría a {size} bytes (como máximo {MAX_UNZIPPED_BYTES}, y como máximo 200 veces su tamaño comprimido); está dañado o no es un libro real"
+                    "{file} is refused: its {part} would expand to {size} bytes (at most \
+                        {MAX_UNZIPPED_BYTES}, and at most 200 times their packed size); it is \
+                        damaged or not a real workbook",
+                    "{file} se rechaza: su {part} se expandiría a {size} bytes (como máximo \
+                        {MAX_UNZIPPED_BYTES}, y como máximo 200 veces su tamaño comprimido); \
+                        está dañado o no es un libro real"
                 )
             }
             ImportError::Sheet {
@@ -129,14 +140,18 @@ impl ImportError {
                 let reason = match reason {
                     SheetError::TooLarge { rows, columns } => tr!(
                         lang,
-                        "its cells span {rows} rows by {columns} columns, more than this program reads ({} cells)",
-                        "sus celdas abarcan {rows} filas por {columns} columnas, más de lo que este programa lee ({} celdas)",
+                        "its cells span {rows} rows by {columns} columns, more than this program \
+                            reads ({} cells)",
+                        "sus celdas abarcan {rows} filas por {columns} columnas, más de lo que \
+                            este programa lee ({} celdas)",
                         book::MAX_SHEET_CELLS
                     ),
                     SheetError::TooManyCells => tr!(
                         lang,
-                        "the workbook holds more than {} cells, more than a target-setting workbook needs",
-                        "el libro tiene más de {} celdas, más de lo que necesita un libro de fijación de metas",
+                        "the workbook holds more than {} cells, more than a target-setting \
+                            workbook needs",
+                        "el libro tiene más de {} celdas, más de lo que necesita un libro de \
+                            fijación de metas",
                         crate::text::format_number(book::MAX_BOOK_CELLS as f64)
                     ),
                     SheetError::Unreadable(reason) => reason.clone(),
@@ -149,8 +164,12 @@ impl ImportError {
             }
             ImportError::NoTable { file, sheets } => tr!(
                 lang,
-                "{file}: no Targets or Values table was found in its sheets ({}); expected a header row with columns such as Indicator, Baseline and Population, or Condition, DALYs and Population",
-                "{file}: no se encontró una tabla Metas ni Valores en sus hojas ({}); se esperaba una fila de encabezado con columnas como Indicador, Línea de base y Población, o Condición, AVAD y Población",
+                "{file}: no Targets or Values table was found in its sheets ({}); expected a \
+                    header row with columns such as Indicator, Baseline and Population, or \
+                    Condition, DALYs and Population",
+                "{file}: no se encontró una tabla Metas ni Valores en sus hojas ({}); se esperaba \
+                    una fila de encabezado con columnas como Indicador, Línea de base y \
+                    Población, o Condición, AVAD y Población",
                 sheets.join(", ")
             ),
         }

@@ -6,8 +6,9 @@ use calamine::Data;
 
 use super::book::Book;
 use super::evaluate::CellId;
+use super::evidence::referenced_cells;
 use super::formula::{Expr, column_name};
-use super::layout::{Table, Tables, referenced_cells};
+use super::layout::{Table, Tables};
 use super::report::{AnyColumn, DirectionHow, LinkHow, Note, What};
 use super::vocabulary::normalize;
 use super::{Read, Reading};

@@ -180,8 +180,10 @@ impl App {
         let Some((grid, row, field)) = cell else {
             self.set_status(
                 lang.t(
-                    "Click a cell of the row first (Values or Targets sheet), then insert or delete.",
-                    "Primero haga clic en una celda de la fila (hoja Valores o Metas) y luego inserte o borre.",
+                    "Click a cell of the row first (Values or Targets sheet), then insert or \
+                        delete.",
+                    "Primero haga clic en una celda de la fila (hoja Valores o Metas) y luego \
+                        inserte o borre.",
                 ),
                 false,
             );
@@ -300,7 +302,8 @@ impl App {
             tr!(
                 lang,
                 "Copied {rows} × {columns} cells; paste them into a spreadsheet or another row.",
-                "Copiadas {rows} × {columns} celdas; péguelas en una hoja de cálculo o en otra fila."
+                "Copiadas {rows} × {columns} celdas; péguelas en una hoja de cálculo o en otra \
+                    fila."
             ),
             true,
         );

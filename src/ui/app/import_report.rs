@@ -34,7 +34,7 @@ impl App {
                 };
                 ui.label(RichText::new(report.comparison(lang)).color(color));
                 for d in report.differences.iter().flatten() {
-                    ui.label(crate::io::import::report::difference_line(lang, d));
+                    ui.label(crate::present::import::difference_line(lang, d));
                 }
                 ui.separator();
                 egui::ScrollArea::vertical().show(ui, |ui| {

@@ -1,0 +1,432 @@
+//! The Targets sheet of the export: the program inputs, d, the totals and the ratio as
+//! formulas, one row per indicator with its targets as formulas, and the signature block.
+
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+// The sheet shares the export's layout, formats and helpers.
+use super::*;
+
+pub(super) fn write_targets(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    options: ExportOptions,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let (lang, program) = (options.lang, &project.program);
+    let m = &project.metadata;
+    text(
+        sheet,
+        T_PROGRAM,
+        0,
+        title(ProgramInput::ProgramName, lang),
+        &f.label,
+    )?;
+    text(sheet, T_PROGRAM, 1, &m.program_name, &f.title)?;
+    text(
+        sheet,
+        T_COUNTRY,
+        0,
+        title(ProgramInput::Country, lang),
+        &f.label,
+    )?;
+    text(sheet, T_COUNTRY, 1, &m.country, &f.plain)?;
+    text(
+        sheet,
+        T_CURRENCY,
+        0,
+        title(ProgramInput::Currency, lang),
+        &f.label,
+    )?;
+    text(
+        sheet,
+        T_CURRENCY,
+        1,
+        if m.currency.is_empty() {
+            "US$"
+        } else {
+            &m.currency
+        },
+        &f.plain,
+    )?;
+    text(sheet, T_DATE, 0, lang.t("Date", "Fecha"), &f.label)?;
+    text(sheet, T_DATE, 1, &today(), &f.plain)?;
+
+    let inputs: [(u32, ProgramInput, f64, &Format); 6] = [
+        (
+            T_COST,
+            ProgramInput::TotalCost,
+            program.total_cost,
+            &f.money,
+        ),
+        (
+            T_YEARS,
+            ProgramInput::ProgramYears,
+            program.program_years,
+            &f.plain,
+        ),
+        (
+            T_CEILING,
+            ProgramInput::Ceiling,
+            program.ceiling,
+            &f.percent_input,
+        ),
+        (
+            T_FLOOR,
+            ProgramInput::Floor,
+            program.floor,
+            &f.percent_input,
+        ),
+        (
+            T_RATIO,
+            ProgramInput::RequiredRatio,
+            program.required_ratio,
+            &f.plain,
+        ),
+        (
+            T_A0,
+            ProgramInput::DefaultAnnualChange,
+            program.default_annual_change,
+            &f.percent_input,
+        ),
+    ];
+    for (row, input, value, format) in inputs {
+        text(sheet, row, 0, title(input, lang), &f.label)?;
+        sheet.write_number_with_format(row, 1, value, format)?;
+    }
+
+    let n = project.indicators.len() as u32;
+    let last = T_FIRST + n.max(1) - 1;
+    let col_range = |col: u16| {
+        format!(
+            "{}{}:{}{}",
+            column_name(u32::from(col)),
+            T_FIRST + 1,
+            column_name(u32::from(col)),
+            last + 1
+        )
+    };
+    text(
+        sheet,
+        T_D,
+        0,
+        title(TargetsColumn::MinimumImpact, lang),
+        &f.label,
+    )?;
+    formula(
+        sheet,
+        options,
+        T_D,
+        1,
+        &format!(
+            "{}*{}/SUMPRODUCT({},{},{})",
+            b(T_RATIO),
+            b(T_COST),
+            col_range(8),
+            col_range(5),
+            col_range(4)
+        ),
+        outcome.minimum_impact,
+        &f.impact,
+    )?;
+    text(
+        sheet,
+        T_BENEFIT,
+        0,
+        lang.t("Total benefit", "Beneficio total"),
+        &f.label,
+    )?;
+    formula(
+        sheet,
+        options,
+        T_BENEFIT,
+        1,
+        &format!("SUM({})", col_range(16)),
+        outcome.total_benefit,
+        &f.money,
+    )?;
+    text(
+        sheet,
+        T_BCR,
+        0,
+        lang.t("Benefit-cost ratio", "Relación beneficio-costo"),
+        &f.label,
+    )?;
+    formula(
+        sheet,
+        options,
+        T_BCR,
+        1,
+        &format!("{}/{}", b(T_BENEFIT), b(T_COST)),
+        outcome.benefit_cost_ratio,
+        &ratio_format(outcome.benefit_cost_ratio, program.required_ratio),
+    )?;
+    text(
+        sheet,
+        T_SURPLUS,
+        0,
+        lang.t("Surplus (+) / shortfall (-)", "Excedente (+) / déficit (-)"),
+        &f.label,
+    )?;
+    formula(
+        sheet,
+        options,
+        T_SURPLUS,
+        1,
+        &format!("{}-{}*{}", b(T_BENEFIT), b(T_RATIO), b(T_COST)),
+        outcome.surplus,
+        &f.money,
+    )?;
+
+    let value_header = value_header(program, lang);
+    let headers: Vec<&str> = TARGETS_EXPORTED
+        .iter()
+        .map(|&c| match c {
+            TargetsColumn::PresentValue => value_header.as_str(),
+            other => title(other, lang),
+        })
+        .collect();
+    header_row(sheet, T_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
+
+    for (i, (indicator, row_outcome)) in project
+        .indicators
+        .iter()
+        .zip(&outcome.indicators)
+        .enumerate()
+    {
+        let r = T_FIRST + i as u32;
+        let x = r + 1; // Excel row number
+        let j = project
+            .conditions
+            .iter()
+            .position(|c| c.name.trim() == indicator.condition.trim())
+            .unwrap_or(0) as u32;
+        let vr = V_FIRST + j + 1;
+        let lower = indicator.direction == Direction::Lower;
+        let value = row_outcome.value;
+        let targets = row_outcome.targets;
+        text(sheet, r, 0, &indicator.name, &f.name)?;
+        let lines = indicator.name.chars().count().div_ceil(44).max(1);
+        if lines > 1 {
+            sheet.set_row_height(r, 15.0 * lines as f64)?;
+        }
+        text(sheet, r, 1, &indicator.condition, &f.plain)?;
+        let better = match indicator.direction {
+            Direction::Higher => lang.t("higher", "mayor"),
+            Direction::Lower => lang.t("lower", "menor"),
+        };
+        text(sheet, r, 2, better, &f.plain)?;
+        formula(
+            sheet,
+            options,
+            r,
+            3,
+            &format!("'{}'!$F${vr}", words::VALUES_SHEET.get(lang)),
+            value.map(|v| v.unit_value),
+            &f.number,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            4,
+            &format!("'{}'!$G${vr}", words::VALUES_SHEET.get(lang)),
+            value.map(|v| v.present_value),
+            &f.number,
+        )?;
+        sheet.write_number_with_format(r, 5, indicator.population, &f.money)?;
+        sheet.write_number_with_format(r, 6, indicator.baseline, &f.percent_input)?;
+        match indicator.annual_change {
+            Some(change) => {
+                sheet.write_number_with_format(r, 7, change, &f.percent_input)?;
+            }
+            None => {
+                let sign = if lower { "-" } else { "" };
+                formula(
+                    sheet,
+                    options,
+                    r,
+                    7,
+                    &format!("{sign}{}", b(T_A0)),
+                    Some(indicator.effective_annual_change(program)),
+                    &f.percent,
+                )?;
+            }
+        }
+        sheet.write_number(r, 8, indicator.weight)?;
+        formula(
+            sheet,
+            options,
+            r,
+            9,
+            &format!("MIN(1,MAX(0,G{x}+{}*H{x}))", b(T_YEARS)),
+            row_outcome.counterfactual,
+            &f.percent,
+        )?;
+        let op = if lower { "-" } else { "+" };
+        formula(
+            sheet,
+            options,
+            r,
+            10,
+            &format!("J{x}{op}I{x}*{}", b(T_D)),
+            targets.map(|t| t.model_target),
+            &f.percent,
+        )?;
+        let bound = if lower {
+            format!("MAX(K{x},{})", b(T_FLOOR))
+        } else {
+            format!("MIN(K{x},{})", b(T_CEILING))
+        };
+        formula(
+            sheet,
+            options,
+            r,
+            11,
+            &bound,
+            targets.map(|t| t.bounded_target),
+            &f.percent,
+        )?;
+        if let Some(target) = indicator.negotiated_target {
+            sheet.write_number_with_format(r, 12, target, &f.target_input)?;
+        } else {
+            sheet.write_blank(r, 12, &f.target_input)?;
+        }
+        text(
+            sheet,
+            r,
+            13,
+            if indicator.locked {
+                lang.t("yes", "sí")
+            } else {
+                ""
+            },
+            &f.plain,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            14,
+            &format!("IF(ISNUMBER(M{x}),M{x},L{x})"),
+            targets.map(|t| t.final_target),
+            &f.target,
+        )?;
+        let impact = if lower {
+            format!("J{x}-O{x}")
+        } else {
+            format!("O{x}-J{x}")
+        };
+        formula(
+            sheet,
+            options,
+            r,
+            15,
+            &impact,
+            targets.map(|t| t.impact),
+            &f.percent,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            16,
+            &format!("P{x}*F{x}*E{x}"),
+            targets.map(|t| t.benefit),
+            &f.money,
+        )?;
+        formula(
+            sheet,
+            options,
+            r,
+            17,
+            &format!("IF({}>0,Q{x}/{},0)", b(T_BENEFIT), b(T_BENEFIT)),
+            Some(targets.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
+            &f.percent,
+        )?;
+    }
+
+    // The choices the model makes where the note is silent, and the sign-off block.
+    let mut row = last + 2;
+    let notes = [
+        lang.t(
+            "Method: IDB-TN-983 (2016). d = R x C / SUMPRODUCT(weight, N, V); model target = \
+                counterfactual +/- weight x d; benefit = impact x N x V.",
+            "Método: IDB-TN-983 (2016). d = R x C / SUMAPRODUCTO(peso, N, V); meta del modelo = \
+                contrafactual +/- peso x d; beneficio = impacto x N x V.",
+        ),
+        lang.t(
+            "Counterfactual = baseline + program length x annual change, held within 0%-100%.",
+            "Contrafactual = línea de base + duración del programa x cambio anual, dentro de \
+                0%-100%.",
+        ),
+        lang.t(
+            "Model targets are held at the ceiling (higher is better) or the floor (lower is \
+                better); the final target is the negotiated one where set.",
+            "Las metas del modelo se detienen en el techo (mayor es mejor) o en el piso (menor es \
+                mejor); la meta final es la negociada donde existe.",
+        ),
+        lang.t(
+            "An annual change given as a formula of the default annual change uses the program \
+                default (negative for lower-is-better indicators).",
+            "Un cambio anual dado como fórmula del cambio anual por defecto usa el valor del \
+                programa (negativo para indicadores en que menor es mejor).",
+        ),
+    ];
+    for note in notes {
+        text(sheet, row, 0, note, &f.note)?;
+        row += 1;
+    }
+    row += 1;
+    text(
+        sheet,
+        row,
+        0,
+        lang.t("Agreed targets: signatures", "Metas acordadas: firmas"),
+        &f.title,
+    )?;
+    row += 1;
+    text(
+        sheet,
+        row,
+        0,
+        lang.t("For the government", "Por el gobierno"),
+        &f.label,
+    )?;
+    text(
+        sheet,
+        row,
+        4,
+        lang.t(
+            "For the donor / initiative",
+            "Por el donante / la iniciativa",
+        ),
+        &f.label,
+    )?;
+    for label in [
+        lang.t("Name", "Nombre"),
+        lang.t("Position", "Cargo"),
+        lang.t("Signature", "Firma"),
+        "Date",
+    ] {
+        row += 2;
+        text(sheet, row, 0, label, &f.plain)?;
+        for c in 1..3 {
+            sheet.write_blank(row, c, &f.line)?;
+        }
+        text(sheet, row, 4, label, &f.plain)?;
+        for c in 5..8 {
+            sheet.write_blank(row, c, &f.line)?;
+        }
+    }
+
+    let widths = [
+        46.0, 24.0, 8.0, 11.0, 14.0, 12.0, 10.0, 10.0, 8.0, 13.0, 11.0, 11.0, 12.0, 8.0, 11.0, 9.0,
+        13.0, 10.0,
+    ];
+    for (c, w) in widths.iter().enumerate() {
+        sheet.set_column_width(c as u16, *w)?;
+    }
+    page_setup(sheet, project, T_HEADER, lang)?;
+    Ok(())
+}
