@@ -2,6 +2,7 @@
 //! ever added, never renamed) and the human-readable table.
 
 use crate::i18n::Lang;
+use crate::schema::TargetsColumn;
 use crate::tr;
 use serde::Serialize;
 
@@ -287,12 +288,24 @@ pub struct ProblemReport {
     pub message: String,
 }
 
+/// The sheet's name in the IDB Excel tool's English, the same in every language (JSON
+/// `problems[].sheet`).
+fn sheet_key(location: crate::model::Location) -> &'static str {
+    use crate::schema::labels;
+    match location {
+        crate::model::Location::Program | crate::model::Location::Indicator(_) => {
+            labels::TARGETS_SHEET.en
+        }
+        crate::model::Location::Condition(_) => labels::VALUES_SHEET.en,
+    }
+}
+
 impl ProblemReport {
     /// The problem with its message in `lang` (the other fields are the same in every
     /// language).
     pub fn new(problem: &Problem, lang: Lang) -> Self {
         Self {
-            sheet: problem.location.sheet_key(),
+            sheet: sheet_key(problem.location),
             row: problem.location.row_number(),
             field: problem.field.key(),
             severity: match problem.severity {
@@ -491,7 +504,7 @@ pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
             ),
         ),
         (
-            lang.t("Minimum common impact d", "Impacto mínimo común d"),
+            TargetsColumn::MinimumImpact.title().get(lang),
             or_dash(outcome.minimum_impact, |d| {
                 tr!(
                     lang,
@@ -536,17 +549,17 @@ pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
     let header = format!(
         "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
         "#",
-        lang.t("Indicator", "Indicador"),
-        lang.t("Better", "Mejor"),
+        TargetsColumn::Indicator.title().get(lang),
+        TargetsColumn::Direction.title().get(lang),
         "N",
-        lang.t("Baseline", "Base"),
+        lang.t("Basel.", "L. base"),
         lang.t("Counterf", "Contraf."),
         lang.t("Model", "Modelo"),
         lang.t("Bounded", "Acotada"),
         lang.t("Negot.", "Negoc."),
         lang.t("Final", "Final"),
-        lang.t("Impact", "Impacto"),
-        lang.t("Benefit", "Beneficio")
+        TargetsColumn::Impact.title().get(lang),
+        TargetsColumn::Benefit.title().get(lang)
     );
     out.push_str(&header);
     out.push_str(&format!("{}\n", "─".repeat(header.chars().count() - 1)));

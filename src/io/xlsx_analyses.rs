@@ -13,38 +13,13 @@ use crate::model::{
     sensitivity, verification,
 };
 use crate::present::verification::{cannot_verify, test_short};
-use crate::schema::Kind;
-use crate::schema::Words;
+use crate::schema::{
+    Column, Kind, RoundColumn, RoundsColumn, TargetsColumn, VerificationColumn, Words,
+};
 use crate::tr;
 use strum::IntoEnumIterator;
 
-/// The words the analysis sheets are written with, in the language of the export, and read
-/// back by, in either language.
-pub mod words {
-    use crate::schema::Words;
-
-    pub const TARGETS_SHEET: Words = Words::new("Targets", "Metas");
-    pub const VALUES_SHEET: Words = Words::new("Values", "Valores");
-    pub const CENSUS_SHEET: Words = Words::new("Census data", "Datos censales");
-    pub const SENSITIVITY_SHEET: Words = Words::new("Sensitivity", "Sensibilidad");
-    pub const VERIFICATION_SHEET: Words = Words::new("Verification", "Verificación");
-    pub const ROUNDS_SHEET: Words = Words::new("Rounds", "Rondas");
-    pub const AUDIT_SHEET: Words = Words::new("Audit", "Auditoría");
-    pub const PARAMETER: Words = Words::new("Parameter", "Parámetro");
-    pub const INDICATOR: Words = Words::new("Indicator", "Indicador");
-    pub const SURVEY_BUDGET: Words = Words::new("Survey budget", "Presupuesto de la encuesta");
-    pub const PERFORMANCE_TRANCHE: Words = Words::new("Performance tranche", "Tramo de desempeño");
-    pub const TRANCHE_RULE: Words = Words::new("Tranche rule", "Regla del tramo");
-    pub const CONTINUOUS: Words = Words::new("continuous", "continua");
-    pub const STEPS: Words = Words::new("steps", "escalones");
-    pub const SHARE_REQUIRED: Words =
-        Words::new("Share of targets required", "Proporción de metas exigida");
-    pub const ROUND: Words = Words::new("Round", "Ronda");
-    pub const IN_ROUND: Words = Words::new("In round", "En la ronda");
-    pub const STANDARD_ERROR: Words = Words::new("SE", "EE");
-    pub const SAMPLE: Words = Words::new("n and DEFF", "n y DEFF");
-    pub const INTERVAL: Words = Words::new("95% CI", "IC 95%");
-}
+pub use crate::schema::labels as words;
 
 /// Formats the analysis sheets use, and their language.
 pub struct AnalysisFormats<'a> {
@@ -154,7 +129,7 @@ pub fn write_sensitivity(
     let top = 4 + rows.len() as u32;
     sheet.write_string_with_format(top, 0, lang.t("Bounded targets", "Metas acotadas"), f.label)?;
     let mut titles = vec![
-        words::INDICATOR.get(lang).to_owned(),
+        TargetsColumn::Indicator.title().get(lang).to_owned(),
         lang.t("Project", "Proyecto").to_owned(),
     ];
     for row in &rows {
@@ -207,24 +182,42 @@ pub fn write_sensitivity(
     Ok(())
 }
 
-fn verify_headers(lang: Lang) -> [&'static str; 15] {
-    [
-        words::INDICATOR.get(lang),
-        lang.t("Planned n", "n planificada"),
-        lang.t("Cluster size m", "Tamaño de conglomerado m"),
-        lang.t("ICC", "CCI"),
-        lang.t("DEFF (direct)", "DEFF (directo)"),
-        lang.t("Alpha", "Alfa"),
-        lang.t("Power", "Potencia"),
-        lang.t("Test", "Prueba"),
-        lang.t("Counterfactual SE", "EE del contrafactual"),
-        lang.t("Payment weight", "Peso de pago"),
-        lang.t("DEFF used", "DEFF usado"),
-        lang.t("Required n", "n requerida"),
-        lang.t("Detectable target", "Meta detectable"),
-        lang.t("Minimum acceptable target", "Meta mínima aceptable"),
-        lang.t("Verdict", "Veredicto"),
-    ]
+/// The Verification sheet's columns, in order.
+const VERIFICATION_EXPORTED: [VerificationColumn; 15] = [
+    VerificationColumn::Indicator,
+    VerificationColumn::PlannedN,
+    VerificationColumn::ClusterSize,
+    VerificationColumn::Icc,
+    VerificationColumn::Deff,
+    VerificationColumn::Alpha,
+    VerificationColumn::Power,
+    VerificationColumn::Test,
+    VerificationColumn::CounterfactualSe,
+    VerificationColumn::PaymentWeight,
+    VerificationColumn::DeffUsed,
+    VerificationColumn::RequiredN,
+    VerificationColumn::DetectableTarget,
+    VerificationColumn::MinimumAcceptable,
+    VerificationColumn::Verdict,
+];
+
+/// The Rounds sheet's measurement columns, in order.
+const MEASUREMENTS_EXPORTED: [RoundsColumn; 10] = [
+    RoundsColumn::Indicator,
+    RoundsColumn::Round,
+    RoundsColumn::Estimate,
+    RoundsColumn::Precision,
+    RoundsColumn::First,
+    RoundsColumn::Second,
+    RoundsColumn::Rule1,
+    RoundsColumn::Rule2,
+    RoundsColumn::Met,
+    RoundsColumn::WhyNot,
+];
+
+/// The titles of `columns` in `lang`.
+fn titles<C: Column>(columns: &[C], lang: Lang) -> Vec<&'static str> {
+    columns.iter().map(|c| c.title().get(lang)).collect()
 }
 
 /// The Verification sheet: survey inputs per indicator and what they can verify.
@@ -263,7 +256,7 @@ pub fn write_verification(
     header_row(
         sheet,
         5,
-        &verify_headers(lang),
+        &titles(&VERIFICATION_EXPORTED, lang),
         f.header,
         ANALYSIS_HEADER_HEIGHT,
     )?;
@@ -362,13 +355,7 @@ pub fn write_rounds(
     header_row(
         sheet,
         6,
-        &[
-            words::ROUND.get(lang),
-            lang.t("Months", "Meses"),
-            lang.t("Weighted share met", "Proporción ponderada cumplida"),
-            lang.t("Fraction paid", "Fracción pagada"),
-            lang.t("Tranche paid", "Tramo pagado"),
-        ],
+        &titles(&RoundColumn::iter().collect::<Vec<_>>(), lang),
         f.header,
         ANALYSIS_HEADER_HEIGHT,
     )?;
@@ -387,18 +374,7 @@ pub fn write_rounds(
     header_row(
         sheet,
         top,
-        &[
-            words::INDICATOR.get(lang),
-            words::IN_ROUND.get(lang),
-            lang.t("Estimate", "Estimación"),
-            lang.t("Precision", "Precisión"),
-            lang.t("SE, n or low", "EE, n o bajo"),
-            lang.t("DEFF or high", "DEFF o alto"),
-            lang.t("Rule 1", "Regla 1"),
-            lang.t("Rule 2", "Regla 2"),
-            lang.t("Met", "Cumplida"),
-            lang.t("Why not", "Por qué no"),
-        ],
+        &titles(&MEASUREMENTS_EXPORTED, lang),
         f.header,
         ANALYSIS_HEADER_HEIGHT,
     )?;
@@ -534,7 +510,7 @@ fn read_verification(book: &Book, project: &mut Project) {
     if let Some((r, c)) = find_text(book, sheet, words::SURVEY_BUDGET) {
         project.program.survey_budget = number(book, sheet, r, c + 1, Kind::Plain);
     }
-    let Some((header, col)) = find_text(book, sheet, words::INDICATOR) else {
+    let Some((header, col)) = find_text(book, sheet, TargetsColumn::Indicator.title()) else {
         return;
     };
     let s = &book.sheets[sheet];
@@ -598,7 +574,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
             TrancheRule::AllOrNothing { threshold }
         };
     }
-    if let Some((header, col)) = find_text(book, sheet, words::ROUND) {
+    if let Some((header, col)) = find_text(book, sheet, RoundColumn::Round.title()) {
         let mut row = header + 1;
         let mut rounds = Vec::new();
         while let Some(name) = s.text(row, col) {
@@ -611,7 +587,7 @@ fn read_rounds(book: &Book, project: &mut Project) {
         project.rounds = rounds;
     }
     let Some((header, col)) =
-        find_text(book, sheet, words::IN_ROUND).map(|(r, c)| (r, c.saturating_sub(1)))
+        find_text(book, sheet, RoundsColumn::Round.title()).map(|(r, c)| (r, c.saturating_sub(1)))
     else {
         return;
     };

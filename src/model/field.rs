@@ -12,15 +12,6 @@ pub enum Location {
 }
 
 impl Location {
-    /// The sheet's name in the IDB Excel tool's English, the same in every language (JSON
-    /// `problems[].sheet`).
-    pub fn sheet_key(self) -> &'static str {
-        match self {
-            Location::Program | Location::Indicator(_) => "Targets",
-            Location::Condition(_) => "Values",
-        }
-    }
-
     /// 1-based row number within its table; `None` for program inputs.
     pub fn row_number(self) -> Option<usize> {
         match self {

@@ -8,6 +8,7 @@ use crate::text::{format_number, format_percent};
 use crate::tr;
 
 use super::problem::field_label;
+use crate::schema::labels;
 
 /// The titles of the columns an entry is shown and exported in, matching [`cells`].
 pub fn columns(lang: Lang) -> [&'static str; 7] {
@@ -168,8 +169,8 @@ pub fn deed(deed: &Deed, lang: Lang) -> String {
 fn paste(at: Location, field: Field, rows: usize, columns: usize, lang: Lang) -> String {
     let (sheet, n) = (sheet(at, lang), row_of(at));
     let title = crate::schema::title_of(at, field);
-    let lower = title.map_or_else(|| field_label(field, lang).to_owned(), |t| t.lower(lang));
-    let title = title.map_or_else(|| field_label(field, lang), |t| t.get(lang));
+    let lower = title.map_or_else(|| field_label(field, lang), |t| t.lower(lang));
+    let title = title.map_or_else(|| field_label(field, lang), |t| t.get(lang).to_owned());
     if rows == 1 && columns == 1 {
         tr!(
             lang,
@@ -195,15 +196,15 @@ fn paste(at: Location, field: Field, rows: usize, columns: usize, lang: Lang) ->
 /// Where and which value: "Targets row 7 (Parasite treatment…), negotiated target".
 pub fn what(place: &Place, item: &Item, lang: Lang) -> String {
     let where_ = match place {
-        Place::Program => lang.t("Program", "Programa").to_owned(),
-        Place::Project => lang.t("Project", "Proyecto").to_owned(),
-        Place::Rounds => lang.t("Rounds", "Rondas").to_owned(),
-        Place::Scenarios => lang.t("Scenarios", "Escenarios").to_owned(),
+        Place::Program => labels::PROGRAM.get(lang).to_owned(),
+        Place::Project => labels::PROJECT.get(lang).to_owned(),
+        Place::Rounds => labels::ROUNDS_SHEET.get(lang).to_owned(),
+        Place::Scenarios => labels::SCENARIOS.get(lang).to_owned(),
         Place::Values { row, name } => {
-            row_place(lang.t("Values", "Valores"), *row, name.as_deref(), lang)
+            row_place(labels::VALUES_SHEET.get(lang), *row, name.as_deref(), lang)
         }
         Place::Targets { row, name } => {
-            row_place(lang.t("Targets", "Metas"), *row, name.as_deref(), lang)
+            row_place(labels::TARGETS_SHEET.get(lang), *row, name.as_deref(), lang)
         }
         Place::Legacy(text) => return text.clone(),
     };

@@ -4,6 +4,7 @@
 
 use crate::i18n::Lang;
 use crate::model::{Direction, Outcome, Project};
+use crate::schema::{Column as _, TargetsColumn};
 use crate::text::{format_amount, format_decimal, format_percent};
 use crate::tr;
 
@@ -20,17 +21,22 @@ pub enum Column {
 }
 
 impl Column {
-    /// The column's title in the grid, without its "= " mark.
-    pub fn title(self, lang: Lang) -> &'static str {
+    /// The column of the Targets table this is.
+    pub fn column(self) -> TargetsColumn {
         match self {
-            Column::Counterfactual => lang.t("Counterfactual", "Contrafactual"),
-            Column::ModelTarget => lang.t("Model target", "Meta del modelo"),
-            Column::Bounded => lang.t("Bounded", "Acotada"),
-            Column::FinalTarget => lang.t("Final target", "Meta final"),
-            Column::Impact => lang.t("Impact", "Impacto"),
-            Column::Benefit => lang.t("Benefit", "Beneficio"),
-            Column::Share => lang.t("Share", "Parte"),
+            Column::Counterfactual => TargetsColumn::Counterfactual,
+            Column::ModelTarget => TargetsColumn::ModelTarget,
+            Column::Bounded => TargetsColumn::BoundedTarget,
+            Column::FinalTarget => TargetsColumn::FinalTarget,
+            Column::Impact => TargetsColumn::Impact,
+            Column::Benefit => TargetsColumn::Benefit,
+            Column::Share => TargetsColumn::Share,
         }
+    }
+
+    /// The column's title, as the schema gives it.
+    pub fn title(self, lang: Lang) -> &'static str {
+        self.column().title().get(lang)
     }
 }
 

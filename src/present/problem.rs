@@ -4,15 +4,54 @@
 use crate::i18n::Lang;
 use crate::model::problem::{Field, Location, PrecisionPart, Problem, ProblemKind};
 use crate::model::{Bound, Severity};
+use crate::schema::{self, Column as _, Words, labels};
 use crate::text::{format_amount, format_number, format_percent};
 use crate::tr;
 
 /// The sheet a location is on, as the IDB Excel tool names it in `lang`.
 pub fn sheet(location: Location, lang: Lang) -> &'static str {
     match location {
-        Location::Program | Location::Indicator(_) => lang.t("Targets", "Metas"),
-        Location::Condition(_) => lang.t("Values", "Valores"),
+        Location::Program | Location::Indicator(_) => labels::TARGETS_SHEET.get(lang),
+        Location::Condition(_) => labels::VALUES_SHEET.get(lang),
     }
+}
+
+/// The schema's title of the column or input `field` is typed into, where the field has one.
+fn schema_title(field: Field) -> Option<Words> {
+    use schema::VerificationColumn as S;
+    use schema::{ProgramInput as P, TargetsColumn as T, ValuesColumn as V};
+    Some(match field {
+        Field::TotalCost => P::TotalCost.title(),
+        Field::ProgramYears => P::ProgramYears.title(),
+        Field::GniPerCapita => P::GniPerCapita.title(),
+        Field::DalyMultiple => P::DalyMultiple.title(),
+        Field::DiscountRate => P::DiscountRate.title(),
+        Field::HorizonYears => P::HorizonYears.title(),
+        Field::Ceiling => P::Ceiling.title(),
+        Field::Floor => P::Floor.title(),
+        Field::RequiredRatio => P::RequiredRatio.title(),
+        Field::DefaultAnnualChange => P::DefaultAnnualChange.title(),
+        Field::Timing => P::Timing.title(),
+        Field::ProgramName => P::ProgramName.title(),
+        Field::Country => P::Country.title(),
+        Field::Currency => P::Currency.title(),
+        Field::Notes => P::Notes.title(),
+        Field::Sources => P::Sources.title(),
+        Field::Group => V::Group.title(),
+        Field::Dalys => V::Dalys.title(),
+        Field::Population => V::Population.title(),
+        Field::Condition => T::Condition.title(),
+        Field::Baseline => T::Baseline.title(),
+        Field::AnnualChange => T::AnnualChange.title(),
+        Field::Weight => T::Weight.title(),
+        Field::NegotiatedTarget => T::NegotiatedTarget.title(),
+        Field::Counterfactual => T::Counterfactual.title(),
+        Field::Power => S::Power.title(),
+        Field::PaymentWeight => S::PaymentWeight.title(),
+        Field::Test => S::Test.title(),
+        Field::RoundMonths(_) => schema::RoundColumn::Months.title(),
+        _ => return None,
+    })
 }
 
 /// "Targets row 3", "Values row 1", or "Targets" for the program inputs.
@@ -31,56 +70,31 @@ pub fn severity(severity: Severity, lang: Lang) -> &'static str {
     }
 }
 
-/// The label of an input field a negotiator sees, in lower case within a sentence.
-pub fn field_label(field: Field, lang: Lang) -> &'static str {
+/// The label of an input field a negotiator sees, in lower case within a sentence: the
+/// schema's title where the field has a column, else its own words.
+pub fn field_label(field: Field, lang: Lang) -> String {
+    if let Some(title) = schema_title(field) {
+        return title.lower(lang);
+    }
     let (en, es) = match field {
-        Field::TotalCost => ("total program cost", "costo total del programa"),
-        Field::ProgramYears => ("program length (years)", "duración del programa (años)"),
-        Field::GniPerCapita => ("GNI per capita", "INB per cápita"),
-        Field::DalyMultiple => (
-            "value of a DALY (× GNI per capita)",
-            "valor de un AVAD (× INB per cápita)",
-        ),
-        Field::DiscountRate => ("discount rate", "tasa de descuento"),
-        Field::HorizonYears => ("horizon (years)", "horizonte (años)"),
-        Field::Ceiling => ("ceiling", "techo"),
-        Field::Floor => ("floor", "piso"),
-        Field::RequiredRatio => (
-            "required benefit-cost ratio",
-            "relación beneficio-costo exigida",
-        ),
-        Field::DefaultAnnualChange => ("default annual change", "cambio anual por defecto"),
         Field::Indicators => ("indicators", "indicadores"),
         Field::Name => ("name", "nombre"),
-        Field::Group => ("population group", "grupo de población"),
-        Field::Dalys => ("DALYs", "AVAD"),
-        Field::Population => ("population", "población"),
-        Field::Condition => ("condition", "condición"),
-        Field::Baseline => ("baseline", "línea de base"),
-        Field::AnnualChange => ("annual change", "cambio anual"),
-        Field::Weight => ("weight", "peso"),
-        Field::NegotiatedTarget => ("negotiated target", "meta negociada"),
-        Field::Counterfactual => ("counterfactual", "contrafactual"),
         Field::PlannedSample => ("planned sample size", "tamaño de muestra planificado"),
         Field::ClusterSize => ("cluster size m", "tamaño de conglomerado m"),
         Field::Icc => ("intraclass correlation ρ", "correlación intraclase ρ"),
         Field::DesignEffect => ("design effect", "efecto de diseño"),
         Field::Alpha => ("significance α", "significancia α"),
-        Field::Power => ("power", "potencia"),
         Field::CounterfactualSe => (
             "standard error of the counterfactual",
             "error estándar del contrafactual",
         ),
-        Field::PaymentWeight => ("payment weight", "peso de pago"),
         Field::Measurement(_) | Field::MeasurementPart(..) => ("measurement", "medición"),
         Field::SurveyBudget => ("survey budget", "presupuesto de la encuesta"),
         Field::TrancheThreshold => ("share of targets required", "proporción de metas exigida"),
         Field::TrancheAmount => ("performance tranche", "tramo de desempeño"),
         Field::SensitivityRange(_) => ("sensitivity range", "rango de sensibilidad"),
-        Field::RoundName(_) => ("round name", "nombre de la ronda"),
-        Field::RoundMonths(_) => ("months", "meses"),
-        Field::Timing => ("timing of benefits", "momento de los beneficios"),
         Field::SensitivityRanges => ("sensitivity ranges", "rangos de sensibilidad"),
+        Field::RoundName(_) => ("round name", "nombre de la ronda"),
         Field::TrancheRule => ("tranche rule", "regla del tramo"),
         Field::TargetPrecision => (
             "precision of agreed targets",
@@ -88,15 +102,10 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         ),
         Field::Direction => ("direction", "dirección"),
         Field::Locked => ("lock", "fijación"),
-        Field::Test => ("test", "prueba"),
         Field::SurveyDesign => ("survey design", "diseño de encuesta"),
-        Field::ProgramName => ("program name", "nombre del programa"),
-        Field::Country => ("country", "país"),
-        Field::Currency => ("currency", "moneda"),
-        Field::Notes => ("notes", "notas"),
-        Field::Sources => ("sources", "fuentes"),
+        _ => ("input", "dato"),
     };
-    lang.t(en, es)
+    lang.t(en, es).to_owned()
 }
 
 /// The whole sentence: where, which field, and what is wrong.
@@ -364,8 +373,8 @@ fn precision_expected(part: PrecisionPart, lang: Lang) -> &'static str {
 }
 
 /// What to enter in a field that has no value.
-fn missing_what(field: Field, location: Location, lang: Lang) -> &'static str {
-    match (field, location) {
+fn missing_what(field: Field, location: Location, lang: Lang) -> String {
+    let what = match (field, location) {
         (Field::TotalCost, _) => lang.t("the total program cost", "el costo total del programa"),
         (Field::ProgramYears, _) => lang.t(
             "the program length in years",
@@ -384,8 +393,9 @@ fn missing_what(field: Field, location: Location, lang: Lang) -> &'static str {
             "the baseline level (a percentage)",
             "el nivel de línea de base (un porcentaje)",
         ),
-        (other, _) => field_label(other, lang),
-    }
+        (other, _) => return field_label(other, lang),
+    };
+    what.to_owned()
 }
 
 /// "X is not a …; enter …" for a value a field cannot take.

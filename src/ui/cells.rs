@@ -631,8 +631,8 @@ pub fn computed_text(ui: &mut Ui, text: impl Into<RichText>) {
 
 /// The header cells of a grid: each title bold (computed columns, whose title starts with
 /// "=", in italics), wrapped, with what the column is on hover.
-pub fn header_cells(header: &mut egui_extras::TableRow<'_, '_>, columns: &[(&str, &str)]) {
-    for &(title, tooltip) in columns {
+pub fn header_cells(header: &mut egui_extras::TableRow<'_, '_>, columns: &[(String, &str)]) {
+    for (title, tooltip) in columns {
         header.col(|ui| {
             let text = if title.starts_with('=') {
                 RichText::new(title).italics()
@@ -641,10 +641,27 @@ pub fn header_cells(header: &mut egui_extras::TableRow<'_, '_>, columns: &[(&str
             };
             let response = ui.add(egui::Label::new(text.strong()).wrap());
             if !tooltip.is_empty() {
-                response.on_hover_text(tooltip);
+                response.on_hover_text(*tooltip);
             }
         });
     }
+}
+
+/// Grid titles of `columns` from the schema ("= " before a computed one) with what each is,
+/// between the row number's "#" and, if given, a last column of the grid's own.
+pub fn schema_titles<C: crate::schema::Column>(
+    lang: Lang,
+    columns: &[C],
+    last: Option<(&'static str, &'static str)>,
+) -> Vec<(String, &'static str)> {
+    let mut titles = vec![("#".to_owned(), lang.t("Row", "Fila"))];
+    titles.extend(
+        columns
+            .iter()
+            .map(|c| (c.grid_title(lang), c.describe().get(lang))),
+    );
+    titles.extend(last.map(|(title, tooltip)| (title.to_owned(), tooltip)));
+    titles
 }
 
 /// The width of the longest word of a column title, with room for margins and italics: a

@@ -2,6 +2,7 @@
 //! target; and each indicator's share of the total benefit. Each chart has a one-line reading
 //! in words under it, for the back of the room and for screen readers.
 
+use crate::schema::{Column as _, TargetsColumn};
 use egui::{Color32, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
 
@@ -160,11 +161,11 @@ pub fn charts_ui(ui: &mut Ui, lang: Lang, document: &Document) {
 fn targets_chart(ui: &mut Ui, lang: Lang, project: &Project, outcome: &Outcome, height: f32) {
     let series_names: [(&str, Color32); 4] = [
         (
-            lang.t("Baseline", "Línea de base"),
+            TargetsColumn::Baseline.title().get(lang),
             Color32::from_rgb(150, 150, 150),
         ),
         (
-            lang.t("Counterfactual", "Contrafactual"),
+            TargetsColumn::Counterfactual.title().get(lang),
             Color32::from_rgb(120, 170, 220),
         ),
         (
@@ -172,7 +173,7 @@ fn targets_chart(ui: &mut Ui, lang: Lang, project: &Project, outcome: &Outcome, 
             Color32::from_rgb(40, 110, 190),
         ),
         (
-            lang.t("Final target", "Meta final"),
+            TargetsColumn::FinalTarget.title().get(lang),
             Color32::from_rgb(230, 140, 40),
         ),
     ];

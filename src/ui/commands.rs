@@ -1,6 +1,7 @@
 //! One list of the window's commands: the single source of menu text, tooltip and keyboard
 //! shortcut.
 
+use crate::schema::labels;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use strum::EnumIter;
@@ -71,13 +72,13 @@ impl UiCommand {
             UiCommand::DeleteRow => lang.t("Delete the row", "Borrar la fila"),
             UiCommand::ShowValues => lang.t("Values sheet", "Hoja Valores"),
             UiCommand::ShowTargets => lang.t("Targets sheet", "Hoja Metas"),
-            UiCommand::ShowSensitivity => lang.t("Sensitivity", "Sensibilidad"),
-            UiCommand::ShowVerification => lang.t("Verification", "Verificación"),
+            UiCommand::ShowSensitivity => labels::SENSITIVITY_SHEET.get(lang),
+            UiCommand::ShowVerification => labels::VERIFICATION_SHEET.get(lang),
             UiCommand::ShowRounds => lang.t("Measurement rounds", "Rondas de medición"),
             UiCommand::ShowLog => lang.t("Audit log", "Bitácora de cambios"),
-            UiCommand::ShowScenarios => lang.t("Scenarios", "Escenarios"),
-            UiCommand::ShowCharts => lang.t("Charts", "Gráficos"),
-            UiCommand::ShowCensus => lang.t("Census data", "Datos censales"),
+            UiCommand::ShowScenarios => labels::SCENARIOS.get(lang),
+            UiCommand::ShowCharts => labels::CHARTS.get(lang),
+            UiCommand::ShowCensus => labels::CENSUS_SHEET.get(lang),
             UiCommand::ShowProblems => lang.t("Problems", "Problemas"),
             UiCommand::ZoomIn => lang.t("Zoom in", "Acercar"),
             UiCommand::ZoomOut => lang.t("Zoom out", "Alejar"),
@@ -293,15 +294,15 @@ impl UiCommand {
     /// The name on the sheet's tab.
     pub fn tab_name(self, lang: Lang) -> &'static str {
         match self {
-            UiCommand::ShowValues => lang.t("Values", "Valores"),
-            UiCommand::ShowTargets => lang.t("Targets", "Metas"),
-            UiCommand::ShowSensitivity => lang.t("Sensitivity", "Sensibilidad"),
-            UiCommand::ShowVerification => lang.t("Verification", "Verificación"),
-            UiCommand::ShowRounds => lang.t("Rounds", "Rondas"),
-            UiCommand::ShowLog => lang.t("Log", "Bitácora"),
-            UiCommand::ShowScenarios => lang.t("Scenarios", "Escenarios"),
-            UiCommand::ShowCharts => lang.t("Charts", "Gráficos"),
-            UiCommand::ShowCensus => lang.t("Census data", "Datos censales"),
+            UiCommand::ShowValues => labels::VALUES_SHEET.get(lang),
+            UiCommand::ShowTargets => labels::TARGETS_SHEET.get(lang),
+            UiCommand::ShowSensitivity => labels::SENSITIVITY_SHEET.get(lang),
+            UiCommand::ShowVerification => labels::VERIFICATION_SHEET.get(lang),
+            UiCommand::ShowRounds => labels::ROUNDS_SHEET.get(lang),
+            UiCommand::ShowLog => labels::LOG.get(lang),
+            UiCommand::ShowScenarios => labels::SCENARIOS.get(lang),
+            UiCommand::ShowCharts => labels::CHARTS.get(lang),
+            UiCommand::ShowCensus => labels::CENSUS_SHEET.get(lang),
             _ => self.label(lang),
         }
     }

@@ -1,6 +1,7 @@
 //! The Rounds tab: measurement rounds, rules 1 and 2 per indicator with the reason when not
 //! met, the weighted share met and the performance tranche; a chart per indicator.
 
+use crate::schema::labels;
 use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{HLine, Legend, Line, MarkerShape, Plot, Points};
@@ -8,7 +9,7 @@ use egui_plot::{HLine, Legend, Line, MarkerShape, Plot, Points};
 use super::Action;
 use super::cells::{
     CellBuffers, NumberKind, bound_color, computed_cell, computed_text, header_cells, number_cell,
-    text_cell,
+    schema_titles, text_cell,
 };
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
@@ -17,6 +18,7 @@ use crate::model::{
     Field, Indicator, Location, Measurement, Program, Round, RoundOutcome, Spread, TrancheRule,
     evaluate_round,
 };
+use crate::schema::{Column as _, RoundColumn, RoundsColumn};
 use crate::text::{format_amount, format_percent};
 use crate::tr;
 
@@ -122,7 +124,7 @@ fn tranche_ui(
 ) {
     let program = &document.project().program;
     let outcome = document.outcome();
-    ui.heading(lang.t("Performance tranche", "Tramo de desempeño"));
+    ui.heading(labels::PERFORMANCE_TRANCHE.get(lang));
     ui.horizontal_wrapped(|ui| {
         ui.label(lang.t("Amount", "Monto"));
         let key = (Location::Program, Field::TrancheAmount);
@@ -168,7 +170,7 @@ fn tranche_ui(
                 }
             })
             .response
-            .accessible_name(lang.t("Tranche rule", "Regla del tramo"));
+            .accessible_name(labels::TRANCHE_RULE.get(lang));
         if chosen != kind {
             let tranche = match chosen {
                 0 => TrancheRule::AllOrNothing { threshold: 0.8 },
@@ -202,7 +204,7 @@ fn tranche_ui(
                     NumberKind::Percent,
                     false,
                     "",
-                    lang.t("Share of targets required", "Proporción de metas exigida"),
+                    labels::SHARE_REQUIRED.get(lang),
                     outcome.problem_at(Location::Program, Field::TrancheThreshold),
                 ) {
                     actions.push(Action::CellEdit {
@@ -239,16 +241,16 @@ fn rounds_list(
         .striped(true)
         .num_columns(6)
         .show(ui, |ui| {
-            for title in [
-                lang.t("Round", "Ronda"),
-                lang.t("Months", "Meses"),
-                lang.t("Weighted share met", "Proporción ponderada cumplida"),
-                lang.t("Tranche paid", "Tramo pagado"),
-                "",
-                "",
+            for column in [
+                RoundColumn::Round,
+                RoundColumn::Months,
+                RoundColumn::WeightedShareMet,
+                RoundColumn::TranchePaid,
             ] {
-                ui.strong(title);
+                ui.strong(column.title().get(lang));
             }
+            ui.label("");
+            ui.label("");
             ui.end_row();
             for (k, round) in project.rounds.iter().enumerate() {
                 let Some(evaluated) = all.get(k).cloned() else {
@@ -358,6 +360,22 @@ fn spread_kind(spread: &Spread) -> usize {
     }
 }
 
+/// The columns of a round's table, after the row number.
+const COLUMNS: [RoundsColumn; 12] = [
+    RoundsColumn::Indicator,
+    RoundsColumn::Target,
+    RoundsColumn::Counterfactual,
+    RoundsColumn::Estimate,
+    RoundsColumn::Precision,
+    RoundsColumn::First,
+    RoundsColumn::Second,
+    RoundsColumn::PaymentWeight,
+    RoundsColumn::Rule1,
+    RoundsColumn::Rule2,
+    RoundsColumn::Met,
+    RoundsColumn::WhyNot,
+];
+
 fn round_table(
     ui: &mut Ui,
     lang: Lang,
@@ -388,21 +406,7 @@ fn round_table(
         crate::present::verification::tranche(&project.program.tranche, lang),
         format_amount(evaluated.tranche_paid)
     ));
-    let titles: [(&str, &str); 13] = [
-        ("#", ""),
-        (lang.t("Indicator", "Indicador"), ""),
-        (lang.t("= Target", "= Meta"), ""),
-        (lang.t("= Counterfactual", "= Contrafactual"), ""),
-        (lang.t("Estimate", "Estimación"), ""),
-        (lang.t("Precision", "Precisión"), ""),
-        (lang.t("SE / n / low", "EE / n / bajo"), ""),
-        (lang.t("DEFF / high", "DEFF / alto"), ""),
-        (lang.t("Payment weight", "Peso de pago"), ""),
-        (lang.t("= Rule 1", "= Regla 1"), ""),
-        (lang.t("= Rule 2", "= Regla 2"), ""),
-        (lang.t("= Met", "= Cumplida"), ""),
-        (lang.t("= Why not", "= Por qué no"), ""),
-    ];
+    let titles = schema_titles(lang, &COLUMNS, None);
     egui::ScrollArea::horizontal()
         .id_salt("round-h")
         .show(ui, |ui| {
@@ -484,7 +488,7 @@ fn round_table(
                                 NumberKind::Percent,
                                 true,
                                 "—",
-                                &tr!(lang, "Estimate row {n}", "Estimación fila {n}"),
+                                &RoundsColumn::Estimate.cell_name(i, lang),
                                 outcome.problem_at(at, Field::MeasurementPart(k, 0)),
                             ) {
                                 let value = typed.map(|estimate| Measurement {
@@ -535,11 +539,7 @@ fn round_table(
                                     }
                                 })
                                 .response
-                                .accessible_name(tr!(
-                                    lang,
-                                    "Precision row {n}",
-                                    "Precisión fila {n}"
-                                ));
+                                .accessible_name(RoundsColumn::Precision.cell_name(i, lang));
                             if chosen != kind {
                                 let y = m.estimate;
                                 let se = compliance
@@ -587,11 +587,12 @@ fn round_table(
                                     kind,
                                     false,
                                     "",
-                                    &tr!(
-                                        lang,
-                                        "Precision {part} row {n}",
-                                        "Precisión {part} fila {n}"
-                                    ),
+                                    &if part == 1 {
+                                        RoundsColumn::First
+                                    } else {
+                                        RoundsColumn::Second
+                                    }
+                                    .cell_name(i, lang),
                                     outcome.problem_at(at, Field::MeasurementPart(k, part)),
                                 ) {
                                     let spread = match (m.spread, part) {
@@ -628,7 +629,7 @@ fn round_table(
                                 NumberKind::Plain,
                                 false,
                                 "",
-                                &tr!(lang, "Payment weight row {n}", "Peso de pago fila {n}"),
+                                &RoundsColumn::PaymentWeight.cell_name(i, lang),
                                 outcome.problem_at(at, Field::PaymentWeight),
                             ) {
                                 actions.push(Action::CellEdit {

@@ -1,6 +1,7 @@
 //! The Scenarios tab: save the negotiated targets under a name, compare scenarios side by side
 //! (targets, d, benefit-cost ratio, differences highlighted) and restore one as one undo step.
 
+use crate::schema::{Column as _, TargetsColumn};
 use egui::{Align, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -104,7 +105,7 @@ pub fn scenarios_ui(
                 .columns(Column::initial(170.0), project.scenarios.len())
                 .header(56.0, |mut header| {
                     header.col(|ui| {
-                        ui.strong(lang.t("Indicator", "Indicador"));
+                        ui.strong(TargetsColumn::Indicator.title().get(lang));
                     });
                     header.col(|ui| {
                         ui.strong(lang.t("Current", "Actual"));
@@ -164,8 +165,7 @@ pub fn scenarios_ui(
                         let pick = |o: &Outcome| -> (String, Option<f64>) {
                             match i {
                                 0 => (
-                                    lang.t("Minimum common impact d", "Impacto mínimo común d")
-                                        .to_owned(),
+                                    TargetsColumn::MinimumImpact.title().get(lang).to_owned(),
                                     o.minimum_impact,
                                 ),
                                 1 => (

@@ -1,6 +1,7 @@
 //! The Sensitivity tab: editable low/high ranges, d and every bounded target at each, a
 //! tornado chart of d, and "what if" sliders that change nothing until applied.
 
+use crate::schema::{Column as _, TargetsColumn};
 use egui::{Align, Color32, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, Legend, Plot, VLine};
@@ -274,7 +275,7 @@ fn results_table(ui: &mut Ui, lang: Lang, document: &Document, rows: &[Sensitivi
         .columns(Column::initial(66.0), rows.len() * 2)
         .header(40.0, |mut header| {
             header.col(|ui| {
-                ui.strong(lang.t("Indicator", "Indicador"));
+                ui.strong(TargetsColumn::Indicator.title().get(lang));
             });
             header.col(|ui| {
                 ui.strong(lang.t("Project", "Proyecto"));
@@ -303,7 +304,7 @@ fn results_table(ui: &mut Ui, lang: Lang, document: &Document, rows: &[Sensitivi
                 let i = table_row.index();
                 if i == 0 {
                     table_row.col(|ui| {
-                        ui.strong(lang.t("Minimum common impact d", "Impacto mínimo común d"));
+                        ui.strong(TargetsColumn::MinimumImpact.title().get(lang));
                     });
                     table_row.col(|ui| {
                         computed_cell(

@@ -6,14 +6,15 @@ use egui_extras::{Column, TableBuilder};
 
 use super::Action;
 use super::cells::{
-    CellBuffers, NumberKind, computed_cell, dash, header_cells, number_cell, text_cell,
+    CellBuffers, NumberKind, computed_cell, dash, header_cells, number_cell, schema_titles,
+    text_cell,
 };
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
 use crate::model::audit::Deed;
 use crate::model::{Condition, Field, Location, Program, Timing};
-use crate::schema::{self, Words};
+use crate::schema::{self, Column as _, ValuesColumn, Words};
 use crate::text::format_fixed;
 use crate::tr;
 
@@ -56,60 +57,23 @@ fn program_inputs() -> [ProgramInput; 4] {
     ]
 }
 
-fn columns(lang: Lang) -> [(&'static str, &'static str); 9] {
-    [
-        ("#", lang.t("Row", "Fila")),
-        (
-            lang.t("Condition", "Condición"),
-            lang.t(
-                "Health condition; indicators link to it by this name",
-                "Condición de salud; los indicadores se vinculan a ella por este nombre",
-            ),
-        ),
-        (
-            lang.t("Population group", "Grupo de población"),
-            lang.t(
-                "Age-sex group the DALYs and the population refer to",
-                "Grupo de edad y sexo al que se refieren los AVAD y la población",
-            ),
-        ),
-        (
-            lang.t("DALYs", "AVAD"),
-            lang.t(
-                "D: total disability-adjusted life years for the condition in the group (WHO)",
-                "D: total de años de vida ajustados por discapacidad de la condición en el grupo \
-                    (OMS)",
-            ),
-        ),
-        (
-            lang.t("Population", "Población"),
-            lang.t(
-                "P: population of the group (census)",
-                "P: población del grupo (censo)",
-            ),
-        ),
-        (lang.t("= DALYs per capita", "= AVAD per cápita"), "D / P"),
-        (
-            lang.t("= Unit value v", "= Valor unitario v"),
-            lang.t(
-                "v = k · G · D / P: value of one full unit (100 points) of improvement for one \
-                    person",
-                "v = k · G · D / P: valor de una unidad completa (100 puntos) de mejora para una \
-                    persona",
-            ),
-        ),
-        (
-            lang.t("= Value V (present)", "= Valor V (presente)"),
-            lang.t(
-                "V = v · A: present value over the horizon at the discount rate",
-                "V = v · A: valor presente en el horizonte a la tasa de descuento",
-            ),
-        ),
-        (
-            lang.t("Actions", "Acciones"),
-            lang.t("Insert, delete and move", "Insertar, borrar y mover"),
-        ),
-    ]
+/// The grid's columns, between the row number and the actions.
+const COLUMNS: [ValuesColumn; 7] = [
+    ValuesColumn::Condition,
+    ValuesColumn::Group,
+    ValuesColumn::Dalys,
+    ValuesColumn::Population,
+    ValuesColumn::DalysPerCapita,
+    ValuesColumn::UnitValue,
+    ValuesColumn::PresentValue,
+];
+
+fn columns(lang: Lang) -> Vec<(String, &'static str)> {
+    let actions = (
+        lang.t("Actions", "Acciones"),
+        lang.t("Insert, delete and move", "Insertar, borrar y mover"),
+    );
+    schema_titles(lang, &COLUMNS, Some(actions))
 }
 
 /// The Values sheet.
@@ -123,11 +87,11 @@ pub fn values_ui(
     program_inputs_ui(ui, lang, document, buffers, &program_inputs(), actions);
     let program = &document.project().program;
     ui.horizontal(|ui| {
-        ui.label(lang.t("Benefits counted", "Beneficios contados"))
-            .on_hover_text(lang.t(
-                "End of year is Excel's PV and NPV, as in the note's tool",
-                "Fin de año es VA y VNA de Excel, como en la herramienta de la nota",
-            ));
+        let benefits_counted = schema::ProgramInput::Timing.title().get(lang);
+        ui.label(benefits_counted).on_hover_text(lang.t(
+            "End of year is Excel's PV and NPV, as in the note's tool",
+            "Fin de año es VA y VNA de Excel, como en la herramienta de la nota",
+        ));
         let mut timing = program.timing;
         ComboBox::from_id_salt("timing")
             .selected_text(timing_label(lang, timing))
@@ -144,7 +108,7 @@ pub fn values_ui(
                 );
             })
             .response
-            .accessible_name(lang.t("Timing of benefits", "Momento de los beneficios"));
+            .accessible_name(benefits_counted);
         if timing != program.timing {
             actions.push(Action::Edit {
                 edit: Edit::Program(Program {
@@ -258,7 +222,7 @@ fn values_table(
                         (at, Field::Name),
                         &condition.name,
                         lang.t("name", "nombre"),
-                        &tr!(lang, "Condition row {n}", "Condición fila {n}"),
+                        &ValuesColumn::Condition.cell_name(j, lang),
                         problem(Field::Name),
                     ) {
                         actions.push(Action::RenameCondition {
@@ -275,11 +239,7 @@ fn values_table(
                         (at, Field::Group),
                         &condition.group,
                         lang.t("e.g. Women 15-59", "p. ej. Mujeres 15-59"),
-                        &tr!(
-                            lang,
-                            "Population group row {n}",
-                            "Grupo de población fila {n}"
-                        ),
+                        &ValuesColumn::Group.cell_name(j, lang),
                         problem(Field::Group),
                     ) {
                         actions.push(Action::CellEdit {
@@ -289,11 +249,11 @@ fn values_table(
                     }
                 });
                 for (field, value, column) in [
-                    (Field::Dalys, condition.dalys, lang.t("DALYs", "AVAD")),
+                    (Field::Dalys, condition.dalys, ValuesColumn::Dalys),
                     (
                         Field::Population,
                         condition.population,
-                        lang.t("Population", "Población"),
+                        ValuesColumn::Population,
                     ),
                 ] {
                     row.col(|ui| {
@@ -305,7 +265,7 @@ fn values_table(
                             NumberKind::Count,
                             false,
                             "",
-                            &tr!(lang, "{column} row {n}", "{column} fila {n}"),
+                            &column.cell_name(j, lang),
                             problem(field),
                         );
                         if let Some(Some(typed)) = typed {

@@ -1,115 +1,41 @@
 //! The Verification tab: survey inputs per indicator, the sample each final target needs, the
 //! minimum detectable target with the planned sample, and the survey budget.
 
+use crate::schema::labels;
 use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::Action;
 use super::cells::{
     CellBuffers, NumberKind, bound_color, computed_cell, computed_text, error_fill, header_cells,
-    number_cell,
+    number_cell, schema_titles,
 };
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
 use crate::model::audit::Deed;
 use crate::model::{Field, Indicator, Location, Program, RowVerification, TestKind, verification};
 use crate::present::verification::{cannot_verify, test, test_short};
+use crate::schema::{Column as _, VerificationColumn as V};
 use crate::text::{format_amount, format_percent};
 use crate::tr;
 
-fn columns(lang: Lang) -> [(&'static str, &'static str); 15] {
-    [
-        ("#", lang.t("Row", "Fila")),
-        (
-            lang.t("Indicator", "Indicador"),
-            lang.t("Payment indicator", "Indicador de pago"),
-        ),
-        (
-            lang.t("Planned n", "n planificada"),
-            lang.t(
-                "Respondents the endline survey affords for this indicator",
-                "Encuestados que la encuesta final permite para este indicador",
-            ),
-        ),
-        (
-            lang.t("Cluster size m", "Conglomerado m"),
-            lang.t("Respondents per cluster", "Encuestados por conglomerado"),
-        ),
-        (
-            lang.t("ICC ρ", "CCI ρ"),
-            lang.t("Intraclass correlation", "Correlación intraclase"),
-        ),
-        (
-            lang.t("DEFF (direct)", "DEFF (directo)"),
-            lang.t(
-                "A design effect given directly; empty uses 1 + (m − 1)·ρ",
-                "Un efecto de diseño dado directamente; vacío usa 1 + (m − 1)·ρ",
-            ),
-        ),
-        (
-            "α",
-            lang.t(
-                "Two-sided significance level",
-                "Nivel de significancia bilateral",
-            ),
-        ),
-        (
-            lang.t("Power", "Potencia"),
-            lang.t(
-                "1 − β: 90% in SMI, 80% the lowest acceptable",
-                "1 − β: 90% en SMI, 80% el mínimo aceptable",
-            ),
-        ),
-        (
-            lang.t("Test", "Prueba"),
-            lang.t(
-                "Two proportions when the counterfactual is itself a survey estimate; one sample \
-                    against a fixed projection",
-                "Dos proporciones cuando el contrafactual es también una estimación de encuesta; \
-                    una muestra contra una proyección fija",
-            ),
-        ),
-        (
-            "= DEFF",
-            lang.t("Design effect used", "Efecto de diseño usado"),
-        ),
-        (
-            lang.t("= Required n", "= n requerida"),
-            lang.t(
-                "Respondents needed to tell the final target from the counterfactual",
-                "Encuestados necesarios para distinguir la meta final del contrafactual",
-            ),
-        ),
-        (
-            lang.t("= Detectable target", "= Meta detectable"),
-            lang.t(
-                "The smallest target the planned sample can tell from the counterfactual",
-                "La meta más pequeña que la muestra planificada puede distinguir del contrafactual",
-            ),
-        ),
-        (
-            lang.t("= Minimum acceptable", "= Mínima aceptable"),
-            lang.t(
-                "The more demanding of the bounded model target and the detectable target",
-                "La más exigente entre la meta del modelo acotada y la meta detectable",
-            ),
-        ),
-        (
-            lang.t("= Verdict", "= Veredicto"),
-            lang.t(
-                "Whether the planned sample can verify the final target",
-                "Si la muestra planificada puede verificar la meta final",
-            ),
-        ),
-        (
-            lang.t("= Budget", "= Presupuesto"),
-            lang.t(
-                "Whether the sample still fits the survey budget, in table order",
-                "Si la muestra aún cabe en el presupuesto de la encuesta, en el orden de la tabla",
-            ),
-        ),
-    ]
-}
+/// The grid's columns, after the row number.
+const COLUMNS: [V; 14] = [
+    V::Indicator,
+    V::PlannedN,
+    V::ClusterSize,
+    V::Icc,
+    V::Deff,
+    V::Alpha,
+    V::Power,
+    V::Test,
+    V::DeffUsed,
+    V::RequiredN,
+    V::DetectableTarget,
+    V::MinimumAcceptable,
+    V::Verdict,
+    V::Budget,
+];
 
 fn edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
     let mut value = indicator.clone();
@@ -168,7 +94,7 @@ pub fn verification_ui(
                 NumberKind::Count,
                 true,
                 lang.t("none", "ninguno"),
-                lang.t("Survey budget", "Presupuesto de la encuesta"),
+                labels::SURVEY_BUDGET.get(lang),
                 problem,
             ) {
                 actions.push(Action::CellEdit {
@@ -273,7 +199,7 @@ fn table(
     let project = document.project();
     let outcome = document.outcome();
     ui.spacing_mut().item_spacing.x = 4.0;
-    let titles = columns(lang);
+    let titles = schema_titles(lang, &COLUMNS, None);
     // No column narrower than the longest word of its title: titles wrap between words.
     let least: Vec<f32> = titles
         .iter()
@@ -319,7 +245,7 @@ fn table(
                      value: Option<f64>,
                      kind: NumberKind,
                      optional: bool,
-                     column: &str,
+                     column: V,
                      set: &dyn Fn(&mut Indicator, Option<f64>)| {
                         let key = (at, field);
                         if let Some(typed) = number_cell(
@@ -330,7 +256,7 @@ fn table(
                             kind,
                             optional,
                             if optional { "—" } else { "" },
-                            &tr!(lang, "{column} row {n}", "{column} fila {n}"),
+                            &column.cell_name(i, lang),
                             outcome.problem_at(at, field),
                         ) {
                             if !optional && typed.is_none() {
@@ -349,7 +275,7 @@ fn table(
                         design.planned_n,
                         NumberKind::Count,
                         true,
-                        lang.t("Planned n", "n planificada"),
+                        V::PlannedN,
                         &|v, x| v.survey.planned_n = x,
                     )
                 });
@@ -360,7 +286,7 @@ fn table(
                         Some(design.cluster_size),
                         NumberKind::Plain,
                         false,
-                        lang.t("Cluster size", "Tamaño de conglomerado"),
+                        V::ClusterSize,
                         &|v, x| v.survey.cluster_size = x.unwrap_or(1.0),
                     )
                 });
@@ -371,7 +297,7 @@ fn table(
                         Some(design.icc),
                         NumberKind::Plain,
                         false,
-                        lang.t("ICC", "CCI"),
+                        V::Icc,
                         &|v, x| v.survey.icc = x.unwrap_or(0.0),
                     )
                 });
@@ -382,7 +308,7 @@ fn table(
                         design.deff,
                         NumberKind::Plain,
                         true,
-                        "DEFF",
+                        V::Deff,
                         &|v, x| v.survey.deff = x,
                     )
                 });
@@ -393,7 +319,7 @@ fn table(
                         Some(design.alpha),
                         NumberKind::Percent,
                         false,
-                        lang.t("Alpha", "Alfa"),
+                        V::Alpha,
                         &|v, x| v.survey.alpha = x.unwrap_or(0.05),
                     )
                 });
@@ -404,7 +330,7 @@ fn table(
                         Some(design.power),
                         NumberKind::Percent,
                         false,
-                        lang.t("Power", "Potencia"),
+                        V::Power,
                         &|v, x| v.survey.power = x.unwrap_or(0.9),
                     )
                 });
@@ -419,7 +345,7 @@ fn table(
                             }
                         })
                         .response
-                        .accessible_name(tr!(lang, "Test row {n}", "Prueba fila {n}"));
+                        .accessible_name(V::Test.cell_name(i, lang));
                     if test != design.test {
                         actions.push(Action::Edit {
                             edit: edit(i, indicator, |v| v.survey.test = test),

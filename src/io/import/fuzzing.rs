@@ -4,6 +4,7 @@
 //! deep nesting, long sign chains, cycles). `fuzz/` drives this with cargo-fuzz; the normal test
 //! run replays the committed corpus through the same functions.
 
+use crate::schema::labels;
 use calamine::Data;
 
 use super::book::{Book, Sheet};
@@ -33,14 +34,14 @@ impl Bytes<'_> {
 }
 
 const SHEET_NAMES: [&str; 8] = [
-    "Values",
-    "Targets",
-    "Valores",
-    "Metas",
-    "Census data",
+    labels::VALUES_SHEET.en,
+    labels::TARGETS_SHEET.en,
+    labels::VALUES_SHEET.es,
+    labels::TARGETS_SHEET.es,
+    labels::CENSUS_SHEET.en,
     "Hoja1",
-    "Sensitivity",
-    "Rondas",
+    labels::SENSITIVITY_SHEET.en,
+    labels::ROUNDS_SHEET.es,
 ];
 
 const FUNCTIONS: [&str; 12] = [
@@ -234,7 +235,11 @@ pub fn formula_bytes(data: &[u8]) {
         ((2, 1), Data::Float(0.12)),
     ];
     let formulas = vec![((0, 0), text.clone()), ((1, 0), format!("A1+{text}"))];
-    let book = Book::new(vec![Sheet::from_cells("Values", values, formulas)]);
+    let book = Book::new(vec![Sheet::from_cells(
+        labels::VALUES_SHEET.en,
+        values,
+        formulas,
+    )]);
     let mut evaluator = super::evaluate::Evaluator::new(&book);
     let _ = evaluator.cell((0, 0, 0));
     let _ = evaluator.cell((0, 1, 0));

@@ -3,6 +3,7 @@
 //! could not be read. Text is made only when the report is shown, in the reader's language;
 //! notes about consecutive rows that say the same thing are shown as one line.
 
+use crate::schema::labels;
 use serde::Serialize;
 
 use super::evaluate::EvalError;
@@ -23,8 +24,8 @@ pub enum TableKind {
 impl TableKind {
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            TableKind::Values => lang.t("Values", "Valores"),
-            TableKind::Targets => lang.t("Targets", "Metas"),
+            TableKind::Values => labels::VALUES_SHEET.get(lang),
+            TableKind::Targets => labels::TARGETS_SHEET.get(lang),
         }
     }
 }

@@ -13,7 +13,7 @@ const SMALL_WORDS: [&str; 33] = [
 ];
 
 /// Text reduced for comparing names: lower case, no accents, no bracketed parts,
-/// punctuation as spaces, single spaces. "Valor unitario (vi)" → "valor unitario".
+/// punctuation as spaces, single spaces. "Unit value (vi)" → "unit value".
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0usize;
@@ -52,7 +52,7 @@ pub struct Header {
     /// Letters and digits of the whole text, brackets included ("v(i)" → "vi"), to recognise
     /// a header that is just the note's symbol.
     pub compact: String,
-    /// Words in brackets that are a symbol ("Population (N)" → "n").
+    /// Words in brackets that are a symbol ("Households (H)" → "h").
     pub bracket_symbol: Option<String>,
 }
 
@@ -207,7 +207,7 @@ impl<C: Column> Vocabulary<C> {
                 0.0
             }
         });
-        // A symbol in brackets confirms the words ("Population (N)").
+        // A symbol in brackets confirms the words ("Households (H)").
         if symbol > 0.0 && words >= 0.5 {
             (words + 0.1).min(1.0)
         } else {

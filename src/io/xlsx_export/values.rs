@@ -146,12 +146,12 @@ pub(super) fn write_values(
     let mut row = V_FIRST + project.conditions.len() as u32 + 1;
     let m = &project.metadata;
     if !m.notes.is_empty() {
-        text(sheet, row, 0, lang.t("Notes", "Notas"), &f.label)?;
+        text(sheet, row, 0, title(ProgramInput::Notes, lang), &f.label)?;
         wrapped(sheet, row, &m.notes, &f.wrap)?;
         row += 2;
     }
     if !m.sources.is_empty() {
-        text(sheet, row, 0, lang.t("Sources", "Fuentes"), &f.label)?;
+        text(sheet, row, 0, title(ProgramInput::Sources, lang), &f.label)?;
         for (k, source) in m.sources.iter().enumerate() {
             wrapped(sheet, row + k as u32, source, &f.wrap)?;
         }

@@ -1,400 +1,80 @@
-//! The Targets sheet: program inputs C, L, ceiling, floor, R and a₀, then one row per payment
-//! indicator with its inputs, the computed targets and the negotiation actions.
+//! The Targets grid: one row per payment indicator with its inputs, the computed targets and
+//! the negotiation actions; the first two columns stay in place while the rest scroll.
 
 use egui::{Align, ComboBox, Id, Layout, RichText, Ui};
 
-use super::Action;
-use super::cells::{
-    CellBuffers, NumberKind, bound_color, dash, explained_cell, locked_cell, number_cell, text_cell,
-};
-use super::commands::UiCommand;
-use super::program::{ProgramInput, program_inputs_ui};
+use super::{TargetsView, indicator_edit, new_indicator};
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
 use crate::model::audit::Deed;
-use crate::model::{Bound, Direction, Field, Indicator, Location, TargetPrecision};
+use crate::model::{Bound, Direction, Field, Indicator, Location};
 use crate::present::explain::Column as Computed;
-use crate::schema::{self, Words};
+use crate::schema::{Column, TargetsColumn as T};
 use crate::text::{format_amount, format_percent, format_target};
 use crate::tr;
+use crate::ui::Action;
+use crate::ui::cells::{
+    CellBuffers, NumberKind, bound_color, dash, explained_cell, locked_cell, number_cell, text_cell,
+};
 
-fn program_inputs() -> [ProgramInput; 6] {
-    [
-        ProgramInput {
-            input: schema::ProgramInput::TotalCost,
-            kind: NumberKind::Amount,
-            tooltip: Words::new(
-                "C: donor plus counterpart funding (and any performance tranche)",
-                "C: financiamiento del donante más la contrapartida (y cualquier tramo de \
-                    desempeño)",
-            ),
-        },
-        ProgramInput {
-            input: schema::ProgramInput::ProgramYears,
-            kind: NumberKind::Plain,
-            tooltip: Words::new(
-                "L: years over which the counterfactual trend runs",
-                "L: años durante los que corre la tendencia contrafactual",
-            ),
-        },
-        ProgramInput {
-            input: schema::ProgramInput::Ceiling,
-            kind: NumberKind::Percent,
-            tooltip: Words::new(
-                "Highest target allowed for a higher-is-better indicator (95% in SM2015)",
-                "Meta más alta permitida para un indicador en que más es mejor (95% en SM2015)",
-            ),
-        },
-        ProgramInput {
-            input: schema::ProgramInput::Floor,
-            kind: NumberKind::Percent,
-            tooltip: Words::new(
-                "Lowest target allowed for a lower-is-better indicator",
-                "Meta más baja permitida para un indicador en que menos es mejor",
-            ),
-        },
-        ProgramInput {
-            input: schema::ProgramInput::RequiredRatio,
-            kind: NumberKind::Plain,
-            tooltip: Words::new(
-                "R: 1 means benefits must at least cover the cost",
-                "R: 1 significa que los beneficios deben al menos cubrir el costo",
-            ),
-        },
-        ProgramInput {
-            input: schema::ProgramInput::DefaultAnnualChange,
-            kind: NumberKind::Percent,
-            tooltip: Words::new(
-                "a₀: yearly change without the program where no trend is known (note, footnote \
-                    18); lower-is-better rows use −a₀",
-                "a₀: cambio anual sin el programa donde no se conoce la tendencia (nota, nota al \
-                    pie 18); las filas en que menos es mejor usan −a₀",
-            ),
-        },
-    ]
-}
-
-/// Column titles and what each column is.
-fn columns(lang: Lang) -> [(&'static str, &'static str); 18] {
-    [
-        ("#", lang.t("Row", "Fila")),
-        (
-            lang.t("Indicator", "Indicador"),
-            lang.t("Payment indicator", "Indicador de pago"),
-        ),
-        (
-            lang.t("Condition", "Condición"),
-            lang.t(
-                "Values row whose DALYs the indicator improves",
-                "Fila de Valores cuyos AVAD mejora el indicador",
-            ),
-        ),
-        (
-            lang.t("Better", "Mejor"),
-            lang.t(
-                "Whether a higher or a lower level is the improvement",
-                "Si la mejora es un nivel mayor o menor",
-            ),
-        ),
-        (
-            "N",
-            lang.t(
-                "Population reached by the indicator",
-                "Población alcanzada por el indicador",
-            ),
-        ),
-        (
-            lang.t("Baseline", "Línea de base"),
-            lang.t("b: level before the program", "b: nivel antes del programa"),
-        ),
-        (
-            lang.t("Annual change", "Cambio anual"),
-            lang.t(
-                "a: yearly change without the program, in points; empty uses the default a₀",
-                "a: cambio anual sin el programa, en puntos; vacío usa el valor por defecto a₀",
-            ),
-        ),
-        (
-            lang.t("Weight", "Peso"),
-            lang.t(
-                "w: priority weight (1 = equal)",
-                "w: peso de prioridad (1 = igual)",
-            ),
-        ),
-        (
-            lang.t("= Counterfactual", "= Contrafactual"),
-            lang.t(
-                "c = b + L·a: level expected without the program",
-                "c = b + L·a: nivel esperado sin el programa",
-            ),
-        ),
-        (
-            lang.t("= Model target", "= Meta del modelo"),
-            lang.t("M = c ± w·d (note eq. 4)", "M = c ± w·d (nota, ec. 4)"),
-        ),
-        (
-            lang.t("= Bounded", "= Acotada"),
-            lang.t(
-                "Model target held at the ceiling or floor",
-                "Meta del modelo detenida en el techo o el piso",
-            ),
-        ),
-        (
-            lang.t("Negotiated target", "Meta negociada"),
-            lang.t(
-                "The agreed target; empty uses the model",
-                "La meta acordada; vacío usa el modelo",
-            ),
-        ),
-        (
-            lang.t("Lock", "Fijar"),
-            lang.t(
-                "A locked row keeps its target when the others are rebalanced",
-                "Una fila fijada conserva su meta cuando se reequilibran las demás",
-            ),
-        ),
-        (
-            lang.t("= Final target", "= Meta final"),
-            lang.t(
-                "The negotiated target if set, else the bounded model target",
-                "La meta negociada si existe; si no, la meta del modelo acotada",
-            ),
-        ),
-        (
-            lang.t("= Impact", "= Impacto"),
-            lang.t(
-                "Change the program must cause, in points: ±(final − counterfactual)",
-                "Cambio que el programa debe causar, en puntos: ±(final − contrafactual)",
-            ),
-        ),
-        (
-            lang.t("= Benefit", "= Beneficio"),
-            lang.t("Impact × N × V", "Impacto × N × V"),
-        ),
-        (
-            lang.t("= Share", "= Parte"),
-            lang.t("Share of the total benefit", "Parte del beneficio total"),
-        ),
-        (
-            lang.t("Actions", "Acciones"),
-            lang.t(
-                "Goal seek; the … menu resets to the model target, inserts, duplicates, moves and \
-                    deletes",
-                "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, mueve \
-                    y borra",
-            ),
-        ),
-    ]
-}
-
-fn indicator_edit(row: usize, indicator: &Indicator, change: impl FnOnce(&mut Indicator)) -> Edit {
-    let mut value = indicator.clone();
-    change(&mut value);
-    Edit::Indicator { row, value }
-}
-
-/// The Targets sheet.
-pub fn targets_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    document: &Document,
-    buffers: &mut CellBuffers,
-    view: &mut TargetsView,
-    actions: &mut Vec<Action>,
-) {
-    let program = &document.project().program;
-    // Closed, the header still says what the inputs are, in one line.
-    let currency = document.currency();
-    let gist = tr!(
-        lang,
-        "Program inputs — cost {currency} {} · {} years · ceiling {} · floor {} · required ratio \
-            {} · default change {}",
-        "Datos del programa — costo {currency} {} · {} años · techo {} · piso {} · relación \
-            exigida {} · cambio por defecto {}",
-        format_amount(program.total_cost),
-        crate::text::format_number(program.program_years),
-        format_percent(program.ceiling, 1),
-        format_percent(program.floor, 1),
-        crate::text::format_number(program.required_ratio),
-        format_percent(program.default_annual_change, 1)
-    );
-    egui::CollapsingHeader::new(RichText::new(gist).strong())
-        .id_salt("targets-program-inputs")
-        .default_open(true)
-        .open(view.open_inputs.take())
-        .show(ui, |ui| {
-            program_inputs_ui(ui, lang, document, buffers, &program_inputs(), actions);
-        });
-    ui.horizontal_wrapped(|ui| {
-        for command in [
-            UiCommand::Rebalance,
-            UiCommand::LockNegotiated,
-            UiCommand::UnlockAll,
-        ] {
-            if ui
-                .button(command.label(lang))
-                .on_hover_text(command.tooltip(lang))
-                .clicked()
-            {
-                actions.push(Action::Command(command));
-            }
-        }
-        if ui
-            .button(lang.t("Add indicator", "Agregar indicador"))
-            .on_hover_text(lang.t(
-                "Add a row at the end of the Targets sheet",
-                "Agregar una fila al final de la hoja Metas",
-            ))
-            .clicked()
-        {
-            actions.push(Action::Edit {
-                edit: Edit::InsertIndicator {
-                    row: document.project().indicators.len(),
-                    value: new_indicator(lang, document),
-                },
-                deed: Deed::AddRow(Location::Indicator(document.project().indicators.len())),
-            });
-        }
-        ui.separator();
-        precision_ui(ui, lang, program, actions);
-    });
-    ui.add_space(2.0);
-    targets_table(ui, lang, document, buffers, view, actions);
-}
-
-/// "Targets to the nearest: 0.1 point / 1 point / exact", a project setting.
-fn precision_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    program: &crate::model::Program,
-    actions: &mut Vec<Action>,
-) {
-    let words = |p: TargetPrecision| match p {
-        TargetPrecision::Tenth => lang.t("0.1 point", "0.1 punto"),
-        TargetPrecision::Whole => lang.t("1 point", "1 punto"),
-        TargetPrecision::Exact => lang.t("unrounded", "sin redondear"),
-    };
-    ui.label(lang.t(
-        "Agreed targets to the nearest",
-        "Metas acordadas al más cercano",
-    ))
-    .on_hover_text(lang.t(
-        "Rebalance, goal seek and locking set targets at this precision, rounded toward \
-                improvement so that the required ratio still holds; targets typed by hand keep \
-                what was typed",
-        "Reequilibrar, buscar objetivo y fijar dan metas con esta precisión, redondeadas \
-                hacia la mejora para que la relación exigida se siga cumpliendo; las metas \
-                escritas a mano conservan lo escrito",
-    ));
-    let mut chosen = program.target_precision;
-    ComboBox::from_id_salt("target-precision")
-        .selected_text(words(chosen))
-        .show_ui(ui, |ui| {
-            for p in [
-                TargetPrecision::Tenth,
-                TargetPrecision::Whole,
-                TargetPrecision::Exact,
-            ] {
-                ui.selectable_value(&mut chosen, p, words(p));
-            }
-        })
-        .response
-        .accessible_name(lang.t(
-            "Agreed targets to the nearest",
-            "Metas acordadas al más cercano",
-        ));
-    if chosen != program.target_precision {
-        actions.push(Action::Edit {
-            edit: Edit::Program(crate::model::Program {
-                target_precision: chosen,
-                ..program.clone()
-            }),
-            deed: Deed::Edit {
-                at: Location::Program,
-                field: Field::TargetPrecision,
-            },
-        });
-    }
-}
-
-/// What the Targets grid remembers between frames.
-#[derive(Debug, Default)]
-pub struct TargetsView {
-    /// Scroll back to the first columns on the next frame (the window's first frame, so that
-    /// it never opens scrolled to the right).
-    pub scroll_home: bool,
-    /// Open or close the program inputs on the next frame (projector mode closes them, to
-    /// leave the room to the rows).
-    pub open_inputs: Option<bool>,
-}
-
-/// A new indicator linked to the first condition.
-pub(super) fn new_indicator(lang: Lang, document: &Document) -> Indicator {
-    Indicator {
-        name: tr!(
-            lang,
-            "Indicator {}",
-            "Indicador {}",
-            document.project().indicators.len() + 1
-        ),
-        condition: document
-            .project()
-            .conditions
-            .first()
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
-        ..Indicator::default()
-    }
-}
-
-/// The grid's columns, in order; the first two stay in place while the rest scroll.
+/// A column of the grid: the row number, a column of the Targets table, or the row's actions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Col {
     Row,
-    Indicator,
-    Condition,
-    Direction,
-    Population,
-    Baseline,
-    AnnualChange,
-    Weight,
-    Counterfactual,
-    ModelTarget,
-    Bounded,
-    Negotiated,
-    Lock,
-    Final,
-    Impact,
-    Benefit,
-    Share,
+    Data(T),
     Actions,
 }
 
+/// The grid's columns, in order; the first two stay in place while the rest scroll.
 const COLUMNS: [Col; 18] = [
     Col::Row,
-    Col::Indicator,
-    Col::Condition,
-    Col::Direction,
-    Col::Population,
-    Col::Baseline,
-    Col::AnnualChange,
-    Col::Weight,
-    Col::Counterfactual,
-    Col::ModelTarget,
-    Col::Bounded,
-    Col::Negotiated,
-    Col::Lock,
-    Col::Final,
-    Col::Impact,
-    Col::Benefit,
-    Col::Share,
+    Col::Data(T::Indicator),
+    Col::Data(T::Condition),
+    Col::Data(T::Direction),
+    Col::Data(T::Population),
+    Col::Data(T::Baseline),
+    Col::Data(T::AnnualChange),
+    Col::Data(T::Weight),
+    Col::Data(T::Counterfactual),
+    Col::Data(T::ModelTarget),
+    Col::Data(T::BoundedTarget),
+    Col::Data(T::NegotiatedTarget),
+    Col::Data(T::Locked),
+    Col::Data(T::FinalTarget),
+    Col::Data(T::Impact),
+    Col::Data(T::Benefit),
+    Col::Data(T::Share),
     Col::Actions,
 ];
 
+/// Each column's title and what it is, from the schema.
+fn columns(lang: Lang) -> Vec<(String, &'static str)> {
+    COLUMNS
+        .iter()
+        .map(|column| match column {
+            Col::Row => ("#".to_owned(), lang.t("Row", "Fila")),
+            Col::Data(c) => (c.grid_title(lang), c.describe().get(lang)),
+            Col::Actions => (
+                lang.t("Actions", "Acciones").to_owned(),
+                lang.t(
+                    "Goal seek; the … menu resets to the model target, inserts, duplicates, \
+                     moves and deletes",
+                    "Buscar objetivo; el menú … vuelve a la meta del modelo, inserta, duplica, \
+                     mueve y borra",
+                ),
+            ),
+        })
+        .collect()
+}
+
 /// The grid's columns and their widths (initial, least): no narrower than the longest word of
 /// their title, so that titles wrap between words only.
-fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<egui_table::Column> {
-    let word_width = |title: &str| super::cells::longest_word_width(ui, title);
+fn table_columns(
+    ui: &Ui,
+    titles: &[(String, &str)],
+    actions_width: f32,
+) -> Vec<egui_table::Column> {
+    let word_width = |title: &str| crate::ui::cells::longest_word_width(ui, title);
     let widths: [(f32, f32); 18] = [
         (32.0, 28.0),
         (210.0, 120.0),
@@ -419,7 +99,7 @@ fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<eg
         .iter()
         .zip(titles)
         .enumerate()
-        .map(|(i, (&(initial, least), &(title, _)))| {
+        .map(|(i, (&(initial, least), (title, _)))| {
             let least = least.max(word_width(title));
             egui_table::Column::new(initial.max(least))
                 .range(least..=1200.0)
@@ -429,7 +109,7 @@ fn table_columns(ui: &Ui, titles: &[(&str, &str)], actions_width: f32) -> Vec<eg
         .collect()
 }
 
-fn targets_table(
+pub(super) fn targets_table(
     ui: &mut Ui,
     lang: Lang,
     document: &Document,
@@ -491,12 +171,12 @@ struct TargetsGrid<'a> {
     buffers: &'a mut CellBuffers,
     actions: &'a mut Vec<Action>,
     row_height: f32,
-    columns: [(&'static str, &'static str); 18],
+    columns: Vec<(String, &'static str)>,
 }
 
 impl egui_table::TableDelegate for TargetsGrid<'_> {
     fn header_cell_ui(&mut self, ui: &mut Ui, cell: &egui_table::HeaderCellInfo) {
-        let Some(&(title, tooltip)) = self.columns.get(cell.col_range.start) else {
+        let Some((title, tooltip)) = self.columns.get(cell.col_range.start) else {
             return;
         };
         egui::Frame::new()
@@ -510,7 +190,7 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
                 // Titles wrap at words only: a column is at least as wide as its longest word.
                 let response = ui.add(egui::Label::new(text.strong()).wrap());
                 if !tooltip.is_empty() {
-                    response.on_hover_text(tooltip);
+                    response.on_hover_text(*tooltip);
                 }
             });
     }
@@ -562,13 +242,7 @@ impl TargetsGrid<'_> {
                          hover: Option<&str>,
                          column: Computed,
                          actions: &mut Vec<Action>| {
-            if explained_cell(
-                ui,
-                lang,
-                text,
-                hover,
-                &tr!(lang, "{} row {n}", "{} fila {n}", column.title(lang)),
-            ) {
+            if explained_cell(ui, lang, text, hover, &column.column().cell_name(i, lang)) {
                 actions.push(Action::Explain { row: i, column });
             }
         };
@@ -581,8 +255,8 @@ impl TargetsGrid<'_> {
                 };
                 ui.label(n.to_string()).on_hover_text(text);
             }
-            Col::Indicator => {
-                let name = tr!(lang, "Indicator row {n}", "Indicador fila {n}");
+            Col::Data(T::Indicator) => {
+                let name = T::Indicator.cell_name(i, lang);
                 if locked {
                     locked_cell(ui, lang, &indicator.name, &name, Align::Min);
                 } else if let Some(new) = text_cell(
@@ -600,7 +274,7 @@ impl TargetsGrid<'_> {
                     });
                 }
             }
-            Col::Condition => {
+            Col::Data(T::Condition) => {
                 let mut chosen = indicator.condition.clone();
                 let has_problem = problem(Field::Condition).is_some();
                 let shown = if chosen.is_empty() {
@@ -610,7 +284,7 @@ impl TargetsGrid<'_> {
                 };
                 let text = if has_problem {
                     RichText::new(shown)
-                        .color(super::cells::error_fill(ui))
+                        .color(crate::ui::cells::error_fill(ui))
                         .strong()
                 } else {
                     RichText::new(shown)
@@ -633,7 +307,7 @@ impl TargetsGrid<'_> {
                             .response
                     })
                     .inner
-                    .accessible_name(tr!(lang, "Condition row {n}", "Condición fila {n}"));
+                    .accessible_name(T::Condition.cell_name(i, lang));
                 let response = response.on_hover_text(indicator.condition.as_str());
                 if let Some(p) = problem(Field::Condition) {
                     response.on_hover_text(crate::present::problem::reason(p, lang));
@@ -648,7 +322,7 @@ impl TargetsGrid<'_> {
                     });
                 }
             }
-            Col::Direction => {
+            Col::Data(T::Direction) => {
                 let mut direction = indicator.direction;
                 ui.add_enabled_ui(!locked, |ui| {
                     ComboBox::from_id_salt(("direction", i))
@@ -667,7 +341,7 @@ impl TargetsGrid<'_> {
                             );
                         })
                         .response
-                        .accessible_name(tr!(lang, "Direction row {n}", "Dirección fila {n}"));
+                        .accessible_name(T::Direction.cell_name(i, lang));
                 });
                 if direction != indicator.direction {
                     self.actions.push(Action::Edit {
@@ -679,7 +353,7 @@ impl TargetsGrid<'_> {
                     });
                 }
             }
-            Col::Population => self.number(
+            Col::Data(T::Population) => self.number(
                 ui,
                 i,
                 Field::Population,
@@ -687,10 +361,10 @@ impl TargetsGrid<'_> {
                 NumberKind::Count,
                 false,
                 "",
-                "N",
+                T::Population,
                 &|v, x| v.population = x.unwrap_or_default(),
             ),
-            Col::Baseline => self.number(
+            Col::Data(T::Baseline) => self.number(
                 ui,
                 i,
                 Field::Baseline,
@@ -698,10 +372,10 @@ impl TargetsGrid<'_> {
                 NumberKind::Percent,
                 false,
                 "",
-                lang.t("Baseline", "Línea de base"),
+                T::Baseline,
                 &|v, x| v.baseline = x.unwrap_or_default(),
             ),
-            Col::AnnualChange => {
+            Col::Data(T::AnnualChange) => {
                 // The default trend reads as a default, with its sign: "default +1.0%".
                 let default = indicator.direction.sign() * project.program.default_annual_change;
                 let sign = if default >= 0.0 { "+" } else { "" };
@@ -719,11 +393,11 @@ impl TargetsGrid<'_> {
                     NumberKind::Percent,
                     true,
                     &hint,
-                    lang.t("Annual change", "Cambio anual"),
+                    T::AnnualChange,
                     &|v, x| v.annual_change = x,
                 );
             }
-            Col::Weight => self.number(
+            Col::Data(T::Weight) => self.number(
                 ui,
                 i,
                 Field::Weight,
@@ -731,10 +405,10 @@ impl TargetsGrid<'_> {
                 NumberKind::Plain,
                 false,
                 "",
-                lang.t("Weight", "Peso"),
+                T::Weight,
                 &|v, x| v.weight = x.unwrap_or_default(),
             ),
-            Col::Counterfactual => explained(
+            Col::Data(T::Counterfactual) => explained(
                 ui,
                 computed
                     .counterfactual
@@ -744,7 +418,7 @@ impl TargetsGrid<'_> {
                 Computed::Counterfactual,
                 self.actions,
             ),
-            Col::ModelTarget => explained(
+            Col::Data(T::ModelTarget) => explained(
                 ui,
                 targets
                     .map_or_else(dash, |t| format_percent(t.model_target, 1))
@@ -753,7 +427,7 @@ impl TargetsGrid<'_> {
                 Computed::ModelTarget,
                 self.actions,
             ),
-            Col::Bounded => match targets {
+            Col::Data(T::BoundedTarget) => match targets {
                 Some(targets) if targets.bound.is_some() => {
                     let (word, hover) = match targets.bound {
                         Some(Bound::Floor) => (
@@ -792,7 +466,7 @@ impl TargetsGrid<'_> {
                 ),
                 None => explained(ui, dash().into(), None, Computed::Bounded, self.actions),
             },
-            Col::Negotiated => self.number(
+            Col::Data(T::NegotiatedTarget) => self.number(
                 ui,
                 i,
                 Field::NegotiatedTarget,
@@ -800,10 +474,10 @@ impl TargetsGrid<'_> {
                 NumberKind::Target,
                 true,
                 lang.t("model", "modelo"),
-                lang.t("Negotiated target", "Meta negociada"),
+                T::NegotiatedTarget,
                 &|v, x| v.negotiated_target = x,
             ),
-            Col::Lock => {
+            Col::Data(T::Locked) => {
                 let mut checked = locked;
                 let response = ui.checkbox(&mut checked, "").accessible_name(tr!(
                     lang,
@@ -829,7 +503,7 @@ impl TargetsGrid<'_> {
                     });
                 }
             }
-            Col::Final => {
+            Col::Data(T::FinalTarget) => {
                 let text = targets.map_or_else(dash, |t| format_target(t.final_target));
                 explained(
                     ui,
@@ -839,7 +513,7 @@ impl TargetsGrid<'_> {
                     self.actions,
                 );
             }
-            Col::Impact => explained(
+            Col::Data(T::Impact) => explained(
                 ui,
                 targets
                     .map_or_else(dash, |t| {
@@ -850,7 +524,7 @@ impl TargetsGrid<'_> {
                 Computed::Impact,
                 self.actions,
             ),
-            Col::Benefit => explained(
+            Col::Data(T::Benefit) => explained(
                 ui,
                 targets
                     .map_or_else(dash, |t| format_amount(t.benefit))
@@ -859,7 +533,7 @@ impl TargetsGrid<'_> {
                 Computed::Benefit,
                 self.actions,
             ),
-            Col::Share => explained(
+            Col::Data(T::Share) => explained(
                 ui,
                 targets
                     .and_then(|t| t.share_of_benefit)
@@ -869,6 +543,9 @@ impl TargetsGrid<'_> {
                 Computed::Share,
                 self.actions,
             ),
+            // Program-level columns of the Targets table are not in the grid.
+            Col::Data(T::UnitValue | T::PresentValue | T::ProgramYears)
+            | Col::Data(T::TotalCost | T::MinimumImpact) => {}
             Col::Actions => {
                 let seek = ui
                     .add_enabled(
@@ -910,7 +587,7 @@ impl TargetsGrid<'_> {
         kind: NumberKind,
         optional: bool,
         hint: &str,
-        column: &str,
+        column: T,
         set: &dyn Fn(&mut Indicator, Option<f64>),
     ) {
         let lang = self.lang;
@@ -918,8 +595,7 @@ impl TargetsGrid<'_> {
         let indicator = &project.indicators[i];
         let at = Location::Indicator(i);
         let key = (at, field);
-        let n = i + 1;
-        let name = tr!(lang, "{column} row {n}", "{column} fila {n}");
+        let name = column.cell_name(i, lang);
         if indicator.locked {
             let text = value
                 .map(|v| kind.format(v))
