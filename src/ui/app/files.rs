@@ -27,6 +27,12 @@ impl App {
         self.autosave = Autosave::default();
     }
 
+    /// Opens `path` as File → Open does once a file is chosen (without asking about unsaved
+    /// changes first).
+    pub fn open_file(&mut self, path: &Path) {
+        self.open_path(path);
+    }
+
     /// Opens a project; a workbook first shows the import preview. On failure the open
     /// document stays as it was and the reason is shown.
     pub(super) fn open_path(&mut self, path: &Path) {
