@@ -3,6 +3,7 @@
 use egui::{Align, ComboBox, Layout, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
+use super::Action;
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::tr;
@@ -14,34 +15,43 @@ pub struct LogState {
     pub indicator: String,
 }
 
-/// The Log tab. `user` and `reason` are the App's, edited here.
+/// The Log tab. `user` and `reason` are the App's, edited here; a change of either is an
+/// action (the document records both with every change from then on).
 pub fn log_ui(
     ui: &mut Ui,
     lang: Lang,
     document: &Document,
     state: &mut LogState,
-    user: &mut String,
-    reason: &mut String,
+    (user, reason): (&mut String, &mut String),
+    actions: &mut Vec<Action>,
 ) {
     let project = document.project();
     ui.horizontal(|ui| {
         let label = ui.label(lang.t("Your name", "Su nombre"));
-        ui.add(egui::TextEdit::singleline(user).desired_width(200.0))
+        let name = ui
+            .add(egui::TextEdit::singleline(user).desired_width(200.0))
             .labelled_by(label.id);
         ui.separator();
         let label = ui.label(lang.t(
             "Reason for the changes you make now",
             "Motivo de los cambios que hace ahora",
         ));
-        ui.add(
-            egui::TextEdit::singleline(reason)
-                .hint_text(lang.t(
-                    "optional, e.g. agreed with the ministry, day 2",
-                    "opcional, p. ej. acordado con el ministerio, día 2",
-                ))
-                .desired_width(360.0),
-        )
-        .labelled_by(label.id);
+        let why = ui
+            .add(
+                egui::TextEdit::singleline(reason)
+                    .hint_text(lang.t(
+                        "optional, e.g. agreed with the ministry, day 2",
+                        "opcional, p. ej. acordado con el ministerio, día 2",
+                    ))
+                    .desired_width(360.0),
+            )
+            .labelled_by(label.id);
+        if name.changed() || why.changed() {
+            actions.push(Action::Attribution {
+                user: user.clone(),
+                reason: reason.clone(),
+            });
+        }
     });
     ui.horizontal(|ui| {
         ui.label(lang.t("Show", "Mostrar"));

@@ -71,6 +71,15 @@ pub enum Action {
         user: String,
         reason: String,
     },
+    /// The value typed in a cell is committed (the focus moved on).
+    CommitTyping,
+    /// The value typed in a cell is thrown away (Esc).
+    CancelTyping,
+    /// A block pasted from the clipboard into a grid.
+    Paste {
+        edit: Edit,
+        deed: Deed,
+    },
 }
 
 /// When the process started: set by `main`, read for the first-frame time that

@@ -145,7 +145,7 @@ impl App {
         // Redo brings it back).
         if !matches!(
             action,
-            Action::CellEdit { .. } | Action::RenameCondition { .. }
+            Action::CellEdit { .. } | Action::RenameCondition { .. } | Action::CancelTyping
         ) {
             self.commit_typing();
         }
@@ -228,6 +228,39 @@ impl App {
             Action::ResetRow(row) => {
                 self.document.reset_to_model(row);
                 self.buffers.clear();
+            }
+            Action::CommitTyping => self.document.seal(),
+            Action::CancelTyping => {
+                if self.document.cancel_typing() {
+                    self.buffers.clear();
+                    self.set_status(
+                        lang.t(
+                            "Typing cancelled: the cell holds its value again.",
+                            "Escritura cancelada: la celda recupera su valor.",
+                        ),
+                        true,
+                    );
+                }
+            }
+            Action::Paste { edit, deed } => {
+                let done = present::audit::deed(&deed, lang);
+                let pasted = self.document.apply(edit, deed, None);
+                self.document.seal();
+                self.buffers.clear();
+                match self.document.take_refusal().filter(|_| !pasted) {
+                    Some(refusal) => {
+                        let refusal = present::refusal(&refusal, lang);
+                        self.set_status(
+                            tr!(
+                                lang,
+                                "Nothing was pasted: {refusal}",
+                                "No se pegó nada: {refusal}"
+                            ),
+                            false,
+                        );
+                    }
+                    None => self.set_status(format!("{done}."), true),
+                }
             }
             Action::Attribution { user, reason } => {
                 self.document.set_user(&user);

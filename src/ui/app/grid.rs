@@ -11,7 +11,7 @@ use crate::paste::{Grid, copy_block, paste_block};
 use crate::present;
 use crate::tr;
 use crate::ui::cells::{CellKey, Selection, cell_id};
-use crate::ui::{targets, values};
+use crate::ui::{Action, targets, values};
 
 /// Where this frame's events must stop so that each goes to the cell that had the focus when
 /// it arrived: a key that moves between cells (Enter, the arrows, Esc, F2) after text was
@@ -83,36 +83,32 @@ impl App {
     }
 
     /// Routes this frame's grid keys to the cell being edited, before the cell's own text field
-    /// sees them.
+    /// sees them; what they change in the document is applied at once, through [`Self::apply`].
     pub(super) fn grid_keys(&mut self, ctx: &Context) {
-        let lang = self.lang;
         let focus = ctx.memory(|m| m.focused());
         // Esc puts back what a grid cell held before typing began. egui has already taken
         // the focus away, so the cell is the one focused in the last frame.
         if focus.is_none() && ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
             self.buffers.selection = None;
-            let left = self.last_focus.and_then(|f| self.focused_grid_cell(f));
-            if left.is_some() && self.document.cancel_typing() {
-                self.buffers.clear();
-                self.set_status(
-                    lang.t(
-                        "Typing cancelled: the cell holds its value again.",
-                        "Escritura cancelada: la celda recupera su valor.",
-                    ),
-                    true,
-                );
+            if self
+                .last_focus
+                .and_then(|f| self.focused_grid_cell(f))
+                .is_some()
+            {
+                self.apply(Action::CancelTyping, ctx);
             }
         }
         // A new focus (Tab, a click elsewhere) commits the value typed in the cell that had it.
         if focus != self.last_focus {
-            self.commit_typing();
-            self.document.seal();
+            self.apply(Action::CommitTyping, ctx);
             self.last_focus = focus;
         }
         if let Some(cell) = focus.and_then(|focus| self.focused_grid_cell(focus)) {
             self.extend_selection(ctx, cell);
             self.copy_selection(ctx);
-            self.paste_block(ctx, cell);
+            if let Some(paste) = self.paste_block(ctx, cell) {
+                self.apply(paste, ctx);
+            }
             self.move_between_cells(ctx, cell);
         }
     }
@@ -311,13 +307,11 @@ impl App {
 
     /// A paste into a grid cell, taken before the cell's text field sees it: the block (one
     /// cell or many, copied from a spreadsheet) fills the grid from that cell down and to the
-    /// right, as one undo step.
-    fn paste_block(&mut self, ctx: &Context, (location, field): CellKey) {
+    /// right, as one undo step. A block that does not fit or read changes nothing and says why.
+    fn paste_block(&mut self, ctx: &Context, (location, field): CellKey) -> Option<Action> {
         let lang = self.lang;
-        let Some((grid, row)) = Grid::of(location) else {
-            return;
-        };
-        let pasted = ctx.input_mut(|input| {
+        let (grid, row) = Grid::of(location)?;
+        let text = ctx.input_mut(|input| {
             let mut pasted = None;
             input.events.retain(|event| match event {
                 egui::Event::Paste(text) => {
@@ -327,31 +321,16 @@ impl App {
                 _ => true,
             });
             pasted
-        });
-        let Some(text) = pasted else { return };
-        self.commit_typing();
+        })?;
         match paste_block(self.document.project(), grid, row, field, &text, lang) {
-            Ok(paste) => {
-                let done = present::audit::deed(&paste.deed, lang);
-                let pasted = self.document.apply(paste.edit, paste.deed, None);
-                self.document.seal();
-                self.buffers.clear();
-                match self.document.take_refusal().filter(|_| !pasted) {
-                    Some(refusal) => {
-                        let refusal = present::refusal(&refusal, lang);
-                        self.set_status(
-                            tr!(
-                                lang,
-                                "Nothing was pasted: {refusal}",
-                                "No se pegó nada: {refusal}"
-                            ),
-                            false,
-                        )
-                    }
-                    None => self.set_status(format!("{done}."), true),
-                }
+            Ok(paste) => Some(Action::Paste {
+                edit: paste.edit,
+                deed: paste.deed,
+            }),
+            Err(message) => {
+                self.set_status(message, false);
+                None
             }
-            Err(message) => self.set_status(message, false),
         }
     }
 }

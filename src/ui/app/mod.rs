@@ -165,12 +165,18 @@ struct Timing {
 
 impl App {
     /// A window on `document`.
-    pub fn new(cc: &eframe::CreationContext<'_>, document: Document) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, mut document: Document) -> Self {
         let persisted: Persisted = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         let lang = persisted.lang.unwrap_or_else(Lang::from_system);
+        // The name the log records: the one typed last time, else the computer's user name.
+        let user = match persisted.user.trim() {
+            "" => document.user().to_owned(),
+            typed => typed.to_owned(),
+        };
+        document.set_user(&user);
         Self {
             ctx: cc.egui_ctx.clone(),
             job: None,
@@ -197,7 +203,7 @@ impl App {
             log: log::LogState::default(),
             scenarios: scenarios::ScenariosState::default(),
             verification: verification::VerificationState::default(),
-            user: persisted.user.clone(),
+            user,
             reason: String::new(),
             recovery_dir: None,
             autosave: Autosave::default(),
@@ -438,8 +444,8 @@ impl eframe::App for App {
                     lang,
                     &self.document,
                     &mut self.log,
-                    &mut self.user,
-                    &mut self.reason,
+                    (&mut self.user, &mut self.reason),
+                    &mut actions,
                 ),
                 Tab::Rounds => rounds::rounds_ui(
                     ui,
