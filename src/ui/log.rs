@@ -79,13 +79,16 @@ pub fn log_ui(
             })
             .response
             .accessible_name(lang.t("Show changes of", "Mostrar cambios de"));
+        let count = match project.audit.len() {
+            1 => lang.t("1 change recorded", "1 cambio registrado").to_owned(),
+            n => tr!(lang, "{n} changes recorded", "{n} cambios registrados"),
+        };
+        let sheet = crate::schema::labels::AUDIT_SHEET.get(lang);
         ui.label(
             RichText::new(tr!(
                 lang,
-                "{} changes recorded; saved with the project and exported as the Audit sheet.",
-                "{} cambios \
-                    registrados; se guardan con el proyecto y se exportan como la hoja Auditoría.",
-                project.audit.len()
+                "{count}; saved with the project and exported as the {sheet} sheet.",
+                "{count}; se guardan con el proyecto y se exportan como la hoja {sheet}."
             ))
             .weak(),
         );
