@@ -80,7 +80,9 @@ pub fn log_ui(
             .response
             .accessible_name(lang.t("Show changes of", "Mostrar cambios de"));
         let count = match project.audit.len() {
-            1 => lang.t("1 change recorded", "1 cambio registrado").to_owned(),
+            1 => lang
+                .t("1 change recorded", "1 cambio registrado")
+                .to_owned(),
             n => tr!(lang, "{n} changes recorded", "{n} cambios registrados"),
         };
         let sheet = crate::schema::labels::AUDIT_SHEET.get(lang);
