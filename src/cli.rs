@@ -161,6 +161,7 @@ fn run_compute(
     choices: &crate::io::Choices,
     lang: Lang,
 ) -> ExitCode {
+    let mut timing = Stopwatch::from_env();
     let (project, import) = match open_project(file, choices) {
         Ok(opened) => opened,
         Err(error) => {
@@ -168,7 +169,9 @@ fn run_compute(
             return ExitCode::from(1);
         }
     };
+    timing.lap("read and import");
     let outcome = compute(&project);
+    timing.lap("compute");
     if let Some(import) = &import
         && json
     {
@@ -206,6 +209,7 @@ fn run_compute(
             text_table(&project, &outcome, lang)
         )
     };
+    timing.lap("print");
     if let Err(error) = printed {
         eprintln!(
             "{}",
@@ -228,7 +232,9 @@ fn run_compute(
             lang,
             ..ExportOptions::default()
         };
-        match export_xlsx(&project, out, options) {
+        let exported = export_xlsx(&project, out, options);
+        timing.lap("export");
+        match exported {
             Ok(()) => {
                 if !json {
                     eprintln!("{}", tr!(lang, "Wrote {}", "Escrito {}", out.display()));
@@ -244,6 +250,24 @@ fn run_compute(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// With `RBF_TIMING` set, the wall time of each stage of `compute` on standard error (for the
+/// README's Performance figures; developer output, in English).
+struct Stopwatch(Option<std::time::Instant>);
+
+impl Stopwatch {
+    fn from_env() -> Self {
+        Self(std::env::var_os("RBF_TIMING").map(|_| std::time::Instant::now()))
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(start) = &mut self.0 {
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            eprintln!("timing: {stage} {ms:.1} ms");
+            *start = std::time::Instant::now();
+        }
     }
 }
 

@@ -188,6 +188,13 @@ pub(super) fn write_targets(
         .collect();
     header_row(sheet, T_HEADER, &headers, &f.header, SHEET_HEADER_HEIGHT)?;
 
+    // What every row's formulas share, made once.
+    let links = crate::model::Links::of(project);
+    let values_sheet = words::VALUES_SHEET.get(lang);
+    let (years, d, floor, ceiling) = (b(T_YEARS), b(T_D), b(T_FLOOR), b(T_CEILING));
+    let (a0, benefit) = (b(T_A0), b(T_BENEFIT));
+    let (higher, lower_word) = (lang.t("higher", "mayor"), lang.t("lower", "menor"));
+    let yes = lang.t("yes", "sí");
     for (i, (indicator, row_outcome)) in project
         .indicators
         .iter()
@@ -196,11 +203,7 @@ pub(super) fn write_targets(
     {
         let r = T_FIRST + i as u32;
         let x = r + 1; // Excel row number
-        let j = project
-            .conditions
-            .iter()
-            .position(|c| c.name.trim() == indicator.condition.trim())
-            .unwrap_or(0) as u32;
+        let j = links.condition_of(i).unwrap_or(0) as u32;
         let vr = V_FIRST + j + 1;
         let lower = indicator.direction == Direction::Lower;
         let value = row_outcome.value;
@@ -211,17 +214,14 @@ pub(super) fn write_targets(
             sheet.set_row_height(r, 15.0 * lines as f64)?;
         }
         text(sheet, r, 1, &indicator.condition, &f.plain)?;
-        let better = match indicator.direction {
-            Direction::Higher => lang.t("higher", "mayor"),
-            Direction::Lower => lang.t("lower", "menor"),
-        };
+        let better = if lower { lower_word } else { higher };
         text(sheet, r, 2, better, &f.plain)?;
         formula(
             sheet,
             options,
             r,
             3,
-            &format!("'{}'!$F${vr}", words::VALUES_SHEET.get(lang)),
+            &format!("'{values_sheet}'!$F${vr}"),
             value.map(|v| v.unit_value),
             &f.number,
         )?;
@@ -230,7 +230,7 @@ pub(super) fn write_targets(
             options,
             r,
             4,
-            &format!("'{}'!$G${vr}", words::VALUES_SHEET.get(lang)),
+            &format!("'{values_sheet}'!$G${vr}"),
             value.map(|v| v.present_value),
             &f.number,
         )?;
@@ -247,7 +247,7 @@ pub(super) fn write_targets(
                     options,
                     r,
                     7,
-                    &format!("{sign}{}", b(T_A0)),
+                    &format!("{sign}{a0}"),
                     Some(indicator.effective_annual_change(program)),
                     &f.percent,
                 )?;
@@ -259,7 +259,7 @@ pub(super) fn write_targets(
             options,
             r,
             9,
-            &format!("MIN(1,MAX(0,G{x}+{}*H{x}))", b(T_YEARS)),
+            &format!("MIN(1,MAX(0,G{x}+{years}*H{x}))"),
             row_outcome.counterfactual,
             &f.percent,
         )?;
@@ -269,14 +269,14 @@ pub(super) fn write_targets(
             options,
             r,
             10,
-            &format!("J{x}{op}I{x}*{}", b(T_D)),
+            &format!("J{x}{op}I{x}*{d}"),
             targets.map(|t| t.model_target),
             &f.percent,
         )?;
         let bound = if lower {
-            format!("MAX(K{x},{})", b(T_FLOOR))
+            format!("MAX(K{x},{floor})")
         } else {
-            format!("MIN(K{x},{})", b(T_CEILING))
+            format!("MIN(K{x},{ceiling})")
         };
         formula(
             sheet,
@@ -296,11 +296,7 @@ pub(super) fn write_targets(
             sheet,
             r,
             13,
-            if indicator.locked {
-                lang.t("yes", "sí")
-            } else {
-                ""
-            },
+            if indicator.locked { yes } else { "" },
             &f.plain,
         )?;
         formula(
@@ -340,7 +336,7 @@ pub(super) fn write_targets(
             options,
             r,
             17,
-            &format!("IF({}>0,Q{x}/{},0)", b(T_BENEFIT), b(T_BENEFIT)),
+            &format!("IF({benefit}>0,Q{x}/{benefit},0)"),
             Some(targets.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
             &f.percent,
         )?;
@@ -407,7 +403,7 @@ pub(super) fn write_targets(
         lang.t("Name", "Nombre"),
         lang.t("Position", "Cargo"),
         lang.t("Signature", "Firma"),
-        "Date",
+        lang.t("Date", "Fecha"),
     ] {
         row += 2;
         text(sheet, row, 0, label, &f.plain)?;
