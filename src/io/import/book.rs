@@ -77,6 +77,13 @@ impl Sheet {
     ) -> Result<Self, SheetError> {
         let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
         let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
+        // Values go straight into a range of the size the sheet declares, when it declares a
+        // plausible one; cells outside it (a hand-edited or foreign file) are kept aside.
+        let mut declared = reader.dimensions();
+        if let Some(max) = max_row {
+            declared.end.0 = declared.end.0.min(max);
+        }
+        let mut dense = declared_range(declared);
         let mut values = Vec::new();
         let mut formulas = Vec::new();
         let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
@@ -102,15 +109,30 @@ impl Sheet {
                 return Err(SheetError::TooManyCells);
             }
             if cell.value != calamine::DataRef::Empty {
-                values.push(calamine::Cell::new(cell.pos, Data::from(cell.value)));
+                let value = Data::from(cell.value);
+                match &mut dense {
+                    Some(range) if range_holds(range, cell.pos) => range.set_value(cell.pos, value),
+                    _ => values.push(calamine::Cell::new(cell.pos, value)),
+                }
             }
             if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
                 formulas.push(calamine::Cell::new(cell.pos, formula));
             }
         }
+        let values = match dense {
+            Some(range) if values.is_empty() => trimmed(range),
+            Some(range) => {
+                let (r0, c0) = range.start().unwrap_or_default();
+                values.extend(range.used_cells().map(|(r, c, v)| {
+                    calamine::Cell::new((r0 + r as u32, c0 + c as u32), v.clone())
+                }));
+                Range::from_sparse(values)
+            }
+            None => Range::from_sparse(values),
+        };
         Ok(Self {
             name: name.to_owned(),
-            values: Range::from_sparse(values),
+            values,
             formulas: Range::from_sparse(formulas),
         })
     }
@@ -222,6 +244,44 @@ impl Sheet {
     }
 }
 
+/// An empty range of the size a sheet declares (its `<dimension>`), when that is plausible.
+fn declared_range(declared: calamine::Dimensions) -> Option<Range<Data>> {
+    let (start, end) = (declared.start, declared.end);
+    let plausible = start.0 <= end.0
+        && start.1 <= end.1
+        && declared.len() <= MAX_SHEET_CELLS as u64
+        && declared.len() > 1;
+    plausible.then(|| Range::new(start, end))
+}
+
+fn range_holds(range: &Range<Data>, (row, col): (u32, u32)) -> bool {
+    match (range.start(), range.end()) {
+        (Some(start), Some(end)) => {
+            (start.0..=end.0).contains(&row) && (start.1..=end.1).contains(&col)
+        }
+        _ => false,
+    }
+}
+
+/// The range cut to the cells that hold something, as calamine's own reader leaves it: a sheet
+/// may declare more rows or columns than it fills.
+fn trimmed(range: Range<Data>) -> Range<Data> {
+    let (mut rows, mut cols) = ((u32::MAX, 0), (u32::MAX, 0));
+    let (r0, c0) = range.start().unwrap_or_default();
+    for (r, c, _) in range.used_cells() {
+        let (r, c) = (r0 + r as u32, c0 + c as u32);
+        rows = (rows.0.min(r), rows.1.max(r));
+        cols = (cols.0.min(c), cols.1.max(c));
+    }
+    if rows.0 == u32::MAX {
+        return Range::empty();
+    }
+    if Some((rows.0, cols.0)) == range.start() && Some((rows.1, cols.1)) == range.end() {
+        return range;
+    }
+    range.range((rows.0, cols.0), (rows.1, cols.1))
+}
+
 /// The sheets of a workbook and its defined names.
 pub struct Book {
     pub sheets: Vec<Sheet>,
@@ -274,5 +334,79 @@ impl Book {
     pub fn address(&self, sheet: usize, row: u32, col: u32) -> String {
         let name = self.sheets.get(sheet).map_or("?", |s| s.name.as_str());
         format!("{name}!{}", super::formula::cell_name(row, col))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    /// A workbook with a value in A1, B2, D5 (text) and a formula in C3, whose sheet declares
+    /// the dimension `dimension` (written by rust_xlsxwriter, then the tag rewritten).
+    fn workbook(dimension: &str) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_number(0, 0, 1.5).unwrap();
+        sheet.write_number(1, 1, 2.5).unwrap();
+        sheet
+            .write_formula(
+                2,
+                2,
+                rust_xlsxwriter::Formula::new("=A1+B2").set_result("4"),
+            )
+            .unwrap();
+        sheet.write_string(4, 3, "note").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut part = archive.by_index(i).unwrap();
+            let name = part.name().unwrap().into_owned();
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut part, &mut text).unwrap();
+            if name == "xl/worksheets/sheet1.xml" {
+                let xml = String::from_utf8(text).unwrap();
+                let start = xml.find("<dimension ref=\"").unwrap() + 16;
+                let end = start + xml[start..].find('"').unwrap();
+                text = format!("{}{dimension}{}", &xml[..start], &xml[end..]).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&text).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    fn read(dimension: &str, max_row: Option<u32>) -> Sheet {
+        let reader = Cursor::new(workbook(dimension));
+        let mut book = Sheets::Xlsx(calamine::Xlsx::new(reader).unwrap());
+        Sheet::read(&mut book, "Sheet1", max_row, &mut 0).unwrap()
+    }
+
+    /// Whatever size the sheet declares (right, too small, too large, starting after its first
+    /// cell, absurd), the cells read and the used range are the same.
+    #[test]
+    fn cells_are_read_whatever_dimension_the_sheet_declares() {
+        for dimension in ["A1:D5", "B2:C3", "A1:Z900", "C3:D5", "A1:XFD1048576", "A1"] {
+            let sheet = read(dimension, None);
+            assert_eq!(sheet.value(0, 0), &Data::Float(1.5), "{dimension}");
+            assert_eq!(sheet.value(1, 1), &Data::Float(2.5), "{dimension}");
+            assert_eq!(sheet.value(2, 2), &Data::Float(4.0), "{dimension}");
+            assert_eq!(sheet.text(4, 3).as_deref(), Some("note"), "{dimension}");
+            assert_eq!(sheet.formula(2, 2), Some("A1+B2"), "{dimension}");
+            assert_eq!(sheet.value(3, 3), &Data::Empty, "{dimension}");
+            assert_eq!(sheet.row_span(), Some((0, 4)), "{dimension}");
+            assert_eq!(sheet.col_span(), Some((0, 3)), "{dimension}");
+        }
+    }
+
+    /// A sheet read only to its top rows holds only those.
+    #[test]
+    fn a_sheet_read_to_a_row_stops_there() {
+        let sheet = read("A1:D5", Some(2));
+        assert_eq!(sheet.value(2, 2), &Data::Float(4.0));
+        assert_eq!(sheet.value(4, 3), &Data::Empty);
+        assert_eq!(sheet.row_span(), Some((0, 2)));
     }
 }

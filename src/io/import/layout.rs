@@ -183,15 +183,36 @@ struct Candidate<C> {
     _column: std::marker::PhantomData<C>,
 }
 
-/// Header words of each distinct text, computed once.
+/// Header words of each distinct text, and its scores against each table's vocabulary,
+/// computed once: the header search meets the same labels (condition names, directions) on
+/// row after row.
 #[derive(Default)]
-pub struct HeaderCache(HashMap<String, Header>);
+pub struct HeaderCache {
+    headers: HashMap<String, Header>,
+    scores: HashMap<(TableKind, String), Vec<f64>>,
+}
 
 impl HeaderCache {
     pub fn get(&mut self, text: &str) -> &Header {
-        self.0
+        self.headers
             .entry(text.to_owned())
             .or_insert_with(|| header(text))
+    }
+
+    /// The scores of `text` against each entry of `vocabulary`, the vocabulary of `kind`.
+    fn scores<C: Column>(
+        &mut self,
+        kind: TableKind,
+        text: &str,
+        vocabulary: &[Vocabulary<C>],
+    ) -> Vec<f64> {
+        if let Some(scores) = self.scores.get(&(kind, text.to_owned())) {
+            return scores.clone();
+        }
+        let h = self.get(text);
+        let scores: Vec<f64> = vocabulary.iter().map(|v| v.score(h)).collect();
+        self.scores.insert((kind, text.to_owned()), scores.clone());
+        scores
     }
 }
 
@@ -234,8 +255,8 @@ fn named_for(kind: TableKind, sheet_name: &str) -> bool {
 
 fn candidate<C: Column>(
     book: &Book,
-    sheet: usize,
-    row: u32,
+    kind: TableKind,
+    (sheet, row): (usize, u32),
     cols: (u32, u32),
     vocabulary: &[Vocabulary<C>],
     choices: &Choices,
@@ -267,10 +288,7 @@ fn candidate<C: Column>(
                     }
                 })
                 .collect(),
-            None => {
-                let h = cache.get(text);
-                vocabulary.iter().map(|v| v.score(h)).collect()
-            }
+            None => cache.scores(kind, text, vocabulary),
         })
         .collect();
     let assignment = best_assignment(&scores, WORDS_THRESHOLD);
@@ -310,7 +328,8 @@ fn best_candidate<C: Column>(
             if exclude == Some((sheet, row)) {
                 continue;
             }
-            let Some(found) = candidate(book, sheet, row, cols, &vocabulary, choices, cache) else {
+            let at = (sheet, row);
+            let Some(found) = candidate(book, kind, at, cols, &vocabulary, choices, cache) else {
                 continue;
             };
             let assigned: Vec<C> = found
