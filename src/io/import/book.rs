@@ -347,41 +347,41 @@ mod tests {
     fn workbook(dimension: &str) -> Vec<u8> {
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
-        sheet.write_number(0, 0, 1.5).unwrap();
-        sheet.write_number(1, 1, 2.5).unwrap();
+        sheet.write_number(0, 0, 1.5).expect("test workbook");
+        sheet.write_number(1, 1, 2.5).expect("test workbook");
         sheet
             .write_formula(
                 2,
                 2,
                 rust_xlsxwriter::Formula::new("=A1+B2").set_result("4"),
             )
-            .unwrap();
-        sheet.write_string(4, 3, "note").unwrap();
-        let bytes = book.save_to_buffer().unwrap();
-        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+            .expect("test workbook");
+        sheet.write_string(4, 3, "note").expect("test workbook");
+        let bytes = book.save_to_buffer().expect("test workbook");
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("test workbook");
         let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
         for i in 0..archive.len() {
-            let mut part = archive.by_index(i).unwrap();
-            let name = part.name().unwrap().into_owned();
+            let mut part = archive.by_index(i).expect("test workbook");
+            let name = part.name().expect("test workbook").into_owned();
             let mut text = Vec::new();
-            std::io::Read::read_to_end(&mut part, &mut text).unwrap();
+            std::io::Read::read_to_end(&mut part, &mut text).expect("test workbook");
             if name == "xl/worksheets/sheet1.xml" {
-                let xml = String::from_utf8(text).unwrap();
-                let start = xml.find("<dimension ref=\"").unwrap() + 16;
-                let end = start + xml[start..].find('"').unwrap();
+                let xml = String::from_utf8(text).expect("test workbook");
+                let start = xml.find("<dimension ref=\"").expect("test workbook") + 16;
+                let end = start + xml[start..].find('"').expect("test workbook");
                 text = format!("{}{dimension}{}", &xml[..start], &xml[end..]).into_bytes();
             }
             out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(&text).unwrap();
+                .expect("test workbook");
+            out.write_all(&text).expect("test workbook");
         }
-        out.finish().unwrap().into_inner()
+        out.finish().expect("test workbook").into_inner()
     }
 
     fn read(dimension: &str, max_row: Option<u32>) -> Sheet {
         let reader = Cursor::new(workbook(dimension));
-        let mut book = Sheets::Xlsx(calamine::Xlsx::new(reader).unwrap());
-        Sheet::read(&mut book, "Sheet1", max_row, &mut 0).unwrap()
+        let mut book = Sheets::Xlsx(calamine::Xlsx::new(reader).expect("test workbook"));
+        Sheet::read(&mut book, "Sheet1", max_row, &mut 0).expect("test workbook")
     }
 
     /// Whatever size the sheet declares (right, too small, too large, starting after its first
