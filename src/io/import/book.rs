@@ -59,6 +59,17 @@ impl Sheet {
         }
         // Not every format stores formulas; a sheet without them reads as values only.
         let formulas = book.worksheet_formula(name).unwrap_or_default();
+        let start = formulas.start().unwrap_or_default();
+        let formulas = Range::from_sparse(
+            formulas
+                .used_cells()
+                .map(|(r, c, f)| {
+                    let at = (start.0 + r as u32, start.1 + c as u32);
+                    calamine::Cell::new(at, stored_formula(f))
+                })
+                .filter(|cell| !cell.get_value().is_empty())
+                .collect(),
+        );
         Ok(Self {
             name: name.to_owned(),
             values,
@@ -116,7 +127,7 @@ impl Sheet {
                 }
             }
             if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
-                formulas.push(calamine::Cell::new(cell.pos, formula));
+                formulas.push(calamine::Cell::new(cell.pos, stored_formula(&formula)));
             }
         }
         let values = match dense {
@@ -150,7 +161,7 @@ impl Sheet {
             .collect();
         let formulas = formulas
             .into_iter()
-            .map(|((r, c), f)| calamine::Cell::new((r, c), f))
+            .map(|((r, c), f)| calamine::Cell::new((r, c), stored_formula(&f)))
             .collect();
         Self {
             name: name.to_owned(),
@@ -198,8 +209,7 @@ impl Sheet {
     pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
         self.formulas
             .get_value((row, col))
-            .map(|f| f.trim())
-            .map(|f| f.strip_prefix('=').unwrap_or(f))
+            .map(String::as_str)
             .filter(|f| !f.is_empty())
     }
 
@@ -242,6 +252,16 @@ impl Sheet {
                 },
             )
     }
+}
+
+/// A formula as kept: surrounding spaces and a leading "=" removed, once, when it is read.
+fn stored_formula(formula: &str) -> String {
+    let formula = formula.trim();
+    formula
+        .strip_prefix('=')
+        .unwrap_or(formula)
+        .trim()
+        .to_owned()
 }
 
 /// An empty range of the size a sheet declares (its `<dimension>`), when that is plausible.
