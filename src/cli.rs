@@ -33,6 +33,11 @@ pub struct Cli {
     /// commands always) the system's locale.
     #[arg(long, global = true, value_name = "en|es")]
     pub lang: Option<crate::i18n::Lang>,
+    /// Share a read-only live view of the figures with the room from this address and port
+    /// (0.0.0.0:8750 for every network of this computer); the link, with its access code, is
+    /// printed. It stops when the window closes.
+    #[arg(long, value_name = "ADDR:PORT")]
+    pub share: Option<std::net::SocketAddr>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ pub mod model;
 pub mod paste;
 pub mod present;
 pub mod report;
+pub mod room;
 pub mod schema;
 pub mod synthetic;
 pub mod text;

@@ -14,10 +14,12 @@ mod actions;
 pub mod edit;
 mod gate;
 mod history;
+mod mark;
 mod typing;
 
 use std::path::{Path, PathBuf};
 
+use crate::model::mark::Mark;
 use crate::model::{Outcome, Project, compute, links};
 
 pub use actions::Report;
@@ -61,6 +63,8 @@ pub struct Document {
     refusal: Option<Refusal>,
     /// When changes happen, for the audit log.
     clock: Clock,
+    /// The project as it was opened: the mark until the parties set one.
+    opened: Mark,
 }
 
 impl Document {
@@ -68,7 +72,9 @@ impl Document {
     pub fn new(mut project: Project, path: Option<PathBuf>) -> Self {
         links::assign_ids(&mut project);
         let outcome = compute(&project);
+        let opened = Mark::capture(&project, &outcome, "", system_clock());
         Self {
+            opened,
             project,
             outcome,
             path,

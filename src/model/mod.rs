@@ -11,6 +11,7 @@ pub mod audit;
 mod compute;
 pub mod field;
 pub mod links;
+pub mod mark;
 pub mod negotiate;
 pub mod problem;
 pub mod sensitivity;
@@ -68,6 +69,11 @@ pub struct Project {
     pub audit: Vec<AuditEntry>,
     /// Named sets of negotiated targets ("government proposal", "donor proposal").
     pub scenarios: Vec<Scenario>,
+    /// The moment the parties marked as agreed ("end of day 1"), what changed since being
+    /// shown; `None` until someone marks one (the window then compares with the file as
+    /// opened).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<mark::Mark>,
 }
 
 fn is_zero(id: &u64) -> bool {
@@ -158,6 +164,7 @@ impl Default for Project {
             rounds: Vec::new(),
             audit: Vec::new(),
             scenarios: Vec::new(),
+            mark: None,
         }
     }
 }

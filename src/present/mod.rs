@@ -8,6 +8,7 @@ pub mod explain;
 pub mod import;
 pub mod negotiation;
 pub mod problem;
+pub mod room;
 pub mod verification;
 
 use crate::i18n::Lang;

@@ -40,6 +40,10 @@ pub enum UiCommand {
     ZoomOut,
     ZoomReset,
     ProjectorMode,
+    PresenterWindow,
+    ShareWithRoom,
+    MarkAgreed,
+    ChangesSinceMark,
     SwitchLanguage,
     CommandPalette,
     About,
@@ -84,6 +88,12 @@ impl UiCommand {
             UiCommand::ZoomOut => lang.t("Zoom out", "Alejar"),
             UiCommand::ZoomReset => lang.t("Normal size", "Tamaño normal"),
             UiCommand::ProjectorMode => lang.t("Projector mode", "Modo proyector"),
+            UiCommand::PresenterWindow => lang.t("Presenter window", "Ventana para proyectar"),
+            UiCommand::ShareWithRoom => lang.t("Share with the room…", "Compartir con la sala…"),
+            UiCommand::MarkAgreed => lang.t("Mark agreed…", "Marcar como acordado…"),
+            UiCommand::ChangesSinceMark => {
+                lang.t("Changes since the mark", "Cambios desde la marca")
+            }
             UiCommand::SwitchLanguage => lang.t("Español (Spanish)", "English (inglés)"),
             UiCommand::CommandPalette => lang.t("Find a command…", "Buscar un comando…"),
             UiCommand::About => lang.t("About rbf-targets", "Acerca de rbf-targets"),
@@ -200,6 +210,28 @@ impl UiCommand {
                 "Pantalla grande y de alto contraste para proyector, legible desde el fondo de la \
                     sala; otra vez para quitarla",
             ),
+            UiCommand::PresenterWindow => lang.t(
+                "A second window for the projector: the ratio, the surplus, d and the targets, \
+                    large and light, following every edit; move it to the projector's screen",
+                "Una segunda ventana para el proyector: la relación, el excedente, d y las metas, \
+                    grandes y claras, al día con cada cambio; llévela a la pantalla del proyector",
+            ),
+            UiCommand::ShareWithRoom => lang.t(
+                "Serve a read-only page of the figures on the meeting's network, for every \
+                    participant's laptop (a link, a QR code and an access code)",
+                "Servir una página de solo lectura con las cifras en la red de la reunión, para \
+                    la computadora de cada participante (enlace, código QR y clave de acceso)",
+            ),
+            UiCommand::MarkAgreed => lang.t(
+                "Name this moment (\"end of day 1\"): what changes from now on is highlighted \
+                    and listed; kept in the project file",
+                "Nombrar este momento («fin del día 1»): lo que cambie desde ahora se resalta y \
+                    se lista; se guarda en el archivo del proyecto",
+            ),
+            UiCommand::ChangesSinceMark => lang.t(
+                "Every change since the mark: who, what, from what to what, and why",
+                "Cada cambio desde la marca: quién, qué, de qué a qué y por qué",
+            ),
             UiCommand::SwitchLanguage => lang.t(
                 "Show the window, its messages and exported workbooks in Spanish (remembered)",
                 "Mostrar la ventana, sus mensajes y los libros exportados en inglés (se recuerda)",
@@ -263,6 +295,10 @@ impl UiCommand {
             UiCommand::ZoomOut => command(Key::Minus),
             UiCommand::ZoomReset => command(Key::Num0),
             UiCommand::ProjectorMode => command_shift(Key::P),
+            UiCommand::PresenterWindow => Some(KeyboardShortcut::new(Modifiers::NONE, Key::F5)),
+            UiCommand::ShareWithRoom => command_shift(Key::H),
+            UiCommand::MarkAgreed => command_shift(Key::M),
+            UiCommand::ChangesSinceMark => command_shift(Key::C),
             UiCommand::CommandPalette => command(Key::K),
             UiCommand::LockNegotiated
             | UiCommand::UnlockAll

@@ -9,6 +9,7 @@ pub mod commands;
 mod files;
 mod import_preview;
 mod log;
+mod presenter;
 mod program;
 mod rounds;
 mod scenarios;
@@ -71,6 +72,8 @@ pub enum Action {
         user: String,
         reason: String,
     },
+    /// Mark the project as it stands as agreed, under a name ("end of day 1").
+    SetMark(String),
     /// The value typed in a cell is committed (the focus moved on).
     CommitTyping,
     /// The value typed in a cell is thrown away (Esc).
@@ -89,7 +92,11 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 /// Opens the window. `file` is a project to open; without it the last file opened comes back,
 /// or the embedded El Salvador sample on a first start. `lang` overrides the language last
 /// chosen (and the system's).
-pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> anyhow::Result<()> {
+pub fn run(
+    file: Option<PathBuf>,
+    lang: Option<crate::i18n::Lang>,
+    share: Option<std::net::SocketAddr>,
+) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("rbf-targets")
@@ -104,7 +111,17 @@ pub fn run(file: Option<PathBuf>, lang: Option<crate::i18n::Lang>) -> anyhow::Re
     eframe::run_native(
         "rbf-targets",
         options,
-        Box::new(move |cc| Ok(Box::new(App::start(cc, file, lang)))),
+        Box::new(move |cc| {
+            let mut app = App::start(cc, file, lang);
+            if let Some(address) = share {
+                // Printed for whoever started the program from a terminal.
+                match app.start_share(address) {
+                    Ok(link) => println!("{link}"),
+                    Err(error) => eprintln!("rbf-targets: {error}"),
+                }
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| {
         let lang = lang.unwrap_or_else(crate::i18n::Lang::from_system);

@@ -291,6 +291,15 @@ fn candidate<C: Column>(
             None => cache.scores(kind, text, vocabulary),
         })
         .collect();
+    // Every table needs two recognised columns: a row with fewer (a data row, a note) is not
+    // worth the assignment.
+    let recognised = scores
+        .iter()
+        .filter(|row| row.iter().any(|&s| s >= WORDS_THRESHOLD))
+        .count();
+    if recognised < 2 {
+        return None;
+    }
     let assignment = best_assignment(&scores, WORDS_THRESHOLD);
     let total = assignment
         .iter()

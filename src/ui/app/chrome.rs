@@ -114,6 +114,15 @@ impl App {
                     self.menu_item(ui, command, true, actions);
                 }
                 ui.separator();
+                for command in [
+                    UiCommand::PresenterWindow,
+                    UiCommand::ShareWithRoom,
+                    UiCommand::MarkAgreed,
+                    UiCommand::ChangesSinceMark,
+                ] {
+                    self.menu_item(ui, command, true, actions);
+                }
+                ui.separator();
                 self.menu_item(ui, UiCommand::SwitchLanguage, true, actions);
             });
             ui.menu_button(lang.t("Help", "Ayuda"), |ui| {

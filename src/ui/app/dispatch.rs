@@ -117,6 +117,10 @@ impl App {
                 }
             },
             UiCommand::CommandPalette => self.palette = Some(String::new()),
+            UiCommand::PresenterWindow => self.room.presenter = !self.room.presenter,
+            UiCommand::ShareWithRoom => self.room.share_window = true,
+            UiCommand::MarkAgreed => self.room.mark_name = Some(String::new()),
+            UiCommand::ChangesSinceMark => self.room.changes_window = true,
         }
     }
 
@@ -265,6 +269,21 @@ impl App {
             Action::Attribution { user, reason } => {
                 self.document.set_user(&user);
                 self.document.set_reason(&reason);
+            }
+            Action::SetMark(name) => {
+                self.document.set_mark(&name);
+                let shown = match name.trim() {
+                    "" => lang.t("(no name)", "(sin nombre)").to_owned(),
+                    name => name.to_owned(),
+                };
+                self.set_status(
+                    tr!(
+                        lang,
+                        "Marked as agreed: “{shown}”. Changes from now on are highlighted.",
+                        "Marcado como acordado: «{shown}». Los cambios desde ahora se resaltan."
+                    ),
+                    true,
+                );
             }
         }
     }

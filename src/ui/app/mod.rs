@@ -16,6 +16,7 @@ mod jobs;
 mod palette;
 mod problems;
 mod recovery;
+mod room;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -150,6 +151,8 @@ pub struct App {
     /// The summary shows its other figures (cost, Σ N·V, total benefit, rows at a bound).
     summary_more: bool,
     targets_view: targets::TargetsView,
+    /// The presenter window, the share with the room, the mark's dialog and changes.
+    room: room::RoomState,
     /// `RBF_TIMING=1` prints the first frame's time and the CPU time of frames that changed
     /// the document, for the Performance figures.
     timing: Option<Timing>,
@@ -214,6 +217,7 @@ impl App {
             recent: persisted.recent.clone(),
             held_events: Vec::new(),
             summary_more: false,
+            room: room::RoomState::default(),
             // The window opens scrolled to the first columns, whatever it was left at.
             targets_view: targets::TargetsView {
                 scroll_home: true,
@@ -465,6 +469,7 @@ impl eframe::App for App {
         self.import_window(&ctx);
         self.preview_window(&ctx);
         self.about_window(&ctx);
+        self.room_windows(&ctx, &mut actions);
         self.modals(&ctx);
 
         if let Some((cell, error)) = self.buffers.take_unreadable() {

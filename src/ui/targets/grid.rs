@@ -7,6 +7,7 @@ use super::{TargetsView, indicator_edit, new_indicator};
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
 use crate::model::audit::Deed;
+use crate::model::mark::Marked;
 use crate::model::{Bound, Direction, Field, Indicator, Location};
 use crate::present::explain::Column as Computed;
 use crate::schema::{Column, TargetsColumn as T};
@@ -207,7 +208,15 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
             return;
         };
         let i = cell.row_nr as usize;
-        egui::Frame::new()
+        let changed = self.changed(i, column);
+        if changed.is_some() {
+            ui.painter().rect_filled(
+                ui.max_rect(),
+                0.0,
+                super::marked::changed_fill(ui.visuals().dark_mode),
+            );
+        }
+        let shown = egui::Frame::new()
             .inner_margin(egui::Margin::symmetric(2, 2))
             .show(ui, |ui| {
                 ui.set_height(self.row_height - 4.0);
@@ -215,6 +224,9 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
                     self.cell(ui, i, column);
                 });
             });
+        if let Some(text) = changed {
+            shown.response.on_hover_text(text);
+        }
     }
 
     fn default_row_height(&self) -> f32 {
@@ -223,6 +235,21 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
 }
 
 impl TargetsGrid<'_> {
+    /// What the cell was at the mark, when it differs from it.
+    fn changed(&self, i: usize, column: Col) -> Option<String> {
+        let wanted = match column {
+            Col::Data(T::FinalTarget) => Marked::FinalTarget,
+            Col::Data(T::Population) => Marked::Input(Field::Population),
+            Col::Data(T::Baseline) => Marked::Input(Field::Baseline),
+            Col::Data(T::AnnualChange) => Marked::Input(Field::AnnualChange),
+            Col::Data(T::Weight) => Marked::Input(Field::Weight),
+            Col::Data(T::NegotiatedTarget) => Marked::Input(Field::NegotiatedTarget),
+            Col::Data(T::Locked) => Marked::Input(Field::Locked),
+            _ => return None,
+        };
+        super::marked::changed(self.document, self.lang, i, wanted)
+    }
+
     fn cell(&mut self, ui: &mut Ui, i: usize, column: Col) {
         let lang = self.lang;
         let document = self.document;

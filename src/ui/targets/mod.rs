@@ -2,6 +2,7 @@
 //! indicator with its inputs, the computed targets and the negotiation actions.
 
 mod grid;
+mod marked;
 
 use egui::{ComboBox, RichText, Ui};
 

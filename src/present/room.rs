@@ -1,0 +1,235 @@
+//! What the room sees: the benefit-cost ratio and its verdict, the surplus or shortfall, d,
+//! and the Targets table with the rows at a bound, the locked rows and what changed since the
+//! mark, in the driver's language. The presenter window draws it and the live view for
+//! participants receives it as JSON, so the two always show the same figures.
+
+use serde::Serialize;
+
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::model::Bound;
+use crate::model::audit::utc_text;
+use crate::model::mark::{Difference, Marked};
+use crate::schema::{Column, TargetsColumn as T};
+use crate::text::{format_amount, format_number, format_percent, format_ratio, format_target};
+use crate::tr;
+
+/// Everything the presenter window and the live view show.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct RoomView {
+    /// "en" or "es".
+    pub lang: &'static str,
+    /// Program and country.
+    pub title: String,
+    pub ratio_label: &'static str,
+    /// "1.60", or "—" when it cannot be computed.
+    pub ratio: String,
+    /// "meets the required 1", "below the required 1", or why it cannot be computed.
+    pub verdict: String,
+    /// Whether the ratio meets the requirement.
+    pub meets: bool,
+    pub surplus_label: &'static str,
+    pub surplus: String,
+    pub impact_label: &'static str,
+    pub impact: String,
+    /// "Changes since the mark “end of day 1” (Mon 30 Nov 2026 09:12 UTC): 3".
+    pub mark: String,
+    pub columns: [&'static str; 5],
+    pub rows: Vec<RoomRow>,
+    /// Words the page needs: the bound and lock marks' meanings, the lost connection.
+    pub legend: String,
+    /// What a highlighted row means (the presenter window writes bounds and locks in words).
+    pub highlight_legend: &'static str,
+    /// "locked", before a locked row's name in the presenter window.
+    pub locked_word: &'static str,
+    pub lost: &'static str,
+}
+
+/// One Targets row as the room sees it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct RoomRow {
+    pub number: usize,
+    pub indicator: String,
+    pub baseline: String,
+    pub counterfactual: String,
+    pub final_target: String,
+    /// "ceiling" or "floor" when the model target is held at a bound.
+    pub bound: Option<&'static str>,
+    /// "▲" at the ceiling, "▼" at the floor, else empty.
+    pub bound_sign: &'static str,
+    pub locked: bool,
+    /// The final target at the mark, when it differs ("61.0% → 64.0%").
+    pub changed: Option<String>,
+    /// The same in words, for the presenter window ("was 61.0%").
+    pub was: Option<String>,
+}
+
+impl RoomView {
+    /// The view of `document` in `lang`.
+    pub fn of(document: &Document, lang: Lang) -> Self {
+        let project = document.project();
+        let outcome = document.outcome();
+        let program = &project.program;
+        let currency = match project.metadata.currency.trim() {
+            "" => "US$",
+            c => c,
+        };
+        let required = program.required_ratio;
+        let (ratio, verdict, meets) = match outcome.benefit_cost_ratio {
+            Some(ratio) if ratio >= required => (
+                format_ratio(ratio, required),
+                tr!(
+                    lang,
+                    "meets the required {}",
+                    "cumple la exigida {}",
+                    format_number(required)
+                ),
+                true,
+            ),
+            Some(ratio) => (
+                format_ratio(ratio, required),
+                tr!(
+                    lang,
+                    "below the required {}",
+                    "por debajo de la exigida {}",
+                    format_number(required)
+                ),
+                false,
+            ),
+            None => (
+                "—".to_owned(),
+                lang.t("cannot be computed yet", "aún no se puede calcular")
+                    .to_owned(),
+                false,
+            ),
+        };
+        let (surplus_label, surplus) = match outcome.surplus {
+            Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), -s),
+            Some(s) => (lang.t("Surplus", "Excedente"), s),
+            None => (
+                lang.t("Surplus / shortfall", "Excedente / déficit"),
+                f64::NAN,
+            ),
+        };
+        let surplus = if surplus.is_finite() {
+            format!("{currency} {}", format_amount(surplus))
+        } else {
+            "—".to_owned()
+        };
+        let impact = outcome.minimum_impact.map_or_else(
+            || "—".to_owned(),
+            |d| {
+                tr!(
+                    lang,
+                    "{} points",
+                    "{} puntos",
+                    crate::text::format_fixed(d * 100.0, 2)
+                )
+            },
+        );
+        let mark = document.mark();
+        let rows = project
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, indicator)| {
+                let computed = outcome.indicators.get(i);
+                let targets = computed.and_then(|c| c.targets.as_ref());
+                let difference = mark
+                    .differences(project, outcome, i)
+                    .into_iter()
+                    .find(|d| d.what == Marked::FinalTarget);
+                let changed = difference.as_ref().map(then_now);
+                let was = difference.map(|d| {
+                    let then = d.then.map_or_else(|| "—".to_owned(), format_target);
+                    tr!(lang, "was {then}", "antes {then}")
+                });
+                RoomRow {
+                    number: i + 1,
+                    indicator: indicator.name.clone(),
+                    baseline: format_percent(indicator.baseline, 1),
+                    counterfactual: computed
+                        .and_then(|c| c.counterfactual)
+                        .map_or_else(|| "—".to_owned(), |c| format_percent(c, 1)),
+                    final_target: targets
+                        .map_or_else(|| "—".to_owned(), |t| format_target(t.final_target)),
+                    bound: targets.and_then(|t| t.bound).map(|b| match b {
+                        Bound::Ceiling => lang.t("ceiling", "techo"),
+                        Bound::Floor => lang.t("floor", "piso"),
+                    }),
+                    bound_sign: match targets.and_then(|t| t.bound) {
+                        Some(Bound::Ceiling) => "▲",
+                        Some(Bound::Floor) => "▼",
+                        None => "",
+                    },
+                    locked: indicator.locked,
+                    changed,
+                    was,
+                }
+            })
+            .collect();
+        let since = document.changes_since_mark().len();
+        let mark_name = if mark.name.is_empty() {
+            lang.t("the file was opened", "la apertura del archivo")
+                .to_owned()
+        } else {
+            tr!(lang, "the mark “{}”", "la marca «{}»", mark.name)
+        };
+        Self {
+            lang: lang.code(),
+            title: [
+                project.metadata.program_name.trim(),
+                project.metadata.country.trim(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — "),
+            ratio_label: lang.t("Benefit-cost ratio", "Relación beneficio-costo"),
+            ratio,
+            verdict,
+            meets,
+            surplus_label,
+            surplus,
+            impact_label: T::MinimumImpact.title().get(lang),
+            impact,
+            mark: tr!(
+                lang,
+                "Changes since {mark_name} ({}): {since}",
+                "Cambios desde {mark_name} ({}): {since}",
+                format!("{} UTC", utc_text(mark.at))
+            ),
+            columns: [
+                "#",
+                T::Indicator.title().get(lang),
+                T::Baseline.title().get(lang),
+                T::Counterfactual.title().get(lang),
+                T::FinalTarget.title().get(lang),
+            ],
+            rows,
+            legend: lang
+                .t(
+                    "▲ held at the ceiling · ▼ held at the floor · 🔒 agreed and locked · \
+                     highlighted: changed since the mark",
+                    "▲ en el techo · ▼ en el piso · 🔒 acordada y bloqueada · \
+                     resaltada: cambió desde la marca",
+                )
+                .to_owned(),
+            highlight_legend: lang.t(
+                "Highlighted: changed since the mark (what it was is written beside the target).",
+                "Resaltada: cambió desde la marca (lo que era se escribe junto a la meta).",
+            ),
+            locked_word: lang.t("LOCKED", "FIJADA"),
+            lost: lang.t(
+                "Connection lost — reconnecting…",
+                "Conexión perdida — reconectando…",
+            ),
+        }
+    }
+}
+
+/// "61.0% → 64.0%" for a changed final target.
+pub fn then_now(difference: &Difference) -> String {
+    let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_target);
+    format!("{} → {}", shown(difference.then), shown(difference.now))
+}
