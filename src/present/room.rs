@@ -209,10 +209,10 @@ impl RoomView {
             rows,
             legend: lang
                 .t(
-                    "▲ held at the ceiling · ▼ held at the floor · 🔒 agreed and locked · \
-                     highlighted: changed since the mark",
-                    "▲ en el techo · ▼ en el piso · 🔒 acordada y bloqueada · \
-                     resaltada: cambió desde la marca",
+                    "▲ held at the ceiling · ▼ held at the floor · LOCKED: agreed, kept by a \
+                     rebalance · highlighted: changed since the mark",
+                    "▲ en el techo · ▼ en el piso · FIJADA: acordada, el reequilibrio la \
+                     conserva · resaltada: cambió desde la marca",
                 )
                 .to_owned(),
             highlight_legend: lang.t(

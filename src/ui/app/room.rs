@@ -255,8 +255,10 @@ impl App {
             let field = ui
                 .text_edit_singleline(name)
                 .accessible_name(lang.t("Name of the mark", "Nombre de la marca"));
-            field.request_focus();
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !enter {
+                field.request_focus();
+            }
             ui.horizontal(|ui| {
                 if ui.button(lang.t("Mark", "Marcar")).clicked() || enter {
                     done = Some(true);

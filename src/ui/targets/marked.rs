@@ -46,7 +46,7 @@ pub fn changed(document: &Document, lang: Lang, i: usize, wanted: Marked) -> Opt
         lang.t("when the file was opened", "al abrir el archivo")
             .to_owned()
     } else {
-        tr!(lang, "at the mark “{}”", "en la marca «{}»", mark.name)
+        tr!(lang, "the mark “{}”", "la marca «{}»", mark.name)
     };
     Some(tr!(
         lang,
