@@ -14,6 +14,8 @@ const NOT_TEXT: &[&str] = &[
     "Id::new(",
     "Id::unique(",
     "from_id_salt(",
+    "ViewportId::from_hash_of(",
+    "load_texture(",
     "Plot::new(",
     "Grid::new(",
     "Panel::top(",
