@@ -6,20 +6,13 @@ use std::time::{Duration, Instant};
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use rbf_targets::i18n::Lang;
 use rbf_targets::io::{ExportOptions, export_xlsx, import_xlsx};
 use rbf_targets::ui::{App, sample_document};
 
+mod window;
+
 fn harness() -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1600.0, 900.0))
-        .build_eframe(|cc| {
-            App::new(cc, sample_document())
-                .without_native_dialogs()
-                .with_language(Lang::En)
-        });
-    harness.run();
-    harness
+    window::harness_sized(sample_document(), Vec2::new(1600.0, 900.0))
 }
 
 /// Opens Export (Ctrl+E) in the in-app browser, in `folder`, with the file name `name`.

@@ -16,6 +16,8 @@ use rbf_targets::model::Project;
 use rbf_targets::present::audit::value;
 use rbf_targets::ui::App;
 
+mod window;
+
 const CHILD_DIR: &str = "RBF_AUTOSAVE_CHILD_DIR";
 
 fn harness(document: Document, data_dir: &Path) -> Harness<'static, App> {
@@ -30,17 +32,6 @@ fn harness(document: Document, data_dir: &Path) -> Harness<'static, App> {
         });
     harness.run();
     harness
-}
-
-/// Types into a cell and commits it with Enter: a cell's value reaches the document (and
-/// autosave) when it is committed, not at each keystroke.
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
 }
 
 fn inputs(project: &Project) -> Project {
@@ -62,8 +53,8 @@ fn autosave_child() {
     let file = dir.join("agreed.ron");
     let document = Document::new(load(&file).expect("saved project"), Some(file.clone()));
     let mut harness = harness(document, &dir.join("data"));
-    type_into(&mut harness, "Baseline row 1", "50");
-    type_into(&mut harness, "Negotiated target row 2", "93");
+    window::type_and_commit(&mut harness, "Baseline row 1", "50");
+    window::type_and_commit(&mut harness, "Negotiated target row 2", "93");
     let last_edit = Instant::now();
     let recovery = recovery_path(Some(&file), &dir.join("data"));
     loop {
@@ -160,7 +151,7 @@ fn discarded_changes_are_not_offered_again() {
         Document::new(el_salvador_sample().expect("sample"), None),
         &data,
     );
-    type_into(&mut harness, "Weight row 3", "2");
+    window::type_and_commit(&mut harness, "Weight row 3", "2");
     let recovery = recovery_path(None, &data);
     // Autosave writes once typing pauses (a quarter of a second).
     let typed = Instant::now();
@@ -193,7 +184,7 @@ fn a_failed_save_keeps_the_document_dirty_and_says_why() {
         Document::new(el_salvador_sample().expect("sample"), Some(path.clone())),
         &folder.path().join("data"),
     );
-    type_into(&mut harness, "Weight row 1", "3");
+    window::type_and_commit(&mut harness, "Weight row 1", "3");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     assert!(harness.state().document().is_dirty());
@@ -209,12 +200,12 @@ fn the_log_tab_shows_who_changed_what_and_why() {
         Document::new(el_salvador_sample().expect("sample"), None),
         &folder.path().join("data"),
     );
-    type_into(
+    window::type_and_commit(
         &mut harness,
         "Reason for the changes",
         "agreed with the ministry, day 2",
     );
-    type_into(&mut harness, "Negotiated target row 7", "58");
+    window::type_and_commit(&mut harness, "Negotiated target row 7", "58");
     harness.get_by_label("Log").click();
     harness.run();
     harness.get_by_label(

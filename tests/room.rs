@@ -5,36 +5,19 @@
 use std::io::{BufRead, BufReader};
 use std::time::{Duration, Instant};
 
-use egui::{Key, Modifiers, Vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rbf_targets::document::Document;
-use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::mark::Marked;
 use rbf_targets::ui::App;
+use window::{harness_on, type_and_commit};
+
+mod window;
 
 fn harness() -> Harness<'static, App> {
-    let document = Document::new(el_salvador_sample().expect("sample"), None);
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(2000.0, 1000.0))
-        .build_eframe(move |cc| {
-            App::new(cc, document)
-                .without_native_dialogs()
-                .with_language(Lang::En)
-        });
-    harness.run();
-    harness
-}
-
-/// Types `text` in a cell and commits it with Enter.
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-    harness.get_by_label(label).type_text(text);
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
+    harness_on(Document::new(el_salvador_sample().expect("sample"), None))
 }
 
 /// Row 1's final target as the presenter window shows it.
@@ -88,7 +71,7 @@ fn the_presenter_window_opens_follows_edits_and_closes_without_changing_anything
 fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
     let mut harness = harness();
     // A first edit, before the mark.
-    type_into(&mut harness, "Negotiated target row 1", "70");
+    type_and_commit(&mut harness, "Negotiated target row 1", "70");
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
     harness.run();
     harness
@@ -111,7 +94,7 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
     );
     assert!(document.changes_since_mark().is_empty());
 
-    type_into(&mut harness, "Baseline row 3", "40");
+    type_and_commit(&mut harness, "Baseline row 3", "40");
     {
         let document = harness.state().document();
         let differences = document
@@ -134,7 +117,7 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
     }
     // A change of target is shown with what it was. (The presenter window opens after the
     // typing: in the test it is a window over the grid, on a projector another screen.)
-    type_into(&mut harness, "Negotiated target row 3", "66");
+    type_and_commit(&mut harness, "Negotiated target row 3", "66");
     harness.key_press(Key::F5);
     harness.run();
     harness.get_by_label("was 64.0%");
@@ -248,7 +231,7 @@ fn the_live_view_serves_the_page_and_the_state_follows_edits_and_refuses_changes
         .recv_timeout(Duration::from_secs(5))
         .expect("a first view");
     assert!(first.contains("\"final_target\":\"62.0%\""));
-    type_into(&mut harness, "Negotiated target row 1", "70");
+    type_and_commit(&mut harness, "Negotiated target row 1", "70");
     let edited = Instant::now();
     let next = received
         .recv_timeout(Duration::from_secs(1))

@@ -3,7 +3,7 @@
 //! cannot be typed over, agreed targets are round numbers, and the ratio never contradicts its
 //! verdict. Driven through the real app with egui_kittest, by accessibility label.
 
-use egui::{Event, Key, Modifiers, Vec2};
+use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use rbf_targets::document::Document;
@@ -14,16 +14,10 @@ use rbf_targets::present::audit::deed;
 use rbf_targets::present::problem::reason;
 use rbf_targets::ui::App;
 
+mod window;
+
 fn harness_on(project: Project) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(2000.0, 1000.0))
-        .build_eframe(move |cc| {
-            App::new(cc, Document::new(project, None))
-                .without_native_dialogs()
-                .with_language(Lang::En)
-        });
-    harness.run();
-    harness
+    window::harness_on(Document::new(project, None))
 }
 
 fn sample() -> Project {

@@ -10,18 +10,9 @@ use rbf_targets::i18n::Lang;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::Project;
 use rbf_targets::ui::{App, Tab, impact_text, ratio_text, sample_document};
+use window::harness_on;
 
-fn harness_on(document: Document) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(2000.0, 1000.0))
-        .build_eframe(move |cc| {
-            App::new(cc, document)
-                .without_native_dialogs()
-                .with_language(Lang::En)
-        });
-    harness.run();
-    harness
-}
+mod window;
 
 fn harness() -> Harness<'static, App> {
     harness_on(sample_document())
