@@ -278,11 +278,6 @@ impl Document {
 
     /// The project's currency, "US$" when it has none.
     pub fn currency(&self) -> String {
-        let currency = self.project.metadata.currency.trim();
-        if currency.is_empty() {
-            crate::model::DEFAULT_CURRENCY.to_owned()
-        } else {
-            currency.to_owned()
-        }
+        self.project.metadata.currency().to_owned()
     }
 }

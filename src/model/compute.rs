@@ -330,10 +330,7 @@ pub fn compute(project: &Project) -> Outcome {
         }
     }
 
-    let currency = match project.metadata.currency.trim() {
-        "" => "US$",
-        currency => currency,
-    };
+    let currency = project.metadata.currency();
     for (i, c, target, lost) in wrong_way {
         let indicator = &project.indicators[i];
         let kind = ProblemKind::WrongWay {

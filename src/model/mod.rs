@@ -182,6 +182,16 @@ pub struct Metadata {
     pub sources: Vec<String>,
 }
 
+impl Metadata {
+    /// The currency costs and values are in, [`DEFAULT_CURRENCY`] when none is given.
+    pub fn currency(&self) -> &str {
+        match self.currency.trim() {
+            "" => DEFAULT_CURRENCY,
+            currency => currency,
+        }
+    }
+}
+
 /// When the yearly benefits of the stream are counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

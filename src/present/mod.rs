@@ -14,6 +14,34 @@ pub mod verification;
 use crate::i18n::Lang;
 use crate::model::Parameter;
 
+/// The ratio's verdict: "meets the required 1" or "below the required 1".
+pub fn verdict(meets: bool, required: f64, lang: Lang) -> String {
+    let required = crate::text::format_number(required);
+    if meets {
+        crate::tr!(
+            lang,
+            "meets the required {required}",
+            "cumple la exigida {required}"
+        )
+    } else {
+        crate::tr!(
+            lang,
+            "below the required {required}",
+            "por debajo de la exigida {required}"
+        )
+    }
+}
+
+/// "Surplus" or "Shortfall" and its amount (never negative), or the neutral label and `None`
+/// when it cannot be computed.
+pub fn surplus(surplus: Option<f64>, lang: Lang) -> (&'static str, Option<f64>) {
+    match surplus {
+        Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), Some(-s)),
+        Some(s) => (lang.t("Surplus", "Excedente"), Some(s)),
+        None => (lang.t("Surplus / shortfall", "Excedente / déficit"), None),
+    }
+}
+
 /// A sensitivity parameter's label, with the note's symbol.
 pub fn parameter(parameter: Parameter, lang: Lang) -> &'static str {
     match parameter {

@@ -11,7 +11,7 @@ use crate::model::Bound;
 use crate::model::audit::utc_text;
 use crate::model::mark::{Difference, Marked};
 use crate::schema::{Column, TargetsColumn as T};
-use crate::text::{format_amount, format_number, format_percent, format_ratio, format_target};
+use crate::text::{format_amount, format_percent, format_ratio, format_target};
 use crate::tr;
 
 /// Everything the presenter window and the live view show.
@@ -70,31 +70,13 @@ impl RoomView {
         let project = document.project();
         let outcome = document.outcome();
         let program = &project.program;
-        let currency = match project.metadata.currency.trim() {
-            "" => "US$",
-            c => c,
-        };
+        let currency = project.metadata.currency();
         let required = program.required_ratio;
         let (ratio, verdict, meets) = match outcome.benefit_cost_ratio {
-            Some(ratio) if ratio >= required => (
-                format_ratio(ratio, required),
-                tr!(
-                    lang,
-                    "meets the required {}",
-                    "cumple la exigida {}",
-                    format_number(required)
-                ),
-                true,
-            ),
             Some(ratio) => (
                 format_ratio(ratio, required),
-                tr!(
-                    lang,
-                    "below the required {}",
-                    "por debajo de la exigida {}",
-                    format_number(required)
-                ),
-                false,
+                super::verdict(ratio >= required, required, lang),
+                ratio >= required,
             ),
             None => (
                 "—".to_owned(),
@@ -103,19 +85,11 @@ impl RoomView {
                 false,
             ),
         };
-        let (surplus_label, surplus) = match outcome.surplus {
-            Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), -s),
-            Some(s) => (lang.t("Surplus", "Excedente"), s),
-            None => (
-                lang.t("Surplus / shortfall", "Excedente / déficit"),
-                f64::NAN,
-            ),
-        };
-        let surplus = if surplus.is_finite() {
-            format!("{currency} {}", format_amount(surplus))
-        } else {
-            "—".to_owned()
-        };
+        let (surplus_label, surplus) = super::surplus(outcome.surplus, lang);
+        let surplus = surplus.map_or_else(
+            || "—".to_owned(),
+            |s| format!("{currency} {}", format_amount(s)),
+        );
         let impact = outcome.minimum_impact.map_or_else(
             || "—".to_owned(),
             |d| {

@@ -59,11 +59,7 @@ pub fn summary_ui(
     let project = document.project();
     let outcome = document.outcome();
     let program = &project.program;
-    let currency = if project.metadata.currency.trim().is_empty() {
-        "US$"
-    } else {
-        project.metadata.currency.trim()
-    };
+    let currency = project.metadata.currency();
     let money = |v: Option<f64>| {
         v.map_or_else(
             || "—".to_owned(),
@@ -83,21 +79,7 @@ pub fn summary_ui(
             match outcome.benefit_cost_ratio {
                 Some(ratio) => {
                     let good = ratio >= required;
-                    let verdict = if good {
-                        tr!(
-                            lang,
-                            "meets the required {}",
-                            "cumple la exigida {}",
-                            format_number(required)
-                        )
-                    } else {
-                        tr!(
-                            lang,
-                            "below the required {}",
-                            "por debajo de la exigida {}",
-                            format_number(required)
-                        )
-                    };
+                    let verdict = crate::present::verdict(good, required, lang);
                     ui.horizontal(|ui| {
                         ui.add(
                             egui::Label::new(
@@ -140,14 +122,8 @@ pub fn summary_ui(
             }
         });
         ui.separator();
-        let (label, shown) = match outcome.surplus {
-            Some(s) if s < 0.0 => (lang.t("Shortfall", "Déficit"), money(Some(-s))),
-            Some(s) => (lang.t("Surplus", "Excedente"), money(Some(s))),
-            None => (
-                lang.t("Surplus / shortfall", "Excedente / déficit"),
-                money(None),
-            ),
-        };
+        let (label, amount) = crate::present::surplus(outcome.surplus, lang);
+        let shown = money(amount);
         figure(
             ui,
             label,
