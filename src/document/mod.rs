@@ -103,6 +103,7 @@ impl Document {
     /// The same document stamping its audit entries with `clock` (tests use a fixed time).
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;
+        self.opened.at = clock();
         self
     }
 

@@ -103,53 +103,55 @@ impl Mark {
     /// How Targets row `row` differs from the mark, field by field (a row added since the
     /// mark differs in every field), the final target last.
     pub fn differences(&self, project: &Project, outcome: &Outcome, row: usize) -> Vec<Difference> {
-        let Some(indicator) = project.indicators.get(row) else {
-            return Vec::new();
-        };
+        MARKED_FIELDS
+            .iter()
+            .map(|&field| Marked::Input(field))
+            .chain([Marked::FinalTarget])
+            .filter_map(|what| self.difference(project, outcome, row, what))
+            .collect()
+    }
+
+    /// How `what` of Targets row `row` differs from the mark, if it does.
+    pub fn difference(
+        &self,
+        project: &Project,
+        outcome: &Outcome,
+        row: usize,
+        what: Marked,
+    ) -> Option<Difference> {
+        let indicator = project.indicators.get(row)?;
         let marked = self.row_for(row, &indicator.name);
         let flag = |b: bool| Some(if b { 1.0 } else { 0.0 });
-        let mut out: Vec<Difference> = MARKED_FIELDS
-            .iter()
-            .filter_map(|&field| {
-                let (then, now) = match field {
-                    Field::Population => (marked.map(|m| m.population), Some(indicator.population)),
-                    Field::Baseline => (marked.map(|m| m.baseline), Some(indicator.baseline)),
-                    Field::AnnualChange => (
-                        marked.and_then(|m| m.annual_change),
-                        indicator.annual_change,
-                    ),
-                    Field::Weight => (marked.map(|m| m.weight), Some(indicator.weight)),
-                    Field::NegotiatedTarget => (
-                        marked.and_then(|m| m.negotiated_target),
-                        indicator.negotiated_target,
-                    ),
-                    Field::Locked => (marked.and_then(|m| flag(m.locked)), flag(indicator.locked)),
-                    _ => return None,
-                };
-                let same = marked.is_some() && then == now;
-                (!same).then_some(Difference {
-                    what: Marked::Input(field),
-                    then,
-                    now,
-                })
-            })
-            .collect();
-        let (then, now) = (
-            marked.and_then(|m| m.final_target),
-            final_target(outcome, row),
-        );
-        let same = match (then, now) {
-            (Some(a), Some(b)) => (a - b).abs() < SAME,
-            (a, b) => marked.is_some() && a.is_none() && b.is_none(),
+        let (then, now) = match what {
+            Marked::Input(Field::Population) => {
+                (marked.map(|m| m.population), Some(indicator.population))
+            }
+            Marked::Input(Field::Baseline) => {
+                (marked.map(|m| m.baseline), Some(indicator.baseline))
+            }
+            Marked::Input(Field::AnnualChange) => (
+                marked.and_then(|m| m.annual_change),
+                indicator.annual_change,
+            ),
+            Marked::Input(Field::Weight) => (marked.map(|m| m.weight), Some(indicator.weight)),
+            Marked::Input(Field::NegotiatedTarget) => (
+                marked.and_then(|m| m.negotiated_target),
+                indicator.negotiated_target,
+            ),
+            Marked::Input(Field::Locked) => {
+                (marked.and_then(|m| flag(m.locked)), flag(indicator.locked))
+            }
+            Marked::Input(_) => return None,
+            Marked::FinalTarget => (
+                marked.and_then(|m| m.final_target),
+                final_target(outcome, row),
+            ),
         };
-        if !same {
-            out.push(Difference {
-                what: Marked::FinalTarget,
-                then,
-                now,
-            });
-        }
-        out
+        let same = match (what, then, now) {
+            (Marked::FinalTarget, Some(a), Some(b)) => (a - b).abs() < SAME,
+            _ => marked.is_some() && then == now,
+        };
+        (!same).then_some(Difference { what, then, now })
     }
 
     /// The program inputs that differ from the mark: (field, then, now).

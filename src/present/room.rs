@@ -109,10 +109,7 @@ impl RoomView {
             .map(|(i, indicator)| {
                 let computed = outcome.indicators.get(i);
                 let targets = computed.and_then(|c| c.targets.as_ref());
-                let difference = mark
-                    .differences(project, outcome, i)
-                    .into_iter()
-                    .find(|d| d.what == Marked::FinalTarget);
+                let difference = mark.difference(project, outcome, i, Marked::FinalTarget);
                 let changed = difference.as_ref().map(then_now);
                 let was = difference.map(|d| {
                     let then = d.then.map_or_else(|| "—".to_owned(), format_target);

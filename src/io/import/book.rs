@@ -98,6 +98,8 @@ impl Sheet {
         let mut values = Vec::new();
         let mut formulas = Vec::new();
         let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+        // The cells of `dense` that hold a value: the range is cut to them at the end.
+        let mut filled: Option<((u32, u32), (u32, u32))> = None;
         while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
             let (row, col) = cell.pos;
             if max_row.is_some_and(|max| row > max) {
@@ -122,7 +124,11 @@ impl Sheet {
             if cell.value != calamine::DataRef::Empty {
                 let value = Data::from(cell.value);
                 match &mut dense {
-                    Some(range) if range_holds(range, cell.pos) => range.set_value(cell.pos, value),
+                    Some(range) if range_holds(range, cell.pos) => {
+                        range.set_value(cell.pos, value);
+                        let ((r0, c0), (r1, c1)) = filled.unwrap_or((cell.pos, cell.pos));
+                        filled = Some(((r0.min(row), c0.min(col)), (r1.max(row), c1.max(col))));
+                    }
                     _ => values.push(calamine::Cell::new(cell.pos, value)),
                 }
             }
@@ -131,7 +137,7 @@ impl Sheet {
             }
         }
         let values = match dense {
-            Some(range) if values.is_empty() => trimmed(range),
+            Some(range) if values.is_empty() => trimmed(range, filled),
             Some(range) => {
                 let (r0, c0) = range.start().unwrap_or_default();
                 values.extend(range.used_cells().map(|(r, c, v)| {
@@ -283,23 +289,16 @@ fn range_holds(range: &Range<Data>, (row, col): (u32, u32)) -> bool {
     }
 }
 
-/// The range cut to the cells that hold something, as calamine's own reader leaves it: a sheet
-/// may declare more rows or columns than it fills.
-fn trimmed(range: Range<Data>) -> Range<Data> {
-    let (mut rows, mut cols) = ((u32::MAX, 0), (u32::MAX, 0));
-    let (r0, c0) = range.start().unwrap_or_default();
-    for (r, c, _) in range.used_cells() {
-        let (r, c) = (r0 + r as u32, c0 + c as u32);
-        rows = (rows.0.min(r), rows.1.max(r));
-        cols = (cols.0.min(c), cols.1.max(c));
-    }
-    if rows.0 == u32::MAX {
+/// The range cut to the cells that hold something (`filled`), as calamine's own reader
+/// leaves it: a sheet may declare more rows or columns than it fills.
+fn trimmed(range: Range<Data>, filled: Option<((u32, u32), (u32, u32))>) -> Range<Data> {
+    let Some((start, end)) = filled else {
         return Range::empty();
-    }
-    if Some((rows.0, cols.0)) == range.start() && Some((rows.1, cols.1)) == range.end() {
+    };
+    if Some(start) == range.start() && Some(end) == range.end() {
         return range;
     }
-    range.range((rows.0, cols.0), (rows.1, cols.1))
+    range.range(start, end)
 }
 
 /// The sheets of a workbook and its defined names.

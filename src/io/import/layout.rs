@@ -189,7 +189,7 @@ struct Candidate<C> {
 #[derive(Default)]
 pub struct HeaderCache {
     headers: HashMap<String, Header>,
-    scores: HashMap<(TableKind, String), Vec<f64>>,
+    scores: HashMap<TableKind, HashMap<String, Vec<f64>>>,
 }
 
 impl HeaderCache {
@@ -206,12 +206,15 @@ impl HeaderCache {
         text: &str,
         vocabulary: &[Vocabulary<C>],
     ) -> Vec<f64> {
-        if let Some(scores) = self.scores.get(&(kind, text.to_owned())) {
+        if let Some(scores) = self.scores.get(&kind).and_then(|s| s.get(text)) {
             return scores.clone();
         }
         let h = self.get(text);
         let scores: Vec<f64> = vocabulary.iter().map(|v| v.score(h)).collect();
-        self.scores.insert((kind, text.to_owned()), scores.clone());
+        self.scores
+            .entry(kind)
+            .or_default()
+            .insert(text.to_owned(), scores.clone());
         scores
     }
 }

@@ -22,10 +22,7 @@ pub fn changed_fill(dark: bool) -> egui::Color32 {
 /// `i` differs from the mark.
 pub fn changed(document: &Document, lang: Lang, i: usize, wanted: Marked) -> Option<String> {
     let mark = document.mark();
-    let difference = mark
-        .differences(document.project(), document.outcome(), i)
-        .into_iter()
-        .find(|d| d.what == wanted)?;
+    let difference = mark.difference(document.project(), document.outcome(), i, wanted)?;
     let shown = |v: Option<f64>| match wanted {
         Marked::Input(Field::Population) => v.map_or_else(dash, format_amount),
         Marked::Input(Field::Weight) => v.map_or_else(dash, crate::text::format_number),
