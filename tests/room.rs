@@ -11,6 +11,7 @@ use egui_kittest::kittest::Queryable;
 use rbf_targets::document::Document;
 use rbf_targets::io::el_salvador_sample;
 use rbf_targets::model::mark::Marked;
+use rbf_targets::model::{Field, Location};
 use rbf_targets::ui::App;
 use window::{harness_on, type_and_commit};
 
@@ -88,33 +89,28 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
         .expect("the mark is in the project");
     assert_eq!(mark.name, "end of day 1");
     // Row 1's 70 % is the agreed state now: nothing differs from the mark.
-    assert!(
-        mark.differences(document.project(), document.outcome(), 0)
-            .is_empty()
-    );
+    assert!(differences(&harness).is_empty());
     assert!(document.changes_since_mark().is_empty());
 
     type_and_commit(&mut harness, "Baseline row 3", "40");
-    {
-        let document = harness.state().document();
-        let differences = document
-            .mark()
-            .differences(document.project(), document.outcome(), 2);
-        let baseline = differences
-            .iter()
-            .find(|d| d.what == Marked::Input(rbf_targets::model::Field::Baseline))
-            .expect("the baseline differs from the mark");
-        assert_eq!((baseline.then, baseline.now), (Some(0.49), Some(0.40)));
-        assert_eq!(document.changes_since_mark().len(), 1);
-    }
+    let baseline = difference(
+        &harness,
+        Location::Indicator(2),
+        Marked::Input(Field::Baseline),
+    )
+    .expect("the baseline differs from the mark");
+    assert_eq!((baseline.then, baseline.now), (Some(0.49), Some(0.40)));
+    assert_eq!(harness.state().document().changes_since_mark().len(), 1);
     // The negotiated 64 % does not move with the baseline: the final target is the same.
-    {
-        let document = harness.state().document();
-        let differences = document
-            .mark()
-            .differences(document.project(), document.outcome(), 2);
-        assert!(!differences.iter().any(|d| d.what == Marked::FinalTarget));
-    }
+    assert!(difference(&harness, Location::Indicator(2), Marked::FinalTarget).is_none());
+    assert_eq!(
+        differences(&harness),
+        vec![[
+            "Targets row 3 (Minimum of four antenatal care visits), baseline".to_owned(),
+            "49.00%".to_owned(),
+            "40.00%".to_owned()
+        ]]
+    );
     // A change of target is shown with what it was. (The presenter window opens after the
     // typing: in the test it is a window over the grid, on a projector another screen.)
     type_and_commit(&mut harness, "Negotiated target row 3", "66");
@@ -128,17 +124,143 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
         harness.run();
     }
     assert!(harness.query_by_label("was 64.0%").is_none());
-    let document = harness.state().document();
-    assert!(
-        document
-            .mark()
-            .differences(document.project(), document.outcome(), 2)
-            .is_empty()
-    );
+    assert!(differences(&harness).is_empty());
     assert_eq!(
-        document.project().mark.as_ref().map(|m| m.name.as_str()),
+        harness
+            .state()
+            .document()
+            .project()
+            .mark
+            .as_ref()
+            .map(|m| m.name.as_str()),
         Some("end of day 1")
     );
+}
+
+/// A Values input and a program input changed after the mark differ from it too, and the
+/// export carries what changed in a Changes sheet.
+#[test]
+fn values_and_program_inputs_differ_from_the_mark_and_the_export_lists_the_changes() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
+    harness.run();
+    harness.get_by_label("Name of the mark").type_text("day 1");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .project()
+            .mark
+            .as_ref()
+            .map(|m| m.name.as_str()),
+        Some("day 1")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    type_and_commit(&mut harness, "DALYs row 1", "40000");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    // The label and its cell carry the same name: the cell is the one that is not a label
+    // (a box until clicked, a text input while typed in).
+    let cost = "Total program cost";
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Unknown, cost)
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, cost)
+        .type_text("10000000");
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let dalys = difference(
+        &harness,
+        Location::Condition(0),
+        Marked::Input(Field::Dalys),
+    )
+    .expect("the DALYs differ from the mark");
+    assert_eq!((dalys.then, dalys.now), (Some(31_875.0), Some(40_000.0)));
+    let cost = difference(&harness, Location::Program, Marked::Input(Field::TotalCost))
+        .expect("the cost differs from the mark");
+    assert_eq!(
+        (cost.then, cost.now),
+        (Some(9_750_000.0), Some(10_000_000.0))
+    );
+    // More DALYs raise every value of the maternal rows: d and so the model targets move, but
+    // the sample's targets are negotiated, so no final target changes.
+    assert_eq!(differences(&harness).len(), 2);
+
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("agreed.xlsx");
+    let project = harness.state().document().project().clone();
+    rbf_targets::io::export_xlsx(&project, &path, rbf_targets::io::ExportOptions::default())
+        .expect("export");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("the export opens");
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Changes").expect("a Changes sheet");
+    let text = |r: u32, c: u32| {
+        sheet
+            .get_value((r, c))
+            .map(ToString::to_string)
+            .unwrap_or_default()
+    };
+    assert!(
+        text(0, 0).starts_with("Changes since the mark “day 1”"),
+        "{}",
+        text(0, 0)
+    );
+    assert_eq!(text(2, 0), "What");
+    let rows: Vec<[String; 3]> = (3..5)
+        .map(|r| [text(r, 0), text(r, 1), text(r, 2)])
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            [
+                "Program, total program cost".to_owned(),
+                "9,750,000".to_owned(),
+                "10,000,000".to_owned()
+            ],
+            [
+                "Values row 1 (Maternal conditions), DALYs".to_owned(),
+                "31,875".to_owned(),
+                "40,000".to_owned()
+            ],
+        ]
+    );
+    // The Changes sheet does not disturb reading the workbook back.
+    let back = rbf_targets::io::import_xlsx(&path)
+        .expect("the export imports")
+        .project;
+    assert_eq!(back.conditions[0].dalys, 40_000.0);
+    assert_eq!(back.program.total_cost, 10_000_000.0);
+    assert_eq!(back.indicators.len(), project.indicators.len());
+    // Then the log's two entries since the mark, under the log's titles.
+    assert_eq!(text(6, 0), "Time (UTC)");
+    assert!(!text(7, 0).is_empty() && !text(8, 0).is_empty() && text(9, 0).is_empty());
+}
+
+fn difference(
+    harness: &Harness<'_, App>,
+    at: Location,
+    what: Marked,
+) -> Option<rbf_targets::model::mark::Difference> {
+    let document = harness.state().document();
+    document
+        .mark()
+        .difference(document.project(), document.outcome(), at, what)
+}
+
+/// What differs from the mark, as the Changes window and sheet word it.
+fn differences(harness: &Harness<'_, App>) -> Vec<[String; 3]> {
+    let document = harness.state().document();
+    rbf_targets::present::mark::differences(
+        document.mark(),
+        document.project(),
+        document.outcome(),
+        rbf_targets::i18n::Lang::En,
+    )
 }
 
 /// A GET of `url`: status and body.

@@ -643,10 +643,53 @@ pub fn write_audit(
         ),
         f.title,
     )?;
+    write_entries(sheet, 2, &project.audit, f)?;
+    sheet.set_freeze_panes(3, 0)?;
+    Ok(())
+}
+
+/// The Changes sheet: what differs from the project's mark ("end of day 1"), then the log's
+/// entries since it.
+pub fn write_changes(
+    sheet: &mut Worksheet,
+    project: &Project,
+    outcome: &Outcome,
+    mark: &crate::model::mark::Mark,
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    use crate::present::mark;
+    let lang = f.lang;
+    let since = &project.audit[mark.audit_len.min(project.audit.len())..];
+    sheet.write_string_with_format(0, 0, mark::since(mark, since.len(), lang), f.title)?;
+    header_row(
+        sheet,
+        2,
+        &mark::difference_columns(lang),
+        f.header,
+        ANALYSIS_HEADER_HEIGHT,
+    )?;
+    let differences = mark::differences(mark, project, outcome, lang);
+    for (k, row) in differences.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(3 + k as u32, c as u16, text)?;
+        }
+    }
+    let log = 3 + differences.len() as u32 + 1;
+    write_entries(sheet, log, since, f)
+}
+
+/// Log entries under their column titles from row `first` on, with the columns' widths.
+fn write_entries(
+    sheet: &mut Worksheet,
+    first: u32,
+    entries: &[crate::model::audit::AuditEntry],
+    f: &AnalysisFormats<'_>,
+) -> Result<(), XlsxError> {
+    let lang = f.lang;
     let columns = crate::present::audit::columns(lang);
-    header_row(sheet, 2, &columns, f.header, ANALYSIS_HEADER_HEIGHT)?;
-    for (k, entry) in project.audit.iter().enumerate() {
-        let r = 3 + k as u32;
+    header_row(sheet, first, &columns, f.header, ANALYSIS_HEADER_HEIGHT)?;
+    for (k, entry) in entries.iter().enumerate() {
+        let r = first + 1 + k as u32;
         for (c, text) in crate::present::audit::cells(entry, lang)
             .into_iter()
             .enumerate()
@@ -660,6 +703,5 @@ pub fn write_audit(
     {
         sheet.set_column_width(c as u16, *w)?;
     }
-    sheet.set_freeze_panes(3, 0)?;
     Ok(())
 }

@@ -18,8 +18,8 @@ use values::write_values;
 mod targets;
 mod values;
 use super::xlsx_analyses::{
-    AnalysisFormats, header_row, words, write_audit, write_rounds, write_sensitivity,
-    write_verification,
+    AnalysisFormats, header_row, words, write_audit, write_changes, write_rounds,
+    write_sensitivity, write_verification,
 };
 use crate::model::{Direction, Outcome, Project, TableCell, Timing, compute};
 use crate::schema::{Column, ProgramInput, TargetsColumn, ValuesColumn};
@@ -348,6 +348,11 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
         let sheet = workbook.add_worksheet();
         sheet.set_name(words::AUDIT_SHEET.get(lang))?;
         write_audit(sheet, project, &analysis)?;
+    }
+    if let Some(mark) = &project.mark {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(words::CHANGES_SHEET.get(lang))?;
+        write_changes(sheet, project, &outcome, mark, &analysis)?;
     }
     if let Some(census) = &project.census {
         // The census keeps its own name unless it is one of the names written above.

@@ -1,12 +1,14 @@
-//! The mark: a moment the parties agreed on ("opened", "end of day 1") and the figures as they
+//! The mark: a moment the parties agreed on ("opened", "end of day 1") and the project as it
 //! stood then. What differs from it is highlighted in the grids, the presenter window and the
-//! live view, and the audit entries made since it are "the changes since the mark".
+//! live view, and listed (with the audit entries made since) in "Changes since the mark" and
+//! the exported Changes sheet.
 
 use serde::{Deserialize, Serialize};
 
-use super::{Field, Outcome, Program, Project};
+use super::audit::Change;
+use super::{Field, Indicator, Location, Outcome, Project};
 
-/// A named moment and the inputs and targets of that moment.
+/// A named moment and the project of that moment.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Mark {
@@ -16,24 +18,10 @@ pub struct Mark {
     pub at: u64,
     /// How many entries the audit log held when it was set.
     pub audit_len: usize,
-    pub program: Program,
-    /// One entry per Targets row of that moment.
-    pub indicators: Vec<MarkedRow>,
-}
-
-/// One Targets row as it stood at the mark.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct MarkedRow {
-    pub indicator: String,
-    pub population: f64,
-    pub baseline: f64,
-    pub annual_change: Option<f64>,
-    pub weight: f64,
-    pub negotiated_target: Option<f64>,
-    pub locked: bool,
-    /// The final target then; `None` when it could not be computed.
-    pub final_target: Option<f64>,
+    /// The project as it stood, without its audit log and mark.
+    pub project: Box<Project>,
+    /// Each Targets row's final target then; `None` where it could not be computed.
+    pub final_targets: Vec<Option<f64>>,
 }
 
 /// What differs: an input, or the final target the inputs give.
@@ -51,165 +39,136 @@ pub struct Difference {
     pub now: Option<f64>,
 }
 
-/// The Targets fields the mark compares, in the grid's order.
-pub const MARKED_FIELDS: [Field; 6] = [
-    Field::Population,
-    Field::Baseline,
-    Field::AnnualChange,
-    Field::Weight,
-    Field::NegotiatedTarget,
-    Field::Locked,
-];
-
 /// Final targets closer than this (a millionth of a point) are the same target.
 const SAME: f64 = 1e-8;
 
 impl Mark {
     /// The project as it stands, under `name`, at `at` (seconds since 1970).
     pub fn capture(project: &Project, outcome: &Outcome, name: &str, at: u64) -> Self {
-        let indicators = project
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, indicator)| MarkedRow {
-                indicator: indicator.name.clone(),
-                population: indicator.population,
-                baseline: indicator.baseline,
-                annual_change: indicator.annual_change,
-                weight: indicator.weight,
-                negotiated_target: indicator.negotiated_target,
-                locked: indicator.locked,
-                final_target: final_target(outcome, i),
-            })
-            .collect();
+        let snapshot = Project {
+            audit: Vec::new(),
+            mark: None,
+            ..project.clone()
+        };
         Self {
             name: name.trim().to_owned(),
             at,
             audit_len: project.audit.len(),
-            program: project.program.clone(),
-            indicators,
+            project: Box::new(snapshot),
+            final_targets: (0..project.indicators.len())
+                .map(|i| final_target(outcome, i))
+                .collect(),
         }
     }
 
-    /// The row of the mark that Targets row `row` (named `name`) stands for: the same row
-    /// when it has the same name, else the row of that name; `None` for a row added since.
-    pub fn row_for(&self, row: usize, name: &str) -> Option<&MarkedRow> {
-        match self.indicators.get(row) {
-            Some(marked) if marked.indicator == name => Some(marked),
-            _ => self.indicators.iter().find(|m| m.indicator == name),
+    /// The Targets row of the mark that row `row` (named `name`) stands for: the same row when
+    /// it has the same name, else the row of that name; `None` for a row added since.
+    fn indicator_for(&self, row: usize, name: &str) -> Option<usize> {
+        let rows = &self.project.indicators;
+        match rows.get(row) {
+            Some(marked) if marked.name == name => Some(row),
+            _ => rows.iter().position(|m| m.name == name),
         }
     }
 
-    /// How Targets row `row` differs from the mark, field by field (a row added since the
-    /// mark differs in every field), the final target last.
-    pub fn differences(&self, project: &Project, outcome: &Outcome, row: usize) -> Vec<Difference> {
-        MARKED_FIELDS
-            .iter()
-            .map(|&field| Marked::Input(field))
-            .chain([Marked::FinalTarget])
-            .filter_map(|what| self.difference(project, outcome, row, what))
-            .collect()
+    /// The same for Values row `row`, named `name`.
+    fn condition_for(&self, row: usize, name: &str) -> Option<usize> {
+        let rows = &self.project.conditions;
+        match rows.get(row) {
+            Some(marked) if marked.name == name => Some(row),
+            _ => rows.iter().position(|m| m.name == name),
+        }
     }
 
-    /// How `what` of Targets row `row` differs from the mark, if it does.
+    /// How `what` at `at` differs from the mark, if it does: a program input, a Values row's
+    /// DALYs or population, or a Targets row's input or final target. A row added since the
+    /// mark differs in every field.
     pub fn difference(
         &self,
         project: &Project,
         outcome: &Outcome,
-        row: usize,
+        at: Location,
         what: Marked,
     ) -> Option<Difference> {
-        let indicator = project.indicators.get(row)?;
-        let marked = self.row_for(row, &indicator.name);
-        let flag = |b: bool| Some(if b { 1.0 } else { 0.0 });
-        let (then, now) = match what {
-            Marked::Input(Field::Population) => {
-                (marked.map(|m| m.population), Some(indicator.population))
-            }
-            Marked::Input(Field::Baseline) => {
-                (marked.map(|m| m.baseline), Some(indicator.baseline))
-            }
-            Marked::Input(Field::AnnualChange) => (
-                marked.and_then(|m| m.annual_change),
-                indicator.annual_change,
+        let (then, now, known) = match (at, what) {
+            (Location::Program, Marked::Input(field)) => (
+                self.project.program.value(field),
+                project.program.value(field),
+                true,
             ),
-            Marked::Input(Field::Weight) => (marked.map(|m| m.weight), Some(indicator.weight)),
-            Marked::Input(Field::NegotiatedTarget) => (
-                marked.and_then(|m| m.negotiated_target),
-                indicator.negotiated_target,
-            ),
-            Marked::Input(Field::Locked) => {
-                (marked.and_then(|m| flag(m.locked)), flag(indicator.locked))
+            (Location::Condition(j), Marked::Input(field)) => {
+                let condition = project.conditions.get(j)?;
+                let marked = self
+                    .condition_for(j, &condition.name)
+                    .map(|k| &self.project.conditions[k]);
+                let value = |c: &super::Condition| match field {
+                    Field::Dalys => Some(c.dalys),
+                    Field::Population => Some(c.population),
+                    _ => None,
+                };
+                value(condition)?;
+                (marked.and_then(value), value(condition), marked.is_some())
             }
-            Marked::Input(_) => return None,
-            Marked::FinalTarget => (
-                marked.and_then(|m| m.final_target),
-                final_target(outcome, row),
-            ),
+            (Location::Indicator(i), what) => {
+                let indicator = project.indicators.get(i)?;
+                let marked = self.indicator_for(i, &indicator.name);
+                let (then, now) = match what {
+                    Marked::Input(field) => {
+                        let then = marked.and_then(|k| input(&self.project.indicators[k], field));
+                        (then.flatten(), input(indicator, field)?)
+                    }
+                    Marked::FinalTarget => (
+                        marked.and_then(|k| self.final_targets.get(k).copied().flatten()),
+                        final_target(outcome, i),
+                    ),
+                };
+                (then, now, marked.is_some())
+            }
+            _ => return None,
         };
         let same = match (what, then, now) {
             (Marked::FinalTarget, Some(a), Some(b)) => (a - b).abs() < SAME,
-            _ => marked.is_some() && then == now,
+            _ => known && then == now,
         };
         (!same).then_some(Difference { what, then, now })
     }
 
-    /// The program inputs that differ from the mark: (field, then, now).
-    pub fn program_differences(&self, program: &Program) -> Vec<Difference> {
-        let pairs = [
-            (
-                Field::TotalCost,
-                self.program.total_cost,
-                program.total_cost,
-            ),
-            (
-                Field::ProgramYears,
-                self.program.program_years,
-                program.program_years,
-            ),
-            (
-                Field::GniPerCapita,
-                self.program.gni_per_capita,
-                program.gni_per_capita,
-            ),
-            (
-                Field::DalyMultiple,
-                self.program.daly_multiple,
-                program.daly_multiple,
-            ),
-            (
-                Field::DiscountRate,
-                self.program.discount_rate,
-                program.discount_rate,
-            ),
-            (
-                Field::HorizonYears,
-                f64::from(self.program.horizon_years),
-                f64::from(program.horizon_years),
-            ),
-            (Field::Ceiling, self.program.ceiling, program.ceiling),
-            (Field::Floor, self.program.floor, program.floor),
-            (
-                Field::RequiredRatio,
-                self.program.required_ratio,
-                program.required_ratio,
-            ),
-            (
-                Field::DefaultAnnualChange,
-                self.program.default_annual_change,
-                program.default_annual_change,
-            ),
-        ];
-        pairs
-            .into_iter()
-            .filter(|(_, then, now)| then != now)
-            .map(|(field, then, now)| Difference {
-                what: Marked::Input(field),
-                then: Some(then),
-                now: Some(now),
+    /// Every input that differs from the mark, as the audit log words a change (rows compared
+    /// by position).
+    pub fn changes(&self, project: &Project) -> Vec<Change> {
+        super::audit::changes(&self.project, project)
+    }
+
+    /// The Targets rows whose final target differs from the mark.
+    pub fn final_target_changes(
+        &self,
+        project: &Project,
+        outcome: &Outcome,
+    ) -> Vec<(usize, Difference)> {
+        (0..project.indicators.len())
+            .filter_map(|i| {
+                let at = Location::Indicator(i);
+                Some((
+                    i,
+                    self.difference(project, outcome, at, Marked::FinalTarget)?,
+                ))
             })
             .collect()
     }
+}
+
+/// A Targets input of `indicator` as a number: `Some(None)` for an optional input left empty
+/// (the model's target, the default trend), `None` for a field the row does not have.
+fn input(indicator: &Indicator, field: Field) -> Option<Option<f64>> {
+    Some(match field {
+        Field::Population => Some(indicator.population),
+        Field::Baseline => Some(indicator.baseline),
+        Field::AnnualChange => indicator.annual_change,
+        Field::Weight => Some(indicator.weight),
+        Field::NegotiatedTarget => indicator.negotiated_target,
+        Field::Locked => Some(if indicator.locked { 1.0 } else { 0.0 }),
+        _ => return None,
+    })
 }
 
 fn final_target(outcome: &Outcome, row: usize) -> Option<f64> {

@@ -240,6 +240,26 @@ pub struct Program {
     pub target_precision: TargetPrecision,
 }
 
+impl Program {
+    /// The value of a program input typed as a number (cost, length, GNI, rates, bounds, …);
+    /// `None` for a field that is not one.
+    pub fn value(&self, field: Field) -> Option<f64> {
+        Some(match field {
+            Field::TotalCost => self.total_cost,
+            Field::ProgramYears => self.program_years,
+            Field::GniPerCapita => self.gni_per_capita,
+            Field::DalyMultiple => self.daly_multiple,
+            Field::DiscountRate => self.discount_rate,
+            Field::HorizonYears => f64::from(self.horizon_years),
+            Field::Ceiling => self.ceiling,
+            Field::Floor => self.floor,
+            Field::RequiredRatio => self.required_ratio,
+            Field::DefaultAnnualChange => self.default_annual_change,
+            _ => return None,
+        })
+    }
+}
+
 /// How finely agreed targets are set: rebalance, goal seek and locking a row give targets at
 /// this precision, rounded toward improvement so that the required ratio still holds. Targets
 /// typed by hand keep what was typed.

@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod explain;
 pub mod import;
+pub mod mark;
 pub mod negotiation;
 pub mod problem;
 pub mod room;

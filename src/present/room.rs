@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::model::Bound;
-use crate::model::audit::utc_text;
-use crate::model::mark::{Difference, Marked};
+use crate::model::Location;
+use crate::model::mark::Marked;
 use crate::schema::{Column, TargetsColumn as T};
 use crate::text::{format_amount, format_percent, format_ratio, format_target};
 use crate::tr;
@@ -109,10 +109,12 @@ impl RoomView {
             .map(|(i, indicator)| {
                 let computed = outcome.indicators.get(i);
                 let targets = computed.and_then(|c| c.targets.as_ref());
-                let difference = mark.difference(project, outcome, i, Marked::FinalTarget);
-                let changed = difference.as_ref().map(then_now);
+                let at = Location::Indicator(i);
+                let difference = mark.difference(project, outcome, at, Marked::FinalTarget);
+                let shown = |v| super::mark::value(at, Marked::FinalTarget, v, lang);
+                let changed = difference.map(|d| format!("{} → {}", shown(d.then), shown(d.now)));
                 let was = difference.map(|d| {
-                    let then = d.then.map_or_else(|| "—".to_owned(), format_target);
+                    let then = shown(d.then);
                     tr!(lang, "was {then}", "antes {then}")
                 });
                 RoomRow {
@@ -139,13 +141,6 @@ impl RoomView {
                 }
             })
             .collect();
-        let since = document.changes_since_mark().len();
-        let mark_name = if mark.name.is_empty() {
-            lang.t("the file was opened", "la apertura del archivo")
-                .to_owned()
-        } else {
-            tr!(lang, "the mark “{}”", "la marca «{}»", mark.name)
-        };
         Self {
             lang: lang.code(),
             title: [
@@ -164,12 +159,7 @@ impl RoomView {
             surplus,
             impact_label: T::MinimumImpact.title().get(lang),
             impact,
-            mark: tr!(
-                lang,
-                "Changes since {mark_name} ({}): {since}",
-                "Cambios desde {mark_name} ({}): {since}",
-                format!("{} UTC", utc_text(mark.at))
-            ),
+            mark: super::mark::since(mark, document.changes_since_mark().len(), lang),
             columns: [
                 "#",
                 T::Indicator.title().get(lang),
@@ -197,10 +187,4 @@ impl RoomView {
             ),
         }
     }
-}
-
-/// "61.0% → 64.0%" for a changed final target.
-pub fn then_now(difference: &Difference) -> String {
-    let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), format_target);
-    format!("{} → {}", shown(difference.then), shown(difference.now))
 }

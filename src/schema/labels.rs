@@ -10,6 +10,7 @@ pub const SENSITIVITY_SHEET: Words = Words::new("Sensitivity", "Sensibilidad");
 pub const VERIFICATION_SHEET: Words = Words::new("Verification", "Verificación");
 pub const ROUNDS_SHEET: Words = Words::new("Rounds", "Rondas");
 pub const AUDIT_SHEET: Words = Words::new("Audit", "Auditoría");
+pub const CHANGES_SHEET: Words = Words::new("Changes", "Cambios");
 pub const LOG: Words = Words::new("Log", "Bitácora");
 pub const SCENARIOS: Words = Words::new("Scenarios", "Escenarios");
 pub const CHARTS: Words = Words::new("Charts", "Gráficos");

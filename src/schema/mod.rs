@@ -64,8 +64,19 @@ impl Words {
 /// The title of the column `field` is typed into at `location` (a Targets or Values row, or a
 /// program input).
 pub fn title_of(location: Location, field: Field) -> Option<Words> {
-    fn find<C: Column>(field: Field) -> Option<Words> {
-        C::iter().find(|c| c.field() == Some(field)).map(C::title)
+    described(location, field).map(|(title, _)| title)
+}
+
+/// What the column `field` is typed into at `location` holds.
+pub fn kind_of(location: Location, field: Field) -> Option<Kind> {
+    described(location, field).map(|(_, kind)| kind)
+}
+
+fn described(location: Location, field: Field) -> Option<(Words, Kind)> {
+    fn find<C: Column>(field: Field) -> Option<(Words, Kind)> {
+        C::iter()
+            .find(|c| c.field() == Some(field))
+            .map(|c| (c.title(), c.kind()))
     }
     match location {
         Location::Indicator(_) => find::<TargetsColumn>(field),

@@ -9,6 +9,7 @@ pub mod commands;
 mod files;
 mod import_preview;
 mod log;
+mod marked;
 mod presenter;
 mod program;
 mod rounds;

@@ -7,6 +7,7 @@ use super::Action;
 use super::cells::{CellBuffers, NumberKind, number_cell};
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
+use crate::model::mark::Marked;
 use crate::model::{Field, Location, Program};
 use crate::schema::{self, Column, Words};
 use crate::tr;
@@ -21,23 +22,6 @@ pub struct ProgramInput {
 impl ProgramInput {
     fn field(&self) -> Field {
         self.input.field().unwrap_or(Field::TotalCost)
-    }
-}
-
-/// The value of a program field as a number.
-fn get(program: &Program, field: Field) -> f64 {
-    match field {
-        Field::TotalCost => program.total_cost,
-        Field::ProgramYears => program.program_years,
-        Field::GniPerCapita => program.gni_per_capita,
-        Field::DalyMultiple => program.daly_multiple,
-        Field::DiscountRate => program.discount_rate,
-        Field::HorizonYears => f64::from(program.horizon_years),
-        Field::Ceiling => program.ceiling,
-        Field::Floor => program.floor,
-        Field::RequiredRatio => program.required_ratio,
-        Field::DefaultAnnualChange => program.default_annual_change,
-        _ => f64::NAN,
     }
 }
 
@@ -92,10 +76,13 @@ pub fn program_inputs_ui(
             };
             ui.scope(|ui| {
                 ui.set_width(width);
-                let value = Some(get(program, field));
-                let typed = number_cell(
-                    ui, buffers, key, value, input.kind, false, "", label, problem,
-                );
+                let value = program.value(field);
+                let marked = (Location::Program, Marked::Input(field));
+                let typed = super::marked::marked(ui, document, lang, marked, |ui| {
+                    number_cell(
+                        ui, buffers, key, value, input.kind, false, "", label, problem,
+                    )
+                });
                 if let Some(Some(value)) = typed {
                     match set(program, field, value) {
                         Some(changed) => actions.push(Action::CellEdit {

@@ -9,10 +9,12 @@ use super::cells::{
     CellBuffers, NumberKind, computed_cell, dash, header_cells, number_cell, schema_titles,
     text_cell,
 };
+use super::marked::marked as marked_cell;
 use super::program::{ProgramInput, program_inputs_ui};
 use crate::document::{Document, Edit};
 use crate::i18n::Lang;
 use crate::model::audit::Deed;
+use crate::model::mark::Marked;
 use crate::model::{Condition, Field, Location, Program, Timing};
 use crate::schema::{self, Column as _, ValuesColumn, Words};
 use crate::text::format_fixed;
@@ -257,17 +259,20 @@ fn values_table(
                     ),
                 ] {
                     row.col(|ui| {
-                        let typed = number_cell(
-                            ui,
-                            buffers,
-                            (at, field),
-                            Some(value),
-                            NumberKind::Count,
-                            false,
-                            "",
-                            &column.cell_name(j, lang),
-                            problem(field),
-                        );
+                        let marked = (at, Marked::Input(field));
+                        let typed = marked_cell(ui, document, lang, marked, |ui| {
+                            number_cell(
+                                ui,
+                                buffers,
+                                (at, field),
+                                Some(value),
+                                NumberKind::Count,
+                                false,
+                                "",
+                                &column.cell_name(j, lang),
+                                problem(field),
+                            )
+                        });
                         if let Some(Some(typed)) = typed {
                             actions.push(Action::CellEdit {
                                 cell: (at, field),

@@ -293,20 +293,37 @@ impl App {
             .default_size([760.0, 360.0])
             .show(ctx, |ui| {
                 ui.label(RichText::new(&view.mark).strong());
-                let program = self
-                    .document
-                    .mark()
-                    .program_differences(&self.document.project().program);
-                if !program.is_empty() {
-                    ui.label(tr!(
-                        lang,
-                        "Program inputs changed: {}",
-                        "Datos del programa cambiados: {}",
-                        program.len()
-                    ));
-                }
                 let columns = crate::present::audit::columns(lang);
                 egui::ScrollArea::vertical().show(ui, |ui| {
+                    let document = &self.document;
+                    let differences = crate::present::mark::differences(
+                        document.mark(),
+                        document.project(),
+                        document.outcome(),
+                        lang,
+                    );
+                    ui.label(RichText::new(lang.t("What differs", "Qué difiere")).strong());
+                    egui::Grid::new("differs from the mark")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for title in crate::present::mark::difference_columns(lang) {
+                                ui.label(RichText::new(title).strong());
+                            }
+                            ui.end_row();
+                            for row in &differences {
+                                for cell in row {
+                                    ui.label(cell);
+                                }
+                                ui.end_row();
+                            }
+                        });
+                    ui.separator();
+                    ui.label(
+                        RichText::new(
+                            lang.t("The log since the mark", "La bitácora desde la marca"),
+                        )
+                        .strong(),
+                    );
                     egui::Grid::new("changes since the mark")
                         .striped(true)
                         .show(ui, |ui| {

@@ -208,24 +208,23 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
             return;
         };
         let i = cell.row_nr as usize;
-        let changed = self.changed(i, column);
-        if changed.is_some() {
-            ui.painter().rect_filled(
-                ui.max_rect(),
-                0.0,
-                super::marked::changed_fill(ui.visuals().dark_mode),
-            );
-        }
-        let shown = egui::Frame::new()
-            .inner_margin(egui::Margin::symmetric(2, 2))
-            .show(ui, |ui| {
-                ui.set_height(self.row_height - 4.0);
-                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                    self.cell(ui, i, column);
+        let (document, lang, row_height) = (self.document, self.lang, self.row_height);
+        let mut draw = |ui: &mut Ui| {
+            egui::Frame::new()
+                .inner_margin(egui::Margin::symmetric(2, 2))
+                .show(ui, |ui| {
+                    ui.set_height(row_height - 4.0);
+                    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                        self.cell(ui, i, column);
+                    });
                 });
-            });
-        if let Some(text) = changed {
-            shown.response.on_hover_text(text);
+        };
+        match marked_field(column) {
+            Some(what) => {
+                let at = Location::Indicator(i);
+                crate::ui::marked::marked(ui, document, lang, (at, what), draw);
+            }
+            None => draw(ui),
         }
     }
 
@@ -234,22 +233,21 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
     }
 }
 
-impl TargetsGrid<'_> {
-    /// What the cell was at the mark, when it differs from it.
-    fn changed(&self, i: usize, column: Col) -> Option<String> {
-        let wanted = match column {
-            Col::Data(T::FinalTarget) => Marked::FinalTarget,
-            Col::Data(T::Population) => Marked::Input(Field::Population),
-            Col::Data(T::Baseline) => Marked::Input(Field::Baseline),
-            Col::Data(T::AnnualChange) => Marked::Input(Field::AnnualChange),
-            Col::Data(T::Weight) => Marked::Input(Field::Weight),
-            Col::Data(T::NegotiatedTarget) => Marked::Input(Field::NegotiatedTarget),
-            Col::Data(T::Locked) => Marked::Input(Field::Locked),
-            _ => return None,
-        };
-        super::marked::changed(self.document, self.lang, i, wanted)
-    }
+/// The figure of the mark a column shows, for the columns the mark compares.
+fn marked_field(column: Col) -> Option<Marked> {
+    Some(match column {
+        Col::Data(T::FinalTarget) => Marked::FinalTarget,
+        Col::Data(T::Population) => Marked::Input(Field::Population),
+        Col::Data(T::Baseline) => Marked::Input(Field::Baseline),
+        Col::Data(T::AnnualChange) => Marked::Input(Field::AnnualChange),
+        Col::Data(T::Weight) => Marked::Input(Field::Weight),
+        Col::Data(T::NegotiatedTarget) => Marked::Input(Field::NegotiatedTarget),
+        Col::Data(T::Locked) => Marked::Input(Field::Locked),
+        _ => return None,
+    })
+}
 
+impl TargetsGrid<'_> {
     fn cell(&mut self, ui: &mut Ui, i: usize, column: Col) {
         let lang = self.lang;
         let document = self.document;

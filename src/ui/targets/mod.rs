@@ -2,7 +2,6 @@
 //! indicator with its inputs, the computed targets and the negotiation actions.
 
 mod grid;
-mod marked;
 
 use egui::{ComboBox, RichText, Ui};
 
