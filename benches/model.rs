@@ -86,11 +86,28 @@ fn edit_cell(c: &mut Criterion) {
     });
 }
 
+/// What the presenter window and the live view need after an edit at 10,000 rows: the room's
+/// view of the document (every row compared with the mark) and its JSON for the browsers.
+fn room_view(c: &mut Criterion) {
+    use rbf_targets::document::Document;
+    use rbf_targets::i18n::Lang;
+    use rbf_targets::present::room::RoomView;
+    let document = Document::new(large_project(10_000, 100), None);
+    c.bench_function("room_view_10000", |b| {
+        b.iter(|| RoomView::of(&document, Lang::En))
+    });
+    let view = RoomView::of(&document, Lang::En);
+    c.bench_function("room_view_json_10000", |b| {
+        b.iter(|| serde_json::to_string(&view).map(|json| json.len()))
+    });
+}
+
 criterion_group!(
     benches,
     recompute,
     rebalance_half_locked,
     statistics,
-    edit_cell
+    edit_cell,
+    room_view
 );
 criterion_main!(benches);

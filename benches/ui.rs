@@ -162,7 +162,42 @@ fn frames_without_accessibility(c: &mut Criterion) {
             ]);
         })
     });
+    // The same keystroke with the presenter window open (here drawn inside the window, as
+    // egui does without a second native window): its figures follow every keystroke.
+    let mut presenting = Plain::new(10_000);
+    presenting.frame(Vec::new());
+    presenting.click(cell);
+    presenting.frame(vec![Event::Key {
+        key: egui::Key::F5,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+        repeat: false,
+        physical_key: None,
+    }]);
+    for _ in 0..3 {
+        presenting.frame(Vec::new());
+    }
+    let mut presented = 0u8;
+    group.bench_function("edit_cell_with_presenter", |b| {
+        b.iter(|| {
+            presented = (presented + 1) % 9;
+            presenting.frame(vec![
+                Event::Key {
+                    key: egui::Key::A,
+                    pressed: true,
+                    modifiers: Modifiers::COMMAND,
+                    repeat: false,
+                    physical_key: None,
+                },
+                Event::Text(format!("{}", presented + 1)),
+            ]);
+        })
+    });
     group.finish();
+    assert!(
+        presenting.app.presenter_open(),
+        "the presenter window is not open"
+    );
     let baseline = editing.app.document().project().indicators[1].baseline;
     assert!(
         digit == 0 || (0.01..=0.09).contains(&baseline),

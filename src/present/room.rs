@@ -65,8 +65,20 @@ pub struct RoomRow {
 }
 
 impl RoomView {
-    /// The view of `document` in `lang`.
+    /// The view of `document` in `lang`, every row included (what the browsers receive).
     pub fn of(document: &Document, lang: Lang) -> Self {
+        let rows = (0..document.project().indicators.len())
+            .map(|i| RoomRow::of(document, i, lang))
+            .collect();
+        Self {
+            rows,
+            ..Self::figures(document, lang)
+        }
+    }
+
+    /// The view without its rows: the presenter window draws only the rows it shows, with
+    /// [`RoomRow::of`].
+    pub fn figures(document: &Document, lang: Lang) -> Self {
         let project = document.project();
         let outcome = document.outcome();
         let program = &project.program;
@@ -101,46 +113,6 @@ impl RoomView {
                 )
             },
         );
-        let mark = document.mark();
-        let rows = project
-            .indicators
-            .iter()
-            .enumerate()
-            .map(|(i, indicator)| {
-                let computed = outcome.indicators.get(i);
-                let targets = computed.and_then(|c| c.targets.as_ref());
-                let at = Location::Indicator(i);
-                let difference = mark.difference(project, outcome, at, Marked::FinalTarget);
-                let shown = |v| super::mark::value(at, Marked::FinalTarget, v, lang);
-                let changed = difference.map(|d| format!("{} → {}", shown(d.then), shown(d.now)));
-                let was = difference.map(|d| {
-                    let then = shown(d.then);
-                    tr!(lang, "was {then}", "antes {then}")
-                });
-                RoomRow {
-                    number: i + 1,
-                    indicator: indicator.name.clone(),
-                    baseline: format_percent(indicator.baseline, 1),
-                    counterfactual: computed
-                        .and_then(|c| c.counterfactual)
-                        .map_or_else(|| "—".to_owned(), |c| format_percent(c, 1)),
-                    final_target: targets
-                        .map_or_else(|| "—".to_owned(), |t| format_target(t.final_target)),
-                    bound: targets.and_then(|t| t.bound).map(|b| match b {
-                        Bound::Ceiling => lang.t("ceiling", "techo"),
-                        Bound::Floor => lang.t("floor", "piso"),
-                    }),
-                    bound_sign: match targets.and_then(|t| t.bound) {
-                        Some(Bound::Ceiling) => "▲",
-                        Some(Bound::Floor) => "▼",
-                        None => "",
-                    },
-                    locked: indicator.locked,
-                    changed,
-                    was,
-                }
-            })
-            .collect();
         Self {
             lang: lang.code(),
             title: [
@@ -159,7 +131,7 @@ impl RoomView {
             surplus,
             impact_label: T::MinimumImpact.title().get(lang),
             impact,
-            mark: super::mark::since(mark, document.changes_since_mark().len(), lang),
+            mark: super::mark::since(document.mark(), document.changes_since_mark().len(), lang),
             columns: [
                 "#",
                 T::Indicator.title().get(lang),
@@ -167,7 +139,7 @@ impl RoomView {
                 T::Counterfactual.title().get(lang),
                 T::FinalTarget.title().get(lang),
             ],
-            rows,
+            rows: Vec::new(),
             legend: lang
                 .t(
                     "▲ held at the ceiling · ▼ held at the floor · LOCKED: agreed, kept by a \
@@ -185,6 +157,49 @@ impl RoomView {
                 "Connection lost — reconnecting…",
                 "Conexión perdida — reconectando…",
             ),
+        }
+    }
+}
+
+impl RoomRow {
+    /// Targets row `i` of `document` as the room sees it.
+    pub fn of(document: &Document, i: usize, lang: Lang) -> Self {
+        let project = document.project();
+        let outcome = document.outcome();
+        let indicator = &project.indicators[i];
+        let computed = outcome.indicators.get(i);
+        let targets = computed.and_then(|c| c.targets.as_ref());
+        let at = Location::Indicator(i);
+        let difference = document
+            .mark()
+            .difference(project, outcome, at, Marked::FinalTarget);
+        let shown = |v| super::mark::value(at, Marked::FinalTarget, v, lang);
+        let changed = difference.map(|d| format!("{} → {}", shown(d.then), shown(d.now)));
+        let was = difference.map(|d| {
+            let then = shown(d.then);
+            tr!(lang, "was {then}", "antes {then}")
+        });
+        let bound = targets.and_then(|t| t.bound);
+        RoomRow {
+            number: i + 1,
+            indicator: indicator.name.clone(),
+            baseline: format_percent(indicator.baseline, 1),
+            counterfactual: computed
+                .and_then(|c| c.counterfactual)
+                .map_or_else(|| "—".to_owned(), |c| format_percent(c, 1)),
+            final_target: targets.map_or_else(|| "—".to_owned(), |t| format_target(t.final_target)),
+            bound: bound.map(|b| match b {
+                Bound::Ceiling => lang.t("ceiling", "techo"),
+                Bound::Floor => lang.t("floor", "piso"),
+            }),
+            bound_sign: match bound {
+                Some(Bound::Ceiling) => "▲",
+                Some(Bound::Floor) => "▼",
+                None => "",
+            },
+            locked: indicator.locked,
+            changed,
+            was,
         }
     }
 }

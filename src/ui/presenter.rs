@@ -4,7 +4,9 @@
 use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::present::room::RoomView;
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::present::room::{RoomRow, RoomView};
 
 const INK: Color32 = Color32::from_rgb(10, 10, 10);
 const GOOD: Color32 = Color32::from_rgb(0, 107, 37);
@@ -23,8 +25,8 @@ pub fn presenter_visuals() -> egui::Visuals {
     visuals
 }
 
-/// Draws `view` filling `ui`.
-pub fn presenter_ui(ui: &mut Ui, view: &RoomView) {
+/// Draws the room's figures (`view`) and the rows of `document` that fit, filling `ui`.
+pub fn presenter_ui(ui: &mut Ui, view: &RoomView, document: &Document, lang: Lang) {
     *ui.visuals_mut() = presenter_visuals();
     ui.painter().rect_filled(ui.max_rect(), 0.0, Color32::WHITE);
     if !view.title.is_empty() {
@@ -77,8 +79,9 @@ pub fn presenter_ui(ui: &mut Ui, view: &RoomView) {
             }
         })
         .body(|body| {
-            body.rows(row_height, view.rows.len(), |mut row| {
-                let r = &view.rows[row.index()];
+            let rows = document.project().indicators.len();
+            body.rows(row_height, rows, |mut row| {
+                let r = &RoomRow::of(document, row.index(), lang);
                 let fill = |ui: &mut Ui| {
                     if r.changed.is_some() {
                         ui.painter()

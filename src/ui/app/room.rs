@@ -26,8 +26,9 @@ pub struct RoomState {
     pub share_error: Option<String>,
     /// The QR code of the link, drawn once per link.
     qr: Option<(String, egui::TextureHandle)>,
-    /// The view of the document at a revision and in a language, built once per change.
-    view: Option<(u64, Lang, Arc<RoomView>)>,
+    /// The room's figures (the view without its rows) at a revision and in a language, built
+    /// once per change.
+    figures: Option<(u64, Lang, Arc<RoomView>)>,
     /// What the share last published.
     published: Option<(u64, Lang)>,
     /// The name being typed for a new mark.
@@ -36,15 +37,15 @@ pub struct RoomState {
 }
 
 impl App {
-    /// The room's view of the document now, rebuilt only when the document or the language
-    /// changed.
-    fn room_view(&mut self) -> Arc<RoomView> {
+    /// The room's figures now (ratio, surplus, d, the mark), rebuilt only when the document or
+    /// the language changed; the presenter window draws the rows it shows itself.
+    fn room_figures(&mut self) -> Arc<RoomView> {
         let key = (self.document.revision(), self.lang);
-        match &self.room.view {
+        match &self.room.figures {
             Some((revision, lang, view)) if (*revision, *lang) == key => view.clone(),
             _ => {
-                let view = Arc::new(RoomView::of(&self.document, self.lang));
-                self.room.view = Some((key.0, key.1, view.clone()));
+                let view = Arc::new(RoomView::figures(&self.document, self.lang));
+                self.room.figures = Some((key.0, key.1, view.clone()));
                 view
             }
         }
@@ -94,17 +95,19 @@ impl App {
         self.room.presenter
     }
 
-    /// Sends the view to the browsers when it changed since it was last sent.
+    /// Sends the view to the browsers when a committed change (or the language) made it
+    /// differ from what was last sent: participants see values as they are entered, not as
+    /// they are typed, and a 10,000-row view is built once per change, not per keystroke.
     fn publish_room(&mut self) {
-        if self.room.share.is_none() {
+        let Some(share) = &self.room.share else {
             return;
-        }
-        let key = (self.document.revision(), self.lang);
+        };
+        let key = (self.document.committed_revision(), self.lang);
         if self.room.published == Some(key) {
             return;
         }
-        let view = self.room_view();
-        if let (Some(share), Ok(json)) = (&self.room.share, serde_json::to_string(view.as_ref())) {
+        let view = RoomView::of(&self.document, self.lang);
+        if let Ok(json) = serde_json::to_string(&view) {
             share.publish(json);
             self.room.published = Some(key);
         }
@@ -123,10 +126,9 @@ impl App {
         if !self.room.presenter {
             return;
         }
-        let view = self.room_view();
-        let title = self
-            .lang
-            .t("rbf-targets — presenter", "rbf-targets — proyección");
+        let figures = self.room_figures();
+        let (document, lang) = (&self.document, self.lang);
+        let title = lang.t("rbf-targets — presenter", "rbf-targets — proyección");
         let builder = egui::ViewportBuilder::default()
             .with_title(title)
             .with_inner_size([1280.0, 720.0]);
@@ -140,7 +142,9 @@ impl App {
                             .fill(egui::Color32::WHITE)
                             .inner_margin(16.0),
                     )
-                    .show(ui, |ui| crate::ui::presenter::presenter_ui(ui, &view));
+                    .show(ui, |ui| {
+                        crate::ui::presenter::presenter_ui(ui, &figures, document, lang)
+                    });
                 ui.input(|i| i.viewport().close_requested())
             },
         );
@@ -286,7 +290,7 @@ impl App {
         }
         let lang = self.lang;
         let mut open = self.room.changes_window;
-        let view = self.room_view();
+        let view = self.room_figures();
         let changes = self.document.changes_since_mark();
         egui::Window::new(lang.t("Changes since the mark", "Cambios desde la marca"))
             .open(&mut open)
