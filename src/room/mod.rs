@@ -29,6 +29,7 @@ pub struct Share {
     shared: Arc<Shared>,
     address: SocketAddr,
     code: String,
+    link: String,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -38,6 +39,17 @@ struct Shared {
     changed: Condvar,
     viewers: AtomicUsize,
     stop: AtomicBool,
+}
+
+impl Shared {
+    /// The view last published, as JSON.
+    fn json(&self) -> Arc<str> {
+        self.view
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .json
+            .clone()
+    }
 }
 
 #[derive(Default)]
@@ -71,11 +83,20 @@ impl Share {
                 .name("share".into())
                 .spawn(move || serve(&server, &shared, &code))?
         };
+        let ip = match address.ip() {
+            ip if ip.is_unspecified() => network_address().unwrap_or(ip),
+            ip => ip,
+        };
+        let link = format!(
+            "http://{}/?code={code}",
+            SocketAddr::new(ip, address.port())
+        );
         Ok(Self {
             server,
             shared,
             address,
             code,
+            link,
             thread: Some(thread),
         })
     }
@@ -99,14 +120,9 @@ impl Share {
     }
 
     /// The link to give the room: the listening address, or this computer's address on the
-    /// network when it listens on all of them.
-    pub fn link(&self) -> String {
-        let ip = match self.address.ip() {
-            ip if ip.is_unspecified() => network_address().unwrap_or(ip),
-            ip => ip,
-        };
-        let host = SocketAddr::new(ip, self.address.port());
-        format!("http://{host}/?code={}", self.code)
+    /// network when it listens on all of them (found once, when sharing starts).
+    pub fn link(&self) -> &str {
+        &self.link
     }
 
     /// How many browsers follow the view now.
@@ -194,12 +210,7 @@ fn answer(request: Request, shared: &Arc<Shared>, code: &str) {
     let no_store = header("Cache-Control", "no-store");
     match path {
         "/" | "/index.html" => {
-            let json = shared
-                .view
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .json
-                .clone();
+            let json = shared.json();
             // Inside a script, "</" could close it: JSON allows "<\/" for the same text.
             let page = PAGE.replace("/*INITIAL*/null", &json.replace("</", "<\\/"));
             let response = Response::from_string(page)
@@ -208,12 +219,7 @@ fn answer(request: Request, shared: &Arc<Shared>, code: &str) {
             let _ = request.respond(response);
         }
         "/state" => {
-            let json = shared
-                .view
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .json
-                .clone();
+            let json = shared.json();
             let response = Response::from_string(json.as_ref())
                 .with_header(header("Content-Type", "application/json"))
                 .with_header(no_store);

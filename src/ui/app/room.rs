@@ -58,7 +58,7 @@ impl App {
         self.room.published = None;
         match Share::start(address) {
             Ok(share) => {
-                let link = share.link();
+                let link = share.link().to_owned();
                 self.room.share = Some(share);
                 self.room.share_error = None;
                 self.publish_room();
@@ -83,11 +83,6 @@ impl App {
                 Err(message)
             }
         }
-    }
-
-    /// The link participants open, while sharing.
-    pub fn share_link(&self) -> Option<String> {
-        self.room.share.as_ref().map(Share::link)
     }
 
     /// Whether the presenter window is open.
@@ -171,7 +166,7 @@ impl App {
                         "Los participantes en esta red abren este enlace (solo lectura):",
                     ));
                     let link = share.link();
-                    ui.label(RichText::new(&link).size(18.0).strong().monospace())
+                    ui.label(RichText::new(link).size(18.0).strong().monospace())
                         .accessible_name(lang.t("Share link", "Enlace para compartir"));
                     ui.label(tr!(
                         lang,
@@ -180,7 +175,7 @@ impl App {
                         share.code(),
                         share.viewers()
                     ));
-                    let texture = qr_texture(ctx, &mut self.room.qr, &link);
+                    let texture = qr_texture(ctx, &mut self.room.qr, link);
                     if let Some(texture) = texture {
                         ui.add(egui::Image::new(&texture).fit_to_exact_size([240.0, 240.0].into()));
                     }
