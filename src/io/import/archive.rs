@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use std::sync::atomic::AtomicUsize;
+
 use calamine::{Reader, open_workbook_auto};
 
 use super::ImportError;
@@ -27,35 +29,75 @@ pub fn read_book(path: &Path) -> Result<Book, ImportError> {
         return Err(ImportError::TooLarge { file, size });
     }
     check_archive(path, &file)?;
-    let mut workbook = open_workbook_auto(path).map_err(|error| match error {
-        calamine::Error::Xlsx(calamine::XlsxError::Password)
-        | calamine::Error::Xls(calamine::XlsError::Password)
-        | calamine::Error::Ods(calamine::OdsError::Password) => {
-            ImportError::Encrypted { file: file.clone() }
-        }
-        other => ImportError::NotAWorkbook {
-            file: file.clone(),
-            reason: other.to_string(),
-        },
-    })?;
+    let open = || {
+        open_workbook_auto(path).map_err(|error| match error {
+            calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password) => {
+                ImportError::Encrypted { file: file.clone() }
+            }
+            other => ImportError::NotAWorkbook {
+                file: file.clone(),
+                reason: other.to_string(),
+            },
+        })
+    };
+    let mut workbook = open()?;
     let names = workbook.defined_names().to_vec();
     let formulas_exact = !matches!(workbook, calamine::Sheets::Xls(_));
-    let mut sheets = Vec::new();
-    let mut cells = 0;
-    for name in workbook.sheet_names() {
-        // Only the ranges at the top of a Sensitivity sheet are read back.
-        let max_row = ["sensitivity", "sensibilidad"]
-            .contains(&normalize(&name).as_str())
-            .then_some(12);
-        let sheet = Sheet::read(&mut workbook, &name, max_row, &mut cells).map_err(|reason| {
-            ImportError::Sheet {
-                file: file.clone(),
-                sheet: name.clone(),
-                reason,
+    let sheet_names = workbook.sheet_names();
+    let cells = AtomicUsize::new(0);
+    // Reads the sheets at `indices` in turn, stopping at the first that cannot be read.
+    let read = |workbook: &mut calamine::Sheets<_>, indices: &mut dyn Iterator<Item = usize>| {
+        let mut read = Vec::new();
+        for index in indices {
+            let name = &sheet_names[index];
+            // Only the ranges at the top of a Sensitivity sheet are read back.
+            let max_row = ["sensitivity", "sensibilidad"]
+                .contains(&normalize(name).as_str())
+                .then_some(12);
+            let sheet =
+                Sheet::read(workbook, name, max_row, &cells).map_err(|reason| ImportError::Sheet {
+                    file: file.clone(),
+                    sheet: name.clone(),
+                    reason,
+                });
+            let failed = sheet.is_err();
+            read.push((index, sheet));
+            if failed {
+                break;
             }
-        })?;
-        sheets.push(sheet);
-    }
+        }
+        read
+    };
+    // An xlsx workbook's sheets are read on two threads, each with its own reader of the
+    // archive: the first, third, … sheet on this one, the others on a second (a workbook
+    // exported by this program has Targets first and its other large sheet fourth).
+    let two = matches!(workbook, calamine::Sheets::Xlsx(_)) && sheet_names.len() > 1;
+    let mut read_sheets = std::thread::scope(|scope| {
+        let odd = two.then(|| {
+            scope.spawn(|| match open() {
+                Ok(mut other) => read(&mut other, &mut (1..sheet_names.len()).step_by(2)),
+                Err(error) => vec![(1, Err(error))],
+            })
+        });
+        let step = if two { 2 } else { 1 };
+        let mut all = read(&mut workbook, &mut (0..sheet_names.len()).step_by(step));
+        if let Some(odd) = odd {
+            all.extend(odd.join().unwrap_or_else(|_| {
+                let reason = "a sheet's reader stopped".to_owned();
+                let file = file.clone();
+                vec![(1, Err(ImportError::NotAWorkbook { file, reason }))]
+            }));
+        }
+        all
+    });
+    // In sheet order, so that the first sheet that cannot be read is the one named.
+    read_sheets.sort_by_key(|(i, _)| *i);
+    let sheets = read_sheets
+        .into_iter()
+        .map(|(_, sheet)| sheet)
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Book {
         sheets,
         names,

@@ -3,6 +3,7 @@
 //! xls, ods), or built from cells (tests and fuzzing).
 
 use std::io::{Read, Seek};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, Range, Reader, Sheets};
 
@@ -33,12 +34,12 @@ pub enum SheetError {
 
 impl Sheet {
     /// Reads a sheet; with `max_row`, stops after that row (0-based) where the format allows.
-    /// `cells` counts the cells read so far in the workbook.
+    /// `cells` counts the cells read so far in the workbook (by every thread reading it).
     pub fn read<RS: Read + Seek>(
         book: &mut Sheets<RS>,
         name: &str,
         max_row: Option<u32>,
-        cells: &mut usize,
+        cells: &AtomicUsize,
     ) -> Result<Self, SheetError> {
         if let Sheets::Xlsx(xlsx) = book {
             return Self::read_xlsx(xlsx, name, max_row, cells);
@@ -53,8 +54,8 @@ impl Sheet {
                 columns: width as u64,
             });
         }
-        *cells += values.used_cells().count();
-        if *cells > MAX_BOOK_CELLS {
+        let count = values.used_cells().count();
+        if cells.fetch_add(count, Ordering::Relaxed) + count > MAX_BOOK_CELLS {
             return Err(SheetError::TooManyCells);
         }
         // Not every format stores formulas; a sheet without them reads as values only.
@@ -84,7 +85,7 @@ impl Sheet {
         xlsx: &mut calamine::Xlsx<RS>,
         name: &str,
         max_row: Option<u32>,
-        cells: &mut usize,
+        cells: &AtomicUsize,
     ) -> Result<Self, SheetError> {
         let unreadable = |e: calamine::XlsxError| SheetError::Unreadable(e.to_string());
         let mut reader = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
@@ -117,8 +118,7 @@ impl Sheet {
                     columns: width,
                 });
             }
-            *cells += 1;
-            if *cells > MAX_BOOK_CELLS {
+            if cells.fetch_add(1, Ordering::Relaxed) + 1 > MAX_BOOK_CELLS {
                 return Err(SheetError::TooManyCells);
             }
             if cell.value != calamine::DataRef::Empty {
@@ -400,7 +400,7 @@ mod tests {
     fn read(dimension: &str, max_row: Option<u32>) -> Sheet {
         let reader = Cursor::new(workbook(dimension));
         let mut book = Sheets::Xlsx(calamine::Xlsx::new(reader).expect("test workbook"));
-        Sheet::read(&mut book, "Sheet1", max_row, &mut 0).expect("test workbook")
+        Sheet::read(&mut book, "Sheet1", max_row, &AtomicUsize::new(0)).expect("test workbook")
     }
 
     /// Whatever size the sheet declares (right, too small, too large, starting after its first

@@ -4,6 +4,7 @@
 //! that is found nowhere is marked missing, for the user to type in.
 
 use calamine::Data;
+use rustc_hash::FxHashMap;
 
 use super::book::Book;
 use super::evaluate::{CellId, Value};
@@ -20,7 +21,10 @@ const LABEL_THRESHOLD: f64 = 0.75;
 
 /// The text cells outside the tables, each read as a header, to look labels up in.
 pub struct Labels {
-    cells: Vec<(CellId, Header)>,
+    /// Each text cell outside the tables, with the index of its text in `texts`.
+    cells: Vec<(CellId, usize)>,
+    /// The distinct texts' header words: a label repeated on many rows is scored once.
+    texts: Vec<Header>,
     /// Sheets in the order labels are looked for: the Targets sheet, the Values sheet, then
     /// the others.
     order: Vec<usize>,
@@ -39,6 +43,8 @@ impl Labels {
                     .is_some_and(|t| t.covers(sheet, row, col))
         };
         let mut cells = Vec::new();
+        let mut texts = Vec::new();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for (sheet, s) in book.sheets.iter().enumerate() {
             let (Some((r0, r1)), Some((c0, c1))) = (s.row_span(), s.col_span()) else {
                 continue;
@@ -50,7 +56,11 @@ impl Labels {
                         && text.len() < 120
                         && !covered(sheet, row, col)
                     {
-                        cells.push(((sheet, row, col), header(text)));
+                        let index = *seen.entry(text.as_str()).or_insert_with(|| {
+                            texts.push(header(text));
+                            texts.len() - 1
+                        });
+                        cells.push(((sheet, row, col), index));
                     }
                 }
             }
@@ -67,7 +77,11 @@ impl Labels {
             .filter(|s| !order.contains(s))
             .collect();
         order.extend(rest);
-        Self { cells, order }
+        Self {
+            cells,
+            texts,
+            order,
+        }
     }
 
     /// The label of `input` that scores best (in sheet order, then top to bottom), with the
@@ -76,9 +90,10 @@ impl Labels {
         let vocabulary = Vocabulary::<C>::of_all();
         let words = vocabulary.iter().find(|v| v.column == input)?;
         let numeric = !matches!(input.kind(), Kind::Text | Kind::Choice);
+        let scores: Vec<f64> = self.texts.iter().map(|h| words.score(h)).collect();
         let mut best: Option<(f64, usize, CellId, CellId)> = None;
-        for ((sheet, row, col), h) in &self.cells {
-            let score = words.score(h);
+        for &((sheet, row, col), text) in &self.cells {
+            let score = scores[text];
             if score < LABEL_THRESHOLD {
                 continue;
             }
@@ -86,17 +101,17 @@ impl Labels {
             let rank = self
                 .order
                 .iter()
-                .position(|s| s == sheet)
+                .position(|&s| s == sheet)
                 .unwrap_or(usize::MAX);
             let better = best.as_ref().is_none_or(|(b, r, at, _)| {
                 score > *b + 1e-9
-                    || ((score - b).abs() <= 1e-9 && (rank, (*row, *col)) < (*r, (at.1, at.2)))
+                    || ((score - b).abs() <= 1e-9 && (rank, (row, col)) < (*r, (at.1, at.2)))
             });
             if !better {
                 continue;
             }
-            if let Some(value) = value_cell(book, (*sheet, *row, *col), numeric) {
-                best = Some((score, rank, (*sheet, *row, *col), value));
+            if let Some(value) = value_cell(book, (sheet, row, col), numeric) {
+                best = Some((score, rank, (sheet, row, col), value));
             }
         }
         best.map(|(_, _, label, value)| (label, value))
