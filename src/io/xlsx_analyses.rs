@@ -46,6 +46,19 @@ fn percent_or_blank(
     Ok(())
 }
 
+/// A number in its column's format, or no cell when there is none.
+fn number_or_nothing(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<f64>,
+) -> Result<(), XlsxError> {
+    if let Some(v) = value.filter(|v| v.is_finite()) {
+        sheet.write_number(row, col, v)?;
+    }
+    Ok(())
+}
+
 /// A row of column titles from column A, `height` points tall (titles wrap).
 pub(super) fn header_row(
     sheet: &mut Worksheet,
@@ -120,7 +133,7 @@ pub fn write_sensitivity(
                 "factores del valor del proyecto",
             ),
         };
-        sheet.write_string(r, 3, unit)?;
+        sheet.write_string_with_format(r, 3, unit, f.plain)?;
         sheet.write_number_with_format(r, 4, row.low.value, number)?;
         sheet.write_number_with_format(r, 5, row.high.value, number)?;
         percent_or_blank(sheet, r, 6, row.low.minimum_impact, f.percent)?;
@@ -148,31 +161,21 @@ pub fn write_sensitivity(
     }
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
     header_row(sheet, top + 1, &titles, f.header, ANALYSIS_HEADER_HEIGHT)?;
+    // Every target column is a percentage: the column carries the format, so that no cell's
+    // format is looked up (rust_xlsxwriter hashes a cell's whole Format to find its style).
+    // The cells above the table are all written with a format of their own.
+    let last_col = 1 + 2 * rows.len() as u16;
+    for col in 1..=last_col {
+        sheet.set_column_format(col, f.percent)?;
+    }
     for (i, indicator) in project.indicators.iter().enumerate() {
         let r = top + 2 + i as u32;
         sheet.write_string(r, 0, &indicator.name)?;
-        percent_or_blank(
-            sheet,
-            r,
-            1,
-            outcome.indicators[i].targets.map(|t| t.bounded_target),
-            f.percent,
-        )?;
+        let bounded = outcome.indicators[i].targets.map(|t| t.bounded_target);
+        number_or_nothing(sheet, r, 1, bounded)?;
         for (k, row) in rows.iter().enumerate() {
-            percent_or_blank(
-                sheet,
-                r,
-                2 + 2 * k as u16,
-                row.low.bounded_targets[i],
-                f.percent,
-            )?;
-            percent_or_blank(
-                sheet,
-                r,
-                3 + 2 * k as u16,
-                row.high.bounded_targets[i],
-                f.percent,
-            )?;
+            number_or_nothing(sheet, r, 2 + 2 * k as u16, row.low.bounded_targets[i])?;
+            number_or_nothing(sheet, r, 3 + 2 * k as u16, row.high.bounded_targets[i])?;
         }
     }
     sheet.set_column_width(0, 40)?;
@@ -261,30 +264,28 @@ pub fn write_verification(
         ANALYSIS_HEADER_HEIGHT,
     )?;
     let rows = verification(project, outcome);
+    // The percentage columns carry their format (see the Sensitivity sheet).
+    for col in [5, 6, 8, 12, 13] {
+        sheet.set_column_format(col, f.percent)?;
+    }
     for (i, (indicator, result)) in project.indicators.iter().zip(&rows).enumerate() {
         let r = 6 + i as u32;
         let d = &indicator.survey;
         sheet.write_string(r, 0, &indicator.name)?;
-        percent_or_blank(sheet, r, 1, d.planned_n, f.plain)?;
+        number_or_nothing(sheet, r, 1, d.planned_n)?;
         sheet.write_number(r, 2, d.cluster_size)?;
         sheet.write_number(r, 3, d.icc)?;
-        percent_or_blank(sheet, r, 4, d.deff, f.plain)?;
-        sheet.write_number_with_format(r, 5, d.alpha, f.percent)?;
-        sheet.write_number_with_format(r, 6, d.power, f.percent)?;
+        number_or_nothing(sheet, r, 4, d.deff)?;
+        sheet.write_number(r, 5, d.alpha)?;
+        sheet.write_number(r, 6, d.power)?;
         sheet.write_string(r, 7, test_short(d.test, lang))?;
-        percent_or_blank(sheet, r, 8, d.counterfactual_se, f.percent)?;
+        number_or_nothing(sheet, r, 8, d.counterfactual_se)?;
         sheet.write_number(r, 9, indicator.payment_weight)?;
         if let Some(result) = result {
             sheet.write_number(r, 10, result.design_effect)?;
-            percent_or_blank(
-                sheet,
-                r,
-                11,
-                result.required_sample_size.map(f64::ceil),
-                f.plain,
-            )?;
-            percent_or_blank(sheet, r, 12, result.minimum_detectable_target, f.percent)?;
-            percent_or_blank(sheet, r, 13, result.minimum_acceptable_target, f.percent)?;
+            number_or_nothing(sheet, r, 11, result.required_sample_size.map(f64::ceil))?;
+            number_or_nothing(sheet, r, 12, result.minimum_detectable_target)?;
+            number_or_nothing(sheet, r, 13, result.minimum_acceptable_target)?;
             let verdict = if result.cannot_be_verified {
                 cannot_verify(lang)
             } else {

@@ -164,7 +164,8 @@ impl Formats {
                 .set_background_color(input),
             money: Format::new().set_num_format("#,##0"),
             number: Format::new().set_num_format("#,##0.00"),
-            plain: Format::new(),
+            // Explicit, so that a plain cell never takes its column's format.
+            plain: Format::new().set_num_format("General"),
             impact: Format::new().set_num_format("0.0000"),
             target: Format::new().set_num_format("0.0##%"),
             target_input: Format::new()
@@ -178,15 +179,16 @@ impl Formats {
     }
 }
 
-/// Writes a formula with its cached result when asked.
-fn formula(
+/// Writes a formula with its cached result when asked, in `format`, or in its column's format
+/// (`Worksheet::set_column_format`) when `None`.
+fn formula<'a>(
     sheet: &mut Worksheet,
     options: ExportOptions,
     row: u32,
     col: u16,
     text: &str,
     result: Option<f64>,
-    format: &Format,
+    format: impl Into<Option<&'a Format>>,
 ) -> Result<(), XlsxError> {
     let mut f = Formula::new(text);
     if options.cached_results {
@@ -197,7 +199,10 @@ fn formula(
                 .unwrap_or_default(),
         );
     }
-    sheet.write_formula_with_format(row, col, f, format)?;
+    match format.into() {
+        Some(format) => sheet.write_formula_with_format(row, col, f, format)?,
+        None => sheet.write_formula(row, col, f)?,
+    };
     Ok(())
 }
 

@@ -30,6 +30,14 @@ pub fn normalize(text: &str) -> String {
 
 /// Lower case without accents; anything but letters and digits becomes a space.
 fn push_plain(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        });
+        return;
+    }
     let plain = match c {
         'á' | 'à' | 'ä' | 'â' | 'Á' | 'À' | 'Ä' | 'Â' => 'a',
         'é' | 'è' | 'ë' | 'ê' | 'É' | 'È' | 'Ë' | 'Ê' => 'e',
@@ -54,18 +62,24 @@ pub struct Header {
     pub compact: String,
     /// Words in brackets that are a symbol ("Households (H)" → "h").
     pub bracket_symbol: Option<String>,
+    /// The [`word_keys`] of `words`: a wording that shares none of them cannot match.
+    pub keys: u64,
 }
 
 /// The words of a header.
 pub fn header(text: &str) -> Header {
     let lower = text.to_lowercase();
     // Common shorthands, before punctuation is dropped.
-    let expanded = lower
-        .replace("w/o", " without ")
-        .replace("s/", " sin ")
-        .replace("p.c.", " per capita ")
-        .replace("p/c", " per capita ")
-        .replace('_', "");
+    let expanded = if lower.contains(['/', '.', '_']) {
+        lower
+            .replace("w/o", " without ")
+            .replace("s/", " sin ")
+            .replace("p.c.", " per capita ")
+            .replace("p/c", " per capita ")
+            .replace('_', "")
+    } else {
+        lower
+    };
     let mut compact = String::new();
     for c in expanded.chars() {
         push_plain(&mut compact, c);
@@ -84,12 +98,26 @@ pub fn header(text: &str) -> Header {
         .filter(|w| !SMALL_WORDS.contains(w))
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
         .map(stem)
-        .collect();
+        .collect::<Vec<_>>();
     Header {
+        keys: word_keys(&words),
         words,
         compact,
         bracket_symbol,
     }
+}
+
+/// A set of bits, one for the first three bytes of each word (the whole word when shorter):
+/// two words that [`word_match`] relates always begin with the same three bytes (or are
+/// equal), so they always share a bit, and a header whose bits meet none of a wording's
+/// scores 0 against it without comparing words.
+fn word_keys(words: &[String]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    words.iter().fold(0, |keys, word| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        word.as_bytes()[..word.len().min(3)].hash(&mut hasher);
+        keys | 1 << (hasher.finish() % 64)
+    })
 }
 
 /// The text inside the last pair of brackets, if any.
@@ -145,7 +173,15 @@ fn phrase_score(header: &[String], phrase: &[String]) -> f64 {
     if header.is_empty() || phrase.is_empty() {
         return 0.0;
     }
-    let mut used = vec![false; header.len()];
+    // Which header words are taken: on the stack for any real header.
+    let mut small = [false; 16];
+    let mut large = Vec::new();
+    let used: &mut [bool] = if header.len() <= small.len() {
+        &mut small[..header.len()]
+    } else {
+        large.resize(header.len(), false);
+        &mut large
+    };
     let mut matched = 0.0;
     for v in phrase {
         let best = header
@@ -166,7 +202,10 @@ fn phrase_score(header: &[String], phrase: &[String]) -> f64 {
 #[derive(Clone, Debug)]
 pub struct Vocabulary<C> {
     pub column: C,
-    phrases: Vec<Vec<String>>,
+    /// Each wording's words, with their [`word_keys`].
+    phrases: Vec<(Vec<String>, u64)>,
+    /// All the wordings' keys together.
+    keys: u64,
     symbol: Option<&'static str>,
 }
 
@@ -176,14 +215,16 @@ impl<C: Column> Vocabulary<C> {
         C::iter()
             .map(|column| {
                 let title = column.title();
-                let phrases = [title.en, title.es]
+                let phrases: Vec<(Vec<String>, u64)> = [title.en, title.es]
                     .into_iter()
                     .chain(column.vocabulary().iter().copied())
-                    .map(|p| header(p).words)
-                    .filter(|w| !w.is_empty())
+                    .map(header)
+                    .filter(|h| !h.words.is_empty())
+                    .map(|h| (h.words, h.keys))
                     .collect();
                 Self {
                     column,
+                    keys: phrases.iter().fold(0, |keys, (_, k)| keys | k),
                     phrases,
                     symbol: column.symbol(),
                 }
@@ -193,11 +234,15 @@ impl<C: Column> Vocabulary<C> {
 
     /// How well `header` names this column, from 0 to 1.
     pub fn score(&self, header: &Header) -> f64 {
-        let words = self
-            .phrases
-            .iter()
-            .map(|p| phrase_score(&header.words, p))
-            .fold(0.0, f64::max);
+        let words = if self.keys & header.keys == 0 {
+            0.0
+        } else {
+            self.phrases
+                .iter()
+                .filter(|(_, keys)| keys & header.keys != 0)
+                .map(|(p, _)| phrase_score(&header.words, p))
+                .fold(0.0, f64::max)
+        };
         let symbol = self.symbol.map_or(0.0, |symbol| {
             if header.compact == symbol {
                 0.9
@@ -390,6 +435,21 @@ mod tests {
         for (text, expected) in values {
             let (found, score) = best::<ValuesColumn>(text);
             assert_eq!(found, expected, "{text}: {score}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping wordings by their keys never changes a score: words that match share a key.
+        #[test]
+        fn related_words_share_a_key(a in "[a-zñá]{1,9}", b in "[a-zñá]{1,9}", cut in 0usize..9) {
+            // b also as a prefix and as an extension of a, so that matches are common.
+            let prefix: String = a.chars().take(cut.max(1)).collect();
+            for v in [b.clone(), prefix, format!("{a}{b}")] {
+                if word_match(&a, &v) > 0.0 {
+                    let keys = word_keys(std::slice::from_ref(&a)) & word_keys(std::slice::from_ref(&v));
+                    proptest::prop_assert!(keys != 0, "{a} / {v}");
+                }
+            }
         }
     }
 

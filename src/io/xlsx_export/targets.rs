@@ -195,6 +195,24 @@ pub(super) fn write_targets(
     let (a0, benefit) = (b(T_A0), b(T_BENEFIT));
     let (higher, lower_word) = (lang.t("higher", "mayor"), lang.t("lower", "menor"));
     let yes = lang.t("yes", "sí");
+    // The indicator rows' cells take their column's format where it has no fill: one format
+    // lookup per column instead of one per cell (rust_xlsxwriter hashes a cell's whole Format
+    // to find its style), with the same style on every cell.
+    for (col, format) in [
+        (0, &f.name),
+        (3, &f.number),
+        (4, &f.number),
+        (5, &f.money),
+        (9, &f.percent),
+        (10, &f.percent),
+        (11, &f.percent),
+        (14, &f.target),
+        (15, &f.percent),
+        (16, &f.money),
+        (17, &f.percent),
+    ] {
+        sheet.set_column_format(col, format)?;
+    }
     for (i, (indicator, row_outcome)) in project
         .indicators
         .iter()
@@ -208,14 +226,14 @@ pub(super) fn write_targets(
         let lower = indicator.direction == Direction::Lower;
         let value = row_outcome.value;
         let targets = row_outcome.targets;
-        text(sheet, r, 0, &indicator.name, &f.name)?;
+        sheet.write_string(r, 0, &indicator.name)?;
         let lines = indicator.name.chars().count().div_ceil(44).max(1);
         if lines > 1 {
             sheet.set_row_height(r, 15.0 * lines as f64)?;
         }
-        text(sheet, r, 1, &indicator.condition, &f.plain)?;
+        sheet.write_string(r, 1, &indicator.condition)?;
         let better = if lower { lower_word } else { higher };
-        text(sheet, r, 2, better, &f.plain)?;
+        sheet.write_string(r, 2, better)?;
         formula(
             sheet,
             options,
@@ -223,7 +241,7 @@ pub(super) fn write_targets(
             3,
             &format!("'{values_sheet}'!$F${vr}"),
             value.map(|v| v.unit_value),
-            &f.number,
+            None,
         )?;
         formula(
             sheet,
@@ -232,9 +250,9 @@ pub(super) fn write_targets(
             4,
             &format!("'{values_sheet}'!$G${vr}"),
             value.map(|v| v.present_value),
-            &f.number,
+            None,
         )?;
-        sheet.write_number_with_format(r, 5, indicator.population, &f.money)?;
+        sheet.write_number(r, 5, indicator.population)?;
         sheet.write_number_with_format(r, 6, indicator.baseline, &f.percent_input)?;
         match indicator.annual_change {
             Some(change) => {
@@ -261,7 +279,7 @@ pub(super) fn write_targets(
             9,
             &format!("MIN(1,MAX(0,G{x}+{years}*H{x}))"),
             row_outcome.counterfactual,
-            &f.percent,
+            None,
         )?;
         let op = if lower { "-" } else { "+" };
         formula(
@@ -271,7 +289,7 @@ pub(super) fn write_targets(
             10,
             &format!("J{x}{op}I{x}*{d}"),
             targets.map(|t| t.model_target),
-            &f.percent,
+            None,
         )?;
         let bound = if lower {
             format!("MAX(K{x},{floor})")
@@ -285,20 +303,16 @@ pub(super) fn write_targets(
             11,
             &bound,
             targets.map(|t| t.bounded_target),
-            &f.percent,
+            None,
         )?;
         if let Some(target) = indicator.negotiated_target {
             sheet.write_number_with_format(r, 12, target, &f.target_input)?;
         } else {
             sheet.write_blank(r, 12, &f.target_input)?;
         }
-        text(
-            sheet,
-            r,
-            13,
-            if indicator.locked { yes } else { "" },
-            &f.plain,
-        )?;
+        if indicator.locked {
+            sheet.write_string(r, 13, yes)?;
+        }
         formula(
             sheet,
             options,
@@ -306,7 +320,7 @@ pub(super) fn write_targets(
             14,
             &format!("IF(ISNUMBER(M{x}),M{x},L{x})"),
             targets.map(|t| t.final_target),
-            &f.target,
+            None,
         )?;
         let impact = if lower {
             format!("J{x}-O{x}")
@@ -320,7 +334,7 @@ pub(super) fn write_targets(
             15,
             &impact,
             targets.map(|t| t.impact),
-            &f.percent,
+            None,
         )?;
         formula(
             sheet,
@@ -329,7 +343,7 @@ pub(super) fn write_targets(
             16,
             &format!("P{x}*F{x}*E{x}"),
             targets.map(|t| t.benefit),
-            &f.money,
+            None,
         )?;
         formula(
             sheet,
@@ -338,7 +352,7 @@ pub(super) fn write_targets(
             17,
             &format!("IF({benefit}>0,Q{x}/{benefit},0)"),
             Some(targets.and_then(|t| t.share_of_benefit).unwrap_or(0.0)),
-            &f.percent,
+            None,
         )?;
     }
 
