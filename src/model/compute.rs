@@ -172,10 +172,15 @@ fn out_of_range(total_benefit: bool) -> Problem {
 /// Computes every number of MODEL.md §2 that its inputs allow.
 pub fn compute(project: &Project) -> Outcome {
     // Each indicator's condition row, looked up once for validation and computation.
-    let links = Links::of(project);
-    let mut problems = super::validate::validate_linked(project, &links);
+    compute_with(project, &project.program, &Links::of(project))
+}
+
+/// [`compute`] with `program` in place of the project's program, given each indicator's
+/// condition row: what-if scenarios and the sensitivity analysis vary the program without
+/// copying the indicators.
+pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) -> Outcome {
+    let mut problems = super::validate::validate_linked(project, program, links);
     let errors = ErrorCells::new(&problems);
-    let program = &project.program;
     let program_error = |fields: &[Field]| errors.any(Location::Program, fields);
 
     let present_value_factor =

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoEnumIterator};
 
-use super::{Program, Project, compute};
+use super::compute::compute_with;
+use super::links::Links;
+use super::{Program, Project};
 
 /// A parameter the sensitivity analysis varies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, EnumIter)]
@@ -192,11 +194,12 @@ impl SensitivityRow {
 
 /// The model recomputed with `program` in place of the project's program.
 pub fn scenario(project: &Project, program: Program, value: f64) -> Scenario {
-    let varied = Project {
-        program,
-        ..project.clone()
-    };
-    let outcome = compute(&varied);
+    scenario_linked(project, &program, &Links::of(project), value)
+}
+
+/// [`scenario`], given each indicator's condition row.
+fn scenario_linked(project: &Project, program: &Program, links: &Links, value: f64) -> Scenario {
+    let outcome = compute_with(project, program, links);
     Scenario {
         value,
         minimum_impact: outcome.minimum_impact,
@@ -212,13 +215,16 @@ pub fn scenario(project: &Project, program: Program, value: f64) -> Scenario {
 /// Every parameter of MODEL.md §4 at its low and high value.
 pub fn sensitivity(project: &Project) -> Vec<SensitivityRow> {
     let program = &project.program;
+    let links = Links::of(project);
     Parameter::iter()
         .map(|parameter| {
             let (low, high) = program.sensitivity.values(parameter, program);
+            let at =
+                |value| scenario_linked(project, &parameter.set(program, value), &links, value);
             SensitivityRow {
                 parameter,
-                low: scenario(project, parameter.set(program, low), low),
-                high: scenario(project, parameter.set(program, high), high),
+                low: at(low),
+                high: at(high),
             }
         })
         .collect()

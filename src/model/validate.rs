@@ -27,21 +27,19 @@ fn missing_or(value: f64, invalid: ProblemKind) -> ProblemKind {
 
 /// Every problem with the inputs of `project`, in sheet order.
 pub fn validate(project: &Project) -> Vec<Problem> {
-    validate_linked(project, &Links::of(project))
+    validate_linked(project, &project.program, &Links::of(project))
 }
 
-/// [`validate`], given each indicator's condition row.
-pub(crate) fn validate_linked(project: &Project, links: &Links) -> Vec<Problem> {
+/// [`validate`] with `program` in place of the project's program, given each indicator's
+/// condition row.
+pub(crate) fn validate_linked(project: &Project, program: &Program, links: &Links) -> Vec<Problem> {
     let mut problems = Vec::new();
-    program_rules(
-        &project.program,
-        project.indicators.is_empty(),
-        &mut problems,
-    );
+    program_rules(program, project.indicators.is_empty(), &mut problems);
     condition_rules(project, &mut problems);
     for (i, indicator) in project.indicators.iter().enumerate() {
         indicator_rules(
             project,
+            program,
             links.condition_of(i).is_some(),
             i,
             indicator,
@@ -175,12 +173,12 @@ fn condition_rules(project: &Project, problems: &mut Vec<Problem>) {
 /// The rules of one Targets row (`linked`: its condition was found).
 fn indicator_rules(
     project: &Project,
+    program: &Program,
     linked: bool,
     i: usize,
     indicator: &Indicator,
     problems: &mut Vec<Problem>,
 ) {
-    let program = &project.program;
     let at = Location::Indicator(i);
     let name = indicator.name.as_str();
     let mut error = |field, kind| problems.push(Problem::error(at, name, field, kind));
@@ -264,7 +262,14 @@ fn indicator_rules(
 pub fn indicator_problems(project: &Project, i: usize, indicator: &Indicator) -> Vec<Problem> {
     let mut problems = Vec::new();
     let linked = Links::finds(project, indicator);
-    indicator_rules(project, linked, i, indicator, &mut problems);
+    indicator_rules(
+        project,
+        &project.program,
+        linked,
+        i,
+        indicator,
+        &mut problems,
+    );
     problems
 }
 

@@ -109,7 +109,7 @@ pub fn read_indicators(
                 .iter()
                 .all(|&r| reading.book.sheets[sheet].formula(r, c).is_none())
         });
-    let mut indicators = Vec::new();
+    let mut indicators = Vec::with_capacity(targets.rows.len());
     for (i, &row) in targets.rows.iter().enumerate() {
         let cell = |col: u32| -> CellId { (sheet, row, col) };
         let name = reading.text(cell(name_col)).unwrap_or_default();
