@@ -102,9 +102,19 @@ fn room_view(c: &mut Criterion) {
     });
 }
 
+/// The sensitivity analysis at 10,000 rows: d and every bounded target at the low and high
+/// value of each parameter (14 recomputes), as the export's Sensitivity sheet needs them.
+fn sensitivity_10000(c: &mut Criterion) {
+    let project = large_project(10_000, 100);
+    c.bench_function("sensitivity_10000", |b| {
+        b.iter(|| rbf_targets::model::sensitivity(&project))
+    });
+}
+
 criterion_group!(
     benches,
     recompute,
+    sensitivity_10000,
     rebalance_half_locked,
     statistics,
     edit_cell,

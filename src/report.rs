@@ -456,18 +456,19 @@ fn pct(value: Option<f64>) -> String {
 }
 
 /// Cuts `text` to `width` characters, marking the cut.
-fn fit(text: &str, width: usize) -> String {
+fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     if text.chars().count() <= width {
-        text.to_owned()
+        text.into()
     } else {
         let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
         cut.push('…');
-        cut
+        cut.into()
     }
 }
 
 /// The human-readable table of `compute`.
 pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
+    use std::fmt::Write as _;
     let program = &project.program;
     let currency = if project.metadata.currency.is_empty() {
         crate::model::DEFAULT_CURRENCY
@@ -580,8 +581,10 @@ pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
             Some(target) => format_percent(target, 1),
             None => String::new(),
         };
-        out.push_str(&format!(
-            "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}\n",
+        // Written straight into the table: one allocation less per row of a 10,000-row table.
+        let _ = writeln!(
+            out,
+            "{:>2}  {:<44} {:<6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>14}",
             i + 1,
             fit(&indicator.name, 44),
             match indicator.direction {
@@ -597,7 +600,7 @@ pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
             pct(targets.map(|t| t.final_target)),
             or_dash(targets.map(|t| t.impact * 100.0), |v| format!("{v:.1}")),
             or_dash(targets.map(|t| t.benefit), format_amount),
-        ));
+        );
     }
     out.push_str(lang.t(
         "\n* held at the ceiling or floor; L locked; impact in percentage points\n",

@@ -233,9 +233,9 @@ pub fn format_amount(value: f64) -> String {
     if value.abs() >= 1e15 {
         return format!("{value:e}");
     }
-    let rounded = value.round();
-    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
-    group_thousands(&format!("{rounded:.0}"))
+    // Below 1e15 a rounded amount is an exact integer: printed as one, without the slower
+    // fixed-precision float formatting.
+    group_thousands(&(value.round() as i64).to_string())
 }
 
 /// A number with thousands separators and `decimals` decimals: 433.7195 → "433.72".
@@ -326,6 +326,8 @@ mod tests {
         assert_eq!(format_number(0.079), "0.079");
         assert_eq!(format_number(-1234.4), "-1,234");
         assert_eq!(format_amount(-1_234_567.6), "-1,234,568");
+        assert_eq!(format_amount(-0.4), "0");
+        assert_eq!(format_amount(999_999_999_999_999.0), "999,999,999,999,999");
         assert_eq!(format_fixed(1024.334, 2), "1,024.33");
         assert_eq!(format_fixed(-0.001, 2), "0.00");
         assert_eq!(format_number(f64::INFINITY), "—");
