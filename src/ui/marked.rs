@@ -28,16 +28,18 @@ pub fn marked<R>(
     contents: impl FnOnce(&mut Ui) -> R,
 ) -> R {
     let mark = document.mark();
-    let difference = mark.difference(document.project(), document.outcome(), at, what);
+    // Most cells do not differ: they are drawn as they are, without a scope of their own (a
+    // grid draws hundreds of them a frame). Editable cells keep their widget ids either way.
+    let Some(difference) = mark.difference(document.project(), document.outcome(), at, what) else {
+        return contents(ui);
+    };
     let background = ui.painter().add(egui::Shape::Noop);
     let shown = ui.scope(contents);
-    if let Some(difference) = difference {
-        let fill = changed_fill(ui.visuals().dark_mode);
-        let rect = shown.response.rect.expand(3.0);
-        ui.painter()
-            .set(background, egui::epaint::RectShape::filled(rect, 2.0, fill));
-        let text = crate::present::mark::changed(mark, at, &difference, lang);
-        shown.response.on_hover_text(text);
-    }
+    let fill = changed_fill(ui.visuals().dark_mode);
+    let rect = shown.response.rect.expand(3.0);
+    ui.painter()
+        .set(background, egui::epaint::RectShape::filled(rect, 2.0, fill));
+    let text = crate::present::mark::changed(mark, at, &difference, lang);
+    shown.response.on_hover_text(text);
     shown.inner
 }

@@ -209,15 +209,18 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
         };
         let i = cell.row_nr as usize;
         let (document, lang, row_height) = (self.document, self.lang, self.row_height);
+        // The cell's content 2 points inside its rectangle, centred vertically: one child Ui
+        // per cell (a frame and a layout inside it would make two).
         let mut draw = |ui: &mut Ui| {
-            egui::Frame::new()
-                .inner_margin(egui::Margin::symmetric(2, 2))
-                .show(ui, |ui| {
-                    ui.set_height(row_height - 4.0);
-                    ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                        self.cell(ui, i, column);
-                    });
-                });
+            let cell = ui.max_rect();
+            let inner = egui::Rect::from_min_size(
+                cell.min + egui::vec2(2.0, 2.0),
+                egui::vec2(cell.width() - 4.0, row_height - 4.0),
+            );
+            let content = egui::UiBuilder::new()
+                .max_rect(inner)
+                .layout(Layout::left_to_right(Align::Center));
+            ui.scope_builder(content, |ui| self.cell(ui, i, column));
         };
         match marked_field(column) {
             Some(what) => {
