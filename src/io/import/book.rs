@@ -133,7 +133,7 @@ impl Sheet {
                 }
             }
             if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
-                formulas.push(calamine::Cell::new(cell.pos, stored_formula(&formula)));
+                formulas.push(calamine::Cell::new(cell.pos, stored_formula_owned(formula)));
             }
         }
         let values = match dense {
@@ -262,12 +262,23 @@ impl Sheet {
 
 /// A formula as kept: surrounding spaces and a leading "=" removed, once, when it is read.
 fn stored_formula(formula: &str) -> String {
+    stored_text(formula).to_owned()
+}
+
+/// [`stored_formula`] of a formula the reader already owns: kept as it is when there is
+/// nothing to cut (as an xlsx file stores them), without a copy.
+fn stored_formula_owned(formula: String) -> String {
+    let stored = stored_text(&formula);
+    if stored.len() == formula.len() {
+        formula
+    } else {
+        stored.to_owned()
+    }
+}
+
+fn stored_text(formula: &str) -> &str {
     let formula = formula.trim();
-    formula
-        .strip_prefix('=')
-        .unwrap_or(formula)
-        .trim()
-        .to_owned()
+    formula.strip_prefix('=').unwrap_or(formula).trim()
 }
 
 /// An empty range of the size a sheet declares (its `<dimension>`), when that is plausible.
