@@ -55,17 +55,7 @@ fn frames(c: &mut Criterion) {
     group.bench_function("edit_cell", |b| {
         b.iter(|| {
             digit = (digit + 1) % 9;
-            // Select the cell's text (Ctrl+A) and type a new baseline: every frame is a valid
-            // edit, one recompute.
-            let events = &mut editing.input_mut().events;
-            events.push(Event::Key {
-                key: egui::Key::A,
-                pressed: true,
-                modifiers: Modifiers::COMMAND,
-                repeat: false,
-                physical_key: None,
-            });
-            events.push(Event::Text(format!("{}", digit + 1)));
+            editing.input_mut().events.extend(retype(digit));
             editing.step();
         })
     });
@@ -77,6 +67,21 @@ fn frames(c: &mut Criterion) {
         digit == 0 || (0.01..=0.09).contains(&baseline),
         "baseline {baseline}"
     );
+}
+
+/// One keystroke's events in the focused cell: its text selected (Ctrl+A) and replaced by the
+/// digit after `digit`, a valid baseline, so that every frame is an edit and one recompute.
+fn retype(digit: u8) -> Vec<Event> {
+    vec![
+        Event::Key {
+            key: egui::Key::A,
+            pressed: true,
+            modifiers: Modifiers::COMMAND,
+            repeat: false,
+            physical_key: None,
+        },
+        Event::Text(format!("{}", digit + 1)),
+    ]
 }
 
 /// The app driven through a plain egui context, as the window drives it (no accessibility
@@ -150,16 +155,7 @@ fn frames_without_accessibility(c: &mut Criterion) {
     group.bench_function("edit_cell", |b| {
         b.iter(|| {
             digit = (digit + 1) % 9;
-            editing.frame(vec![
-                Event::Key {
-                    key: egui::Key::A,
-                    pressed: true,
-                    modifiers: Modifiers::COMMAND,
-                    repeat: false,
-                    physical_key: None,
-                },
-                Event::Text(format!("{}", digit + 1)),
-            ]);
+            editing.frame(retype(digit));
         })
     });
     // The same keystroke with the presenter window open (here drawn inside the window, as
@@ -181,16 +177,7 @@ fn frames_without_accessibility(c: &mut Criterion) {
     group.bench_function("edit_cell_with_presenter", |b| {
         b.iter(|| {
             presented = (presented + 1) % 9;
-            presenting.frame(vec![
-                Event::Key {
-                    key: egui::Key::A,
-                    pressed: true,
-                    modifiers: Modifiers::COMMAND,
-                    repeat: false,
-                    physical_key: None,
-                },
-                Event::Text(format!("{}", presented + 1)),
-            ]);
+            presenting.frame(retype(presented));
         })
     });
     group.finish();

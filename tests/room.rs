@@ -81,13 +81,8 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
     harness.run();
     harness.get_by_label("Mark").click();
     harness.run();
+    assert_eq!(mark_name(&harness).as_deref(), Some("end of day 1"));
     let document = harness.state().document();
-    let mark = document
-        .project()
-        .mark
-        .as_ref()
-        .expect("the mark is in the project");
-    assert_eq!(mark.name, "end of day 1");
     // Row 1's 70 % is the agreed state now: nothing differs from the mark.
     assert!(differences(&harness).is_empty());
     assert!(document.changes_since_mark().is_empty());
@@ -125,16 +120,7 @@ fn a_mark_highlights_what_changed_after_it_and_undo_removes_the_highlight() {
     }
     assert!(harness.query_by_label("was 64.0%").is_none());
     assert!(differences(&harness).is_empty());
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .project()
-            .mark
-            .as_ref()
-            .map(|m| m.name.as_str()),
-        Some("end of day 1")
-    );
+    assert_eq!(mark_name(&harness).as_deref(), Some("end of day 1"));
 }
 
 /// A Values input and a program input changed after the mark differ from it too, and the
@@ -147,16 +133,7 @@ fn values_and_program_inputs_differ_from_the_mark_and_the_export_lists_the_chang
     harness.get_by_label("Name of the mark").type_text("day 1");
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .document()
-            .project()
-            .mark
-            .as_ref()
-            .map(|m| m.name.as_str()),
-        Some("day 1")
-    );
+    assert_eq!(mark_name(&harness).as_deref(), Some("day 1"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
     harness.run();
     type_and_commit(&mut harness, "DALYs row 1", "40000");
@@ -253,6 +230,12 @@ fn difference(
 }
 
 /// What differs from the mark, as the Changes window and sheet word it.
+/// The name of the project's mark, if it has one.
+fn mark_name(harness: &Harness<'_, App>) -> Option<String> {
+    let project = harness.state().document().project();
+    project.mark.as_ref().map(|mark| mark.name.clone())
+}
+
 fn differences(harness: &Harness<'_, App>) -> Vec<[String; 3]> {
     let document = harness.state().document();
     rbf_targets::present::mark::differences(
