@@ -470,21 +470,9 @@ fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
 pub fn text_table(project: &Project, outcome: &Outcome, lang: Lang) -> String {
     use std::fmt::Write as _;
     let program = &project.program;
-    let currency = if project.metadata.currency.is_empty() {
-        crate::model::DEFAULT_CURRENCY
-    } else {
-        project.metadata.currency.as_str()
-    };
+    let currency = project.metadata.currency();
     let mut out = String::new();
-    let title = [
-        project.metadata.program_name.as_str(),
-        project.metadata.country.as_str(),
-    ]
-    .iter()
-    .filter(|s| !s.is_empty())
-    .copied()
-    .collect::<Vec<_>>()
-    .join(" — ");
+    let title = project.metadata.title();
     if !title.is_empty() {
         out.push_str(&format!("{title}\n\n"));
     }

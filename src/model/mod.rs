@@ -190,6 +190,15 @@ impl Metadata {
             currency => currency,
         }
     }
+
+    /// "Program — Country", either left out when empty; empty when both are.
+    pub fn title(&self) -> String {
+        [self.program_name.trim(), self.country.trim()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ")
+    }
 }
 
 /// When the yearly benefits of the stream are counted.
@@ -534,5 +543,27 @@ impl Indicator {
     pub fn effective_annual_change(&self, program: &Program) -> f64 {
         self.annual_change
             .unwrap_or(self.direction.sign() * program.default_annual_change)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_and_a_currency_leave_out_what_is_empty() {
+        let mut metadata = Metadata {
+            program_name: "SM2015 ".to_owned(),
+            country: " El Salvador".to_owned(),
+            ..Metadata::default()
+        };
+        assert_eq!(metadata.title(), "SM2015 — El Salvador");
+        assert_eq!(metadata.currency(), "US$");
+        metadata.program_name = "  ".to_owned();
+        metadata.currency = " MXN ".to_owned();
+        assert_eq!(metadata.title(), "El Salvador");
+        assert_eq!(metadata.currency(), "MXN");
+        metadata.country.clear();
+        assert_eq!(metadata.title(), "");
     }
 }

@@ -115,14 +115,7 @@ impl RoomView {
         );
         Self {
             lang: lang.code(),
-            title: [
-                project.metadata.program_name.trim(),
-                project.metadata.country.trim(),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" — "),
+            title: project.metadata.title(),
             ratio_label: lang.t("Benefit-cost ratio", "Relación beneficio-costo"),
             ratio,
             verdict,

@@ -396,13 +396,7 @@ impl eframe::App for App {
                     }
                 }
                 ui.separator();
-                let metadata = &self.document.project().metadata;
-                let heading = [metadata.program_name.as_str(), metadata.country.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" — ");
+                let heading = self.document.project().metadata.title();
                 ui.label(RichText::new(heading).color(Color32::GRAY));
             });
             ui.separator();
