@@ -61,25 +61,6 @@ impl Mark {
         }
     }
 
-    /// The Targets row of the mark that row `row` (named `name`) stands for: the same row when
-    /// it has the same name, else the row of that name; `None` for a row added since.
-    fn indicator_for(&self, row: usize, name: &str) -> Option<usize> {
-        let rows = &self.project.indicators;
-        match rows.get(row) {
-            Some(marked) if marked.name == name => Some(row),
-            _ => rows.iter().position(|m| m.name == name),
-        }
-    }
-
-    /// The same for Values row `row`, named `name`.
-    fn condition_for(&self, row: usize, name: &str) -> Option<usize> {
-        let rows = &self.project.conditions;
-        match rows.get(row) {
-            Some(marked) if marked.name == name => Some(row),
-            _ => rows.iter().position(|m| m.name == name),
-        }
-    }
-
     /// How `what` at `at` differs from the mark, if it does: a program input, a Values row's
     /// DALYs or population, or a Targets row's input or final target. A row added since the
     /// mark differs in every field.
@@ -98,9 +79,8 @@ impl Mark {
             ),
             (Location::Condition(j), Marked::Input(field)) => {
                 let condition = project.conditions.get(j)?;
-                let marked = self
-                    .condition_for(j, &condition.name)
-                    .map(|k| &self.project.conditions[k]);
+                let rows = &self.project.conditions;
+                let marked = row_for(rows, j, &condition.name, |c| &c.name).map(|k| &rows[k]);
                 let value = |c: &super::Condition| match field {
                     Field::Dalys => Some(c.dalys),
                     Field::Population => Some(c.population),
@@ -111,7 +91,7 @@ impl Mark {
             }
             (Location::Indicator(i), what) => {
                 let indicator = project.indicators.get(i)?;
-                let marked = self.indicator_for(i, &indicator.name);
+                let marked = row_for(&self.project.indicators, i, &indicator.name, |m| &m.name);
                 let (then, now) = match what {
                     Marked::Input(field) => {
                         let then = marked.and_then(|k| input(&self.project.indicators[k], field));
@@ -154,6 +134,15 @@ impl Mark {
                 ))
             })
             .collect()
+    }
+}
+
+/// The row of the mark's `rows` that row `row` (named `name`) stands for: the same row when it
+/// has the same name, else the row of that name; `None` for a row added since.
+fn row_for<T>(rows: &[T], row: usize, name: &str, name_of: fn(&T) -> &String) -> Option<usize> {
+    match rows.get(row) {
+        Some(marked) if name_of(marked) == name => Some(row),
+        _ => rows.iter().position(|m| name_of(m) == name),
     }
 }
 
