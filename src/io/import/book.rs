@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use calamine::{Data, Range, Reader, Sheets};
 
+use super::formulas::Formulas;
+
 /// Sheets whose cells span more than this are refused rather than read.
 pub const MAX_SHEET_CELLS: usize = 5_000_000;
 /// Workbooks holding more cells than this, all sheets together, are refused: reading them
@@ -18,7 +20,7 @@ pub const MAX_BOOK_CELLS: usize = 1_000_000;
 pub struct Sheet {
     pub name: String,
     values: Range<Data>,
-    formulas: Range<String>,
+    formulas: Formulas,
 }
 
 /// Why a sheet could not be read.
@@ -61,14 +63,10 @@ impl Sheet {
         // Not every format stores formulas; a sheet without them reads as values only.
         let formulas = book.worksheet_formula(name).unwrap_or_default();
         let start = formulas.start().unwrap_or_default();
-        let formulas = Range::from_sparse(
+        let formulas = Formulas::new(
             formulas
                 .used_cells()
-                .map(|(r, c, f)| {
-                    let at = (start.0 + r as u32, start.1 + c as u32);
-                    calamine::Cell::new(at, stored_formula(f))
-                })
-                .filter(|cell| !cell.get_value().is_empty())
+                .map(|(r, c, f)| ((start.0 + r as u32, start.1 + c as u32), stored_formula(f)))
                 .collect(),
         );
         Ok(Self {
@@ -97,7 +95,10 @@ impl Sheet {
         }
         let mut dense = declared_range(declared);
         let mut values = Vec::new();
-        let mut formulas = Vec::new();
+        // Room for a formula in every declared cell (no more than a workbook may hold): pages
+        // never written cost nothing, and the list is not copied as it grows.
+        let room = declared.len().min(MAX_BOOK_CELLS as u64) as usize;
+        let mut formulas = Vec::with_capacity(room);
         let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
         // The cells of `dense` that hold a value: the range is cut to them at the end.
         let mut filled: Option<((u32, u32), (u32, u32))> = None;
@@ -133,7 +134,7 @@ impl Sheet {
                 }
             }
             if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
-                formulas.push(calamine::Cell::new(cell.pos, stored_formula_owned(formula)));
+                formulas.push((cell.pos, stored_formula_owned(formula)));
             }
         }
         let values = match dense {
@@ -150,7 +151,7 @@ impl Sheet {
         Ok(Self {
             name: name.to_owned(),
             values,
-            formulas: Range::from_sparse(formulas),
+            formulas: Formulas::new(formulas),
         })
     }
 
@@ -167,22 +168,23 @@ impl Sheet {
             .collect();
         let formulas = formulas
             .into_iter()
-            .map(|((r, c), f)| calamine::Cell::new((r, c), stored_formula(&f)))
+            .map(|(at, f)| (at, stored_formula(&f)))
             .collect();
         Self {
             name: name.to_owned(),
             values: Range::from_sparse(values),
-            formulas: Range::from_sparse(formulas),
+            formulas: Formulas::new(formulas),
         }
     }
 
     fn span(&self, pick: fn((u32, u32)) -> u32) -> Option<(u32, u32)> {
-        let start = [self.values.start(), self.formulas.start()]
+        let formulas = self.formulas.span();
+        let start = [self.values.start(), formulas.map(|(start, _)| start)]
             .into_iter()
             .flatten()
             .map(pick)
             .min()?;
-        let end = [self.values.end(), self.formulas.end()]
+        let end = [self.values.end(), formulas.map(|(_, end)| end)]
             .into_iter()
             .flatten()
             .map(pick)
@@ -202,7 +204,7 @@ impl Sheet {
 
     /// The rows and columns that hold formulas, inclusive.
     pub fn formula_span(&self) -> Option<((u32, u32), (u32, u32))> {
-        Some((self.formulas.start()?, self.formulas.end()?))
+        self.formulas.span()
     }
 
     /// The cached value of a cell (a formula's last result, if the workbook saved one).
@@ -213,10 +215,7 @@ impl Sheet {
 
     /// The formula of a cell as stored (a leading "=" removed), if it has one.
     pub fn formula(&self, row: u32, col: u32) -> Option<&str> {
-        self.formulas
-            .get_value((row, col))
-            .map(String::as_str)
-            .filter(|f| !f.is_empty())
+        self.formulas.get(row, col)
     }
 
     /// The cell as text, for labels, headers and names.
@@ -243,20 +242,15 @@ impl Sheet {
     /// True when some formula cell has a cached result other than 0 or empty text: a workbook
     /// saved by a library that writes no results has none.
     pub fn has_cached_results(&self) -> bool {
-        let Some((start, _)) = self.formula_span() else {
-            return false;
-        };
         self.formulas
-            .used_cells()
-            .filter(|(_, _, f)| !f.trim().is_empty())
-            .any(
-                |(r, c, _)| match self.value(r as u32 + start.0, c as u32 + start.1) {
-                    Data::Float(f) => *f != 0.0,
-                    Data::Int(i) => *i != 0,
-                    Data::String(s) => !s.is_empty(),
-                    _ => false,
-                },
-            )
+            .iter()
+            .filter(|(_, f)| !f.trim().is_empty())
+            .any(|((r, c), _)| match self.value(r, c) {
+                Data::Float(f) => *f != 0.0,
+                Data::Int(i) => *i != 0,
+                Data::String(s) => !s.is_empty(),
+                _ => false,
+            })
     }
 }
 

@@ -19,6 +19,7 @@ mod check;
 pub mod evaluate;
 mod evidence;
 pub mod formula;
+mod formulas;
 #[doc(hidden)]
 pub mod fuzzing;
 mod inputs;

@@ -110,6 +110,8 @@ pub fn read_indicators(
                 .all(|&r| reading.book.sheets[sheet].formula(r, c).is_none())
         });
     let mut indicators = Vec::with_capacity(targets.rows.len());
+    // Each row notes at least how it was linked and which way is better.
+    reading.report.notes.reserve(2 * targets.rows.len());
     for (i, &row) in targets.rows.iter().enumerate() {
         let cell = |col: u32| -> CellId { (sheet, row, col) };
         let name = reading.text(cell(name_col)).unwrap_or_default();
