@@ -103,7 +103,7 @@ pub enum Kind {
 }
 
 /// Describes a column or input of a table: its title, symbol and import vocabulary.
-pub trait Column: Copy + Eq + std::fmt::Debug + IntoEnumIterator + 'static {
+pub trait Column: Copy + Eq + std::fmt::Debug + IntoEnumIterator + Send + Sync + 'static {
     /// The machine name used by `--map HEADER=KEY`, the JSON import report and remembered
     /// mappings.
     fn key(self) -> &'static str;

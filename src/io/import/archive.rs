@@ -28,7 +28,7 @@ pub fn read_book(path: &Path) -> Result<Book, ImportError> {
     if size > MAX_WORKBOOK_BYTES {
         return Err(ImportError::TooLarge { file, size });
     }
-    check_archive(path, &file)?;
+    let unzipped = check_archive(path, &file)?;
     let open = || {
         open_workbook_auto(path).map_err(|error| match error {
             calamine::Error::Xlsx(calamine::XlsxError::Password)
@@ -70,10 +70,14 @@ pub fn read_book(path: &Path) -> Result<Book, ImportError> {
         }
         read
     };
-    // An xlsx workbook's sheets are read on two threads, each with its own reader of the
+    // A large xlsx workbook's sheets are read on two threads, each with its own reader of the
     // archive: the first, third, … sheet on this one, the others on a second (a workbook
-    // exported by this program has Targets first and its other large sheet fourth).
-    let two = matches!(workbook, calamine::Sheets::Xlsx(_)) && sheet_names.len() > 1;
+    // exported by this program has Targets first and its other large sheet fourth). A small
+    // one is read on this thread alone: a second reader reads the workbook's strings and
+    // styles again, which takes longer than its sheets.
+    let two = matches!(workbook, calamine::Sheets::Xlsx(_))
+        && sheet_names.len() > 1
+        && unzipped > PARALLEL_FROM_BYTES;
     let mut read_sheets = std::thread::scope(|scope| {
         let odd = two.then(|| {
             scope.spawn(|| match open() {
@@ -105,16 +109,20 @@ pub fn read_book(path: &Path) -> Result<Book, ImportError> {
     })
 }
 
+/// Workbooks whose parts expand to more than this are read on two threads.
+const PARALLEL_FROM_BYTES: u64 = 1024 * 1024;
+
 /// Refuses a zip archive (xlsx, ods) whose parts would expand beyond [`MAX_UNZIPPED_BYTES`] or
 /// by more than 200 times (a "zip bomb"), from the sizes its directory declares, before
 /// anything is decompressed. The decompressor stops at the declared size, so a part that lies
-/// about it is cut short, not expanded.
-fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
+/// about it is cut short, not expanded. Returns the size the parts declare together (0 for a
+/// file that is not a zip archive).
+fn check_archive(path: &Path, file: &str) -> Result<u64, ImportError> {
     let Ok(handle) = std::fs::File::open(path) else {
-        return Ok(());
+        return Ok(0);
     };
     let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(handle)) else {
-        return Ok(()); // Not a zip archive: the reader says what it is not.
+        return Ok(0); // Not a zip archive: the reader says what it is not.
     };
     let mut total: u64 = 0;
     for index in 0..archive.len() {
@@ -138,5 +146,5 @@ fn check_archive(path: &Path, file: &str) -> Result<(), ImportError> {
             size: total,
         });
     }
-    Ok(())
+    Ok(total)
 }

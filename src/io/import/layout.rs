@@ -341,7 +341,7 @@ fn best_candidate<C: Column>(
                 continue;
             }
             let at = (sheet, row);
-            let Some(found) = candidate(book, kind, at, cols, &vocabulary, choices, cache) else {
+            let Some(found) = candidate(book, kind, at, cols, vocabulary, choices, cache) else {
                 continue;
             };
             let assigned: Vec<C> = found

@@ -210,8 +210,28 @@ pub struct Vocabulary<C> {
 }
 
 impl<C: Column> Vocabulary<C> {
-    /// The wordings of every column of a table.
-    pub fn of_all() -> Vec<Self> {
+    /// The wordings of every column of a table, split into words once for the life of the
+    /// program (each import asks for them several times).
+    pub fn of_all() -> &'static [Self] {
+        use std::any::{Any, TypeId};
+        type Built = Vec<(TypeId, &'static (dyn Any + Send + Sync))>;
+        static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+        let mut built = BUILT
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let known = built
+            .iter()
+            .find(|(table, _)| *table == TypeId::of::<C>())
+            .and_then(|(_, all)| all.downcast_ref::<Vec<Self>>());
+        if let Some(all) = known {
+            return all;
+        }
+        let all: &'static Vec<Self> = Box::leak(Box::new(Self::build_all()));
+        built.push((TypeId::of::<C>(), all));
+        all
+    }
+
+    fn build_all() -> Vec<Self> {
         C::iter()
             .map(|column| {
                 let title = column.title();
