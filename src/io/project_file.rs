@@ -250,6 +250,17 @@ pub fn save(project: &Project, path: &Path) -> Result<(), ProjectFileError> {
 /// over `path`, so that a crash or a full disk never leaves a truncated file; on failure the
 /// temporary file is removed and `path` is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes), |error| error)
+}
+
+/// [`write_atomically`], the contents written by `write` straight into the temporary file
+/// (through a buffer) rather than built in memory first; `io_error` words a failure of the
+/// file itself in `write`'s error type.
+pub fn write_atomically_with<E>(
+    path: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> Result<(), E>,
+    io_error: impl Fn(std::io::Error) -> E,
+) -> Result<(), E> {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -260,10 +271,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .unwrap_or_default();
     let temporary = folder.join(format!(".{file_name}.saving-{}", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        fs::rename(&temporary, path)
+        let file = fs::File::create(&temporary).map_err(&io_error)?;
+        let mut file = std::io::BufWriter::with_capacity(256 * 1024, file);
+        write(&mut file)?;
+        let file = file
+            .into_inner()
+            .map_err(|error| io_error(error.into_error()))?;
+        file.sync_all().map_err(&io_error)?;
+        fs::rename(&temporary, path).map_err(&io_error)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temporary);
