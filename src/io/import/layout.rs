@@ -490,7 +490,14 @@ enum RowShape {
     TextOnly,
 }
 
+/// True when a row's name says it is a total ("Total", "Grand total", "Suma", "(a) Totales").
 fn is_total(text: &str) -> bool {
+    // Every word below holds one of these: most names hold none and are not normalized.
+    let bytes = text.as_bytes();
+    let holds = |part: &[u8]| bytes.windows(part.len()).any(|w| w.eq_ignore_ascii_case(part));
+    if !(holds(b"tot") || holds(b"sum") || holds(b"grand")) {
+        return false;
+    }
     let name = normalize(text);
     let first = name.split(' ').next().unwrap_or("");
     ["total", "totales", "subtotal", "suma", "sum", "grand"].contains(&first)
@@ -551,7 +558,12 @@ fn classify_rows<C: Column>(
         } else {
             blanks = 0;
         }
-        let label = name.or(text).unwrap_or_default();
+        // A row of the table is listed by its number; only skipped rows keep their text.
+        let label = if shape == RowShape::Data {
+            String::new()
+        } else {
+            name.or(text).unwrap_or_default()
+        };
         shapes.push((row, shape, label));
     }
     let last_data = shapes.iter().rposition(|(_, s, _)| *s == RowShape::Data);
@@ -585,5 +597,20 @@ fn classify_rows<C: Column>(
         s.why == SkipReason::Blank && s.row > table.rows.last().copied().unwrap_or(0)
     }) {
         table.skipped.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_total;
+
+    #[test]
+    fn totals_are_told_from_names() {
+        for total in ["Total", "TOTALES", "Grand total", "Suma", "sum", "(a) Total", "Subtotal"] {
+            assert!(is_total(total), "{total}");
+        }
+        for name in ["Consumption of iron", "Antenatal care", "Sub-total", "Totally new", ""] {
+            assert!(!is_total(name), "{name}");
+        }
     }
 }
