@@ -194,6 +194,18 @@ fn export_refuses_a_project_with_problems_and_writes_nothing() {
     let error = error.message(Lang::En);
     assert!(error.contains("Targets row 3"), "{error}");
     assert!(!path.exists());
+    // Over a workbook already there: it keeps its bytes, and no temporary file is left.
+    std::fs::write(&path, b"the workbook signed yesterday").expect("write");
+    rbf_targets::io::export_xlsx(&project, &path, ExportOptions::default()).expect_err("problems");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        b"the workbook signed yesterday"
+    );
+    let files: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("folder")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    assert_eq!(files, [std::ffi::OsString::from("bad.xlsx")]);
 }
 
 /// LibreOffice's `soffice`, if installed. `.ci/run` installs it; set RBF_REQUIRE_LIBREOFFICE=1

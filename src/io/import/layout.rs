@@ -494,7 +494,11 @@ enum RowShape {
 fn is_total(text: &str) -> bool {
     // Every word below holds one of these: most names hold none and are not normalized.
     let bytes = text.as_bytes();
-    let holds = |part: &[u8]| bytes.windows(part.len()).any(|w| w.eq_ignore_ascii_case(part));
+    let holds = |part: &[u8]| {
+        bytes
+            .windows(part.len())
+            .any(|w| w.eq_ignore_ascii_case(part))
+    };
     if !(holds(b"tot") || holds(b"sum") || holds(b"grand")) {
         return false;
     }
@@ -606,10 +610,24 @@ mod tests {
 
     #[test]
     fn totals_are_told_from_names() {
-        for total in ["Total", "TOTALES", "Grand total", "Suma", "sum", "(a) Total", "Subtotal"] {
+        for total in [
+            "Total",
+            "TOTALES",
+            "Grand total",
+            "Suma",
+            "sum",
+            "(a) Total",
+            "Subtotal",
+        ] {
             assert!(is_total(total), "{total}");
         }
-        for name in ["Consumption of iron", "Antenatal care", "Sub-total", "Totally new", ""] {
+        for name in [
+            "Consumption of iron",
+            "Antenatal care",
+            "Sub-total",
+            "Totally new",
+            "",
+        ] {
             assert!(!is_total(name), "{name}");
         }
     }
