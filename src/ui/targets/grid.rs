@@ -1,7 +1,7 @@
 //! The Targets grid: one row per payment indicator with its inputs, the computed targets and
 //! the negotiation actions; the first two columns stay in place while the rest scroll.
 
-use egui::{Align, ComboBox, Id, Layout, RichText, Ui};
+use egui::{Align, ComboBox, Id, RichText, Ui};
 
 use super::{TargetsView, indicator_edit, new_indicator};
 use crate::document::{Document, Edit};
@@ -208,19 +208,14 @@ impl egui_table::TableDelegate for TargetsGrid<'_> {
             return;
         };
         let i = cell.row_nr as usize;
-        let (document, lang, row_height) = (self.document, self.lang, self.row_height);
-        // The cell's content 2 points inside its rectangle, centred vertically: one child Ui
-        // per cell (a frame and a layout inside it would make two).
+        let (document, lang) = (self.document, self.lang);
+        // The cell's content 2 points inside its rectangle, centred vertically, laid out in
+        // the table's own Ui for the cell (left to right, centred): a child Ui per cell would
+        // double the grid's widgets.
         let mut draw = |ui: &mut Ui| {
-            let cell = ui.max_rect();
-            let inner = egui::Rect::from_min_size(
-                cell.min + egui::vec2(2.0, 2.0),
-                egui::vec2(cell.width() - 4.0, row_height - 4.0),
-            );
-            let content = egui::UiBuilder::new()
-                .max_rect(inner)
-                .layout(Layout::left_to_right(Align::Center));
-            ui.scope_builder(content, |ui| self.cell(ui, i, column));
+            ui.set_max_width(ui.max_rect().width() - 2.0);
+            ui.add_space(2.0);
+            self.cell(ui, i, column);
         };
         match marked_field(column) {
             Some(what) => {
