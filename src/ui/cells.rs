@@ -429,7 +429,8 @@ fn display_cell(
     hover: Option<&String>,
 ) {
     let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+    // The space only: the one widget is the cell's own, with its id.
+    let (_, rect) = ui.allocate_space(size);
     let response = ui.interact(rect, id, egui::Sense::click());
     let visuals = ui.style().interact(&response);
     let painter = ui.painter_at(rect);
@@ -563,8 +564,8 @@ pub fn explained_cell(
     accessible_name: &str,
 ) -> bool {
     let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
-    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
-    // Focusable (Tab, then Enter) like a button, and named like the cell.
+    let (_, rect) = ui.allocate_space(size);
+    // The one widget: focusable (Tab, then Enter) like a button, and named like the cell.
     let response = ui.interact(
         rect,
         Id::unique(("explained", accessible_name)),
