@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use rbf_targets::i18n::Lang;
 use rbf_targets::model::{
     Condition, Direction, Indicator, Program, Project, RebalanceStatus, compute, goal_seek,
-    rebalance,
+    rebalance, recompute_row,
 };
 
 fn condition() -> impl Strategy<Value = Condition> {
@@ -237,6 +237,115 @@ proptest! {
         for problem in &outcome.problems {
             let text = rbf_targets::present::problem::sentence(problem, Lang::En);
             prop_assert!(!text.contains("NaN") && !text.contains("inf"), "{}", text);
+        }
+    }
+}
+
+/// A keystroke's new version of one row: any value, valid or not, in the fields a negotiation
+/// types, and now and then a change of what d depends on (0: weight, 1: population, 2:
+/// condition).
+#[derive(Clone, Debug)]
+struct RowChange {
+    name: Option<String>,
+    baseline: f64,
+    annual_change: Option<f64>,
+    negotiated_target: Option<f64>,
+    lower: bool,
+    moves_d: u8,
+}
+
+fn row_change() -> impl Strategy<Value = RowChange> {
+    let proportion = prop_oneof![0.0..1.0f64, -0.5..1.5f64, Just(f64::NAN)];
+    let trend = prop_oneof![-0.05..0.05f64, -0.3..0.3f64, Just(f64::NAN)];
+    (
+        proptest::option::of("[a-z]{1,8}"),
+        proportion,
+        proptest::option::of(trend),
+        proptest::option::of(-0.2..1.2f64),
+        any::<bool>(),
+        0u8..8,
+    )
+        .prop_map(
+            |(name, baseline, annual_change, negotiated_target, lower, moves_d)| RowChange {
+                name,
+                baseline,
+                annual_change,
+                negotiated_target,
+                lower,
+                moves_d,
+            },
+        )
+}
+
+impl RowChange {
+    fn apply(&self, indicator: &mut Indicator) {
+        if let Some(name) = &self.name {
+            indicator.name.clone_from(name);
+        }
+        indicator.baseline = self.baseline;
+        indicator.annual_change = self.annual_change;
+        indicator.negotiated_target = self.negotiated_target;
+        indicator.direction = if self.lower {
+            Direction::Lower
+        } else {
+            Direction::Higher
+        };
+        match self.moves_d {
+            0 => indicator.weight *= 1.5,
+            1 => indicator.population += 1.0,
+            2 => indicator.condition = "Condition 0".into(),
+            _ => {}
+        }
+    }
+}
+
+/// Numbers and problems compared as written, so that a missing value (NaN) equals itself.
+fn written(outcome: &rbf_targets::model::Outcome) -> String {
+    format!("{outcome:?}")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// One row changed: the outcome brought up to date from that row alone is the whole
+    /// computation, bit for bit; where it declines, the outcome is left as it was.
+    #[test]
+    fn a_row_recomputed_alone_is_the_whole_computation(
+        project in project(),
+        pick in any::<prop::sample::Index>(),
+        change in row_change(),
+    ) {
+        let i = pick.index(project.indicators.len());
+        let mut outcome = compute(&project);
+        let before_change = written(&outcome);
+        let mut changed = project.clone();
+        change.apply(&mut changed.indicators[i]);
+        if recompute_row(&changed, i, &project.indicators[i], &mut outcome) {
+            prop_assert_eq!(written(&outcome), written(&compute(&changed)));
+        } else {
+            prop_assert_eq!(written(&outcome), before_change);
+        }
+    }
+
+    /// A valid baseline or negotiated target typed in a row that takes part is always brought
+    /// up to date from that row alone (the case a keystroke in the grid is).
+    #[test]
+    fn a_valid_keystroke_is_recomputed_from_its_row(
+        project in project(),
+        pick in any::<prop::sample::Index>(),
+        baseline in 0.0..1.0f64,
+        target in proptest::option::of(0.0..1.0f64),
+    ) {
+        let i = pick.index(project.indicators.len());
+        let mut outcome = compute(&project);
+        let takes_part = outcome.indicators[i].targets.is_some();
+        let mut changed = project.clone();
+        changed.indicators[i].baseline = baseline;
+        changed.indicators[i].negotiated_target = target;
+        let updated = recompute_row(&changed, i, &project.indicators[i], &mut outcome);
+        prop_assert_eq!(written(&outcome), written(&compute(&changed)));
+        if takes_part && outcome.total_benefit.is_some() {
+            prop_assert!(updated);
         }
     }
 }

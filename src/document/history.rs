@@ -57,6 +57,19 @@ impl Document {
 
     /// Records an edit the gate let in.
     pub(super) fn enter(&mut self, edit: Edit, deed: Deed, merge_key: Option<&str>) -> bool {
+        let before = self.row_before(&edit);
+        self.enter_from(edit, deed, merge_key, before)
+    }
+
+    /// [`Self::enter`], given the Targets row the edit changes alone as it was when the
+    /// outcome was last computed (`None`: compute the whole project).
+    pub(super) fn enter_from(
+        &mut self,
+        edit: Edit,
+        deed: Deed,
+        merge_key: Option<&str>,
+        before: Option<(usize, crate::model::Indicator)>,
+    ) -> bool {
         let redo = edit.clone();
         let Some(undo) = edit.apply(&mut self.project) else {
             return false;
@@ -99,7 +112,7 @@ impl Document {
             self.next_id += 1;
         }
         self.open_for_merge = merge_key.is_some();
-        self.recompute();
+        self.recompute_from(before);
         true
     }
 
@@ -130,6 +143,7 @@ impl Document {
     pub fn undo(&mut self) -> Option<Deed> {
         let step = self.undo.pop()?;
         self.open_for_merge = false;
+        let before = self.row_before(&step.undo);
         if step.undo.clone().apply(&mut self.project).is_none() {
             self.undo.push(step);
             return None;
@@ -138,7 +152,7 @@ impl Document {
         self.record(&Deed::Undo(Box::new(step.deed.clone())), changes);
         let deed = step.deed.clone();
         self.redo.push(step);
-        self.recompute();
+        self.recompute_from(before);
         Some(deed)
     }
 
@@ -146,6 +160,7 @@ impl Document {
     pub fn redo(&mut self) -> Option<Deed> {
         let mut step = self.redo.pop()?;
         self.open_for_merge = false;
+        let before = self.row_before(&step.redo);
         if step.redo.clone().apply(&mut self.project).is_none() {
             self.redo.push(step);
             return None;
@@ -155,7 +170,7 @@ impl Document {
         self.record(&Deed::Redo(Box::new(step.deed.clone())), changes);
         let deed = step.deed.clone();
         self.undo.push(step);
-        self.recompute();
+        self.recompute_from(before);
         Some(deed)
     }
 

@@ -20,7 +20,7 @@ mod typing;
 use std::path::{Path, PathBuf};
 
 use crate::model::mark::Mark;
-use crate::model::{Outcome, Project, compute, links};
+use crate::model::{Indicator, Outcome, Project, compute, links, recompute_row};
 
 pub use actions::Report;
 pub use edit::Edit;
@@ -143,8 +143,34 @@ impl Document {
         self.revision
     }
 
-    fn recompute(&mut self) {
-        self.outcome = compute(&self.project);
+    /// Row `i` as it is now, when `edit` changes that one Targets row: what
+    /// [`Self::recompute_from`] needs to bring the outcome up to date after it.
+    fn row_before(&self, edit: &Edit) -> Option<(usize, Indicator)> {
+        let Edit::Indicator { row, .. } = edit else {
+            return None;
+        };
+        Some((*row, self.project.indicators.get(*row)?.clone()))
+    }
+
+    /// Recomputes the outcome after a change. `before`: the one Targets row the change made,
+    /// as it was when the outcome was last computed; the outcome is then brought up to date
+    /// from that row alone where that gives the same numbers (a keystroke in a large grid),
+    /// and computed whole otherwise.
+    fn recompute_from(&mut self, before: Option<(usize, Indicator)>) {
+        let updated =
+            before.is_some_and(|(i, row)| recompute_row(&self.project, i, &row, &mut self.outcome));
+        if !updated {
+            self.outcome = compute(&self.project);
+        }
+        debug_assert!(
+            !updated || same(&self.outcome, &compute(&self.project)),
+            "a row's recompute differs from the whole computation"
+        );
+        self.changed();
+    }
+
+    /// Counts a change of the project whose outcome is already up to date.
+    fn changed(&mut self) {
         self.revision += 1;
         if self.typing.is_none() {
             self.committed_revision = self.revision;
@@ -188,6 +214,12 @@ impl Document {
             self.open_for_merge = false;
         }
     }
+}
+
+/// True when two outcomes hold the same numbers and problems (a value missing, NaN, equal to
+/// itself).
+fn same(a: &Outcome, b: &Outcome) -> bool {
+    a == b || format!("{a:?}") == format!("{b:?}")
 }
 
 /// The computer's user name, for the audit log until the user sets one.

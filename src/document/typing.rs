@@ -54,6 +54,11 @@ impl Document {
         deed: Deed,
     ) -> Result<(), Why> {
         self.typing_in(cell, at, deed);
+        // Reverting and applying change this row alone when both edit the same Targets row.
+        let restores = self.typing.as_ref().and_then(|t| t.restore.as_ref());
+        let before = self
+            .row_before(&edit)
+            .filter(|(row, _)| restores.is_none_or(|r| edits_row(r, *row)));
         // Checked against the project as it was before typing began.
         self.revert_typing();
         let edit = self.linked(edit);
@@ -61,19 +66,26 @@ impl Document {
             if let Some(typing) = &mut self.typing {
                 typing.refused = Some(why.clone());
             }
-            self.recompute();
+            self.recompute_from(before);
             return Err(why);
         }
         let Some(inverse) = edit.apply(&mut self.project) else {
-            self.recompute();
+            self.recompute_from(before);
             return Ok(());
         };
         if let Some(typing) = &mut self.typing {
             typing.restore = Some(inverse);
             typing.refused = None;
         }
-        self.recompute();
+        self.recompute_from(before);
         Ok(())
+    }
+
+    /// The row the typing's restore changes, as it is now (`None` when the restore is not of
+    /// one Targets row, or there is none).
+    fn restore_row_before(&self) -> Option<(usize, crate::model::Indicator)> {
+        let restore = self.typing.as_ref()?.restore.as_ref()?;
+        self.row_before(restore)
     }
 
     /// Text typed in `cell` that is not a value at all: the value before typing is held again
@@ -84,11 +96,18 @@ impl Document {
             field: at.1,
         };
         self.typing_in(cell, at, deed);
+        let reverts = self.typing.as_ref().is_some_and(|t| t.restore.is_some());
+        let before = self.restore_row_before();
         self.revert_typing();
         if let Some(typing) = &mut self.typing {
             typing.refused = Some(Why::Unreadable(error));
         }
-        self.recompute();
+        if reverts {
+            self.recompute_from(before);
+        } else {
+            // The project holds the value before typing already.
+            self.changed();
+        }
     }
 
     /// Puts back the value before typing (the typing goes on).
@@ -104,16 +123,19 @@ impl Document {
     pub fn commit_typing(&mut self) -> Option<Result<(), Refusal>> {
         let typing = self.typing.take()?;
         if let Some(why) = typing.refused {
-            self.recompute();
+            // The project holds the value before typing, and its outcome.
+            self.changed();
             let at = Some(typing.at);
             return Some(Err(Refusal { at, why }));
         }
         let Some(restore) = typing.restore else {
             return Some(Ok(()));
         };
+        // The row the outcome was computed with: the typed value.
+        let before = self.row_before(&restore);
         // Back to the value before typing, then the typed value as a recorded step.
         if let Some(redo) = restore.apply(&mut self.project) {
-            self.enter(redo, typing.deed, None);
+            self.enter_from(redo, typing.deed, None, before);
         }
         Some(Ok(()))
     }
@@ -121,12 +143,18 @@ impl Document {
     /// Throws the typing away (Esc): the value before typing comes back, and nothing is left
     /// in the history or the audit log. False when nothing was being typed.
     pub fn cancel_typing(&mut self) -> bool {
-        if self.typing.is_none() {
+        let Some(typing) = &self.typing else {
             return false;
-        }
+        };
+        let reverts = typing.restore.is_some();
+        let before = self.restore_row_before();
         self.revert_typing();
         self.typing = None;
-        self.recompute();
+        if reverts {
+            self.recompute_from(before);
+        } else {
+            self.changed();
+        }
         true
     }
 
@@ -146,4 +174,9 @@ impl Document {
             None => std::borrow::Cow::Borrowed(&self.project),
         }
     }
+}
+
+/// True when `edit` changes Targets row `row` alone.
+fn edits_row(edit: &Edit, row: usize) -> bool {
+    matches!(edit, Edit::Indicator { row: r, .. } if *r == row)
 }

@@ -118,20 +118,20 @@ pub fn present_value_factor(rate: f64, horizon_years: u32, timing: Timing) -> f6
 }
 
 /// The cells that hold an error, for quick look-up while computing.
-struct ErrorCells(HashSet<(Location, Field)>);
+pub(super) struct ErrorCells(HashSet<(Location, Field)>);
 
 impl ErrorCells {
-    fn new(problems: &[Problem]) -> Self {
+    pub(super) fn new<'p>(problems: impl IntoIterator<Item = &'p Problem>) -> Self {
         Self(
             problems
-                .iter()
+                .into_iter()
                 .filter(|p| p.is_error())
                 .map(|p| (p.location, p.field))
                 .collect(),
         )
     }
 
-    fn any(&self, location: Location, fields: &[Field]) -> bool {
+    pub(super) fn any(&self, location: Location, fields: &[Field]) -> bool {
         // Most projects have no errors at all: skip the hashing then.
         !self.0.is_empty()
             && fields
@@ -219,15 +219,7 @@ pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) 
         .enumerate()
         .map(|(i, indicator)| {
             let at = Location::Indicator(i);
-            let counterfactual = (trend_usable
-                && !errors.any(at, &[Field::Baseline, Field::AnnualChange]))
-            .then(|| {
-                counterfactual(
-                    indicator.baseline,
-                    program.program_years,
-                    indicator.effective_annual_change(program),
-                )
-            });
+            let counterfactual = row_counterfactual(program, indicator, at, &errors, trend_usable);
             let condition = links.condition_of(i).and_then(|j| conditions[j]);
             let value = condition
                 .filter(|_| !errors.any(at, &[Field::Population, Field::Condition]))
@@ -245,17 +237,8 @@ pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) 
         .collect();
 
     // A row takes part in d and B only when every input it depends on is sound.
-    let row_usable = |i: usize| {
-        let outcome = &indicators[i];
-        outcome.counterfactual.is_some()
-            && outcome.value.is_some()
-            && !errors.any(
-                Location::Indicator(i),
-                &[Field::Weight, Field::NegotiatedTarget],
-            )
-    };
     let (usable, excluded_rows): (Vec<usize>, Vec<usize>) =
-        (0..indicators.len()).partition(|&i| row_usable(i));
+        (0..indicators.len()).partition(|&i| row_usable(&indicators[i], i, &errors));
 
     let weighted_benefit_per_unit: f64 = usable
         .iter()
@@ -284,50 +267,27 @@ pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) 
 
     let mut rows_at_bound = 0;
     let mut total_benefit = None;
-    // Negotiated targets on the wrong side of their counterfactual: (row, c, F, money lost).
-    let mut wrong_way: Vec<(usize, f64, f64, f64)> = Vec::new();
+    // Negotiated targets on the wrong side of their counterfactual.
+    let mut wrong_way: Vec<(usize, WrongWay)> = Vec::new();
     if let Some(d) = minimum_impact {
         let mut sum = 0.0;
         for &i in &usable {
-            let indicator = &project.indicators[i];
             let outcome = &mut indicators[i];
             let (Some(c), Some(value)) = (outcome.counterfactual, outcome.value) else {
                 continue;
             };
-            let s = indicator.direction.sign();
-            let model_target = c + s * indicator.weight * d;
-            let (bounded_target, bound) = bounded(program, indicator.direction, model_target);
-            rows_at_bound += usize::from(bound.is_some());
-            let final_target = indicator.negotiated_target.unwrap_or(bounded_target);
-            let impact = s * (final_target - c);
-            let benefit = impact * value.benefit_per_unit;
-            if ![model_target, final_target, impact, benefit]
-                .iter()
-                .all(|v| v.is_finite())
-            {
+            let row = row_targets(program, &project.indicators[i], c, value, d);
+            rows_at_bound += usize::from(row.at_bound);
+            let Some(targets) = row.targets else {
                 continue;
+            };
+            sum += targets.benefit;
+            if let Some(wrong) = row.wrong_way {
+                wrong_way.push((i, wrong));
             }
-            sum += benefit;
-            if indicator.negotiated_target.is_some() && impact < -1e-12 {
-                wrong_way.push((i, c, final_target, -benefit));
-            }
-            outcome.targets = Some(Targets {
-                model_target,
-                bounded_target,
-                bound,
-                final_target,
-                impact,
-                benefit,
-                share_of_benefit: None,
-            });
+            outcome.targets = Some(targets);
         }
-        if sum > 0.0 {
-            for outcome in &mut indicators {
-                if let Some(targets) = &mut outcome.targets {
-                    targets.share_of_benefit = Some(targets.benefit / sum);
-                }
-            }
-        }
+        set_shares(&mut indicators, sum);
         if sum.is_finite() {
             total_benefit = Some(sum);
         } else {
@@ -335,26 +295,12 @@ pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) 
         }
     }
 
-    let currency = project.metadata.currency();
-    for (i, c, target, lost) in wrong_way {
-        let indicator = &project.indicators[i];
-        let kind = ProblemKind::WrongWay {
-            target,
-            counterfactual: c,
-            lower_is_better: indicator.direction == Direction::Lower,
-            lost,
-            currency: currency.to_owned(),
-        };
-        problems.push(Problem::warning(
-            Location::Indicator(i),
-            &indicator.name,
-            Field::NegotiatedTarget,
-            kind,
-        ));
+    for (i, wrong) in wrong_way {
+        problems.push(wrong.problem(project, i));
     }
 
-    let benefit_cost_ratio = total_benefit.map(|b| b / program.total_cost);
-    let surplus = total_benefit.map(|b| b - program.required_ratio * program.total_cost);
+    let benefit_cost_ratio = total_benefit.map(|b| benefit_cost_ratio(program, b));
+    let surplus = total_benefit.map(|b| surplus(program, b));
 
     Outcome {
         present_value_factor,
@@ -368,5 +314,138 @@ pub(crate) fn compute_with(project: &Project, program: &Program, links: &Links) 
         rows_at_bound,
         excluded_rows,
         problems,
+    }
+}
+
+/// B / C.
+pub(super) fn benefit_cost_ratio(program: &Program, total_benefit: f64) -> f64 {
+    total_benefit / program.total_cost
+}
+
+/// B − R·C.
+pub(super) fn surplus(program: &Program, total_benefit: f64) -> f64 {
+    total_benefit - program.required_ratio * program.total_cost
+}
+
+/// c_i of row `i` (at `at`), unless an input it depends on has an error.
+pub(super) fn row_counterfactual(
+    program: &Program,
+    indicator: &super::Indicator,
+    at: Location,
+    errors: &ErrorCells,
+    trend_usable: bool,
+) -> Option<f64> {
+    (trend_usable && !errors.any(at, &[Field::Baseline, Field::AnnualChange])).then(|| {
+        counterfactual(
+            indicator.baseline,
+            program.program_years,
+            indicator.effective_annual_change(program),
+        )
+    })
+}
+
+/// True when row `i` takes part in d and B: every input it depends on is sound.
+pub(super) fn row_usable(outcome: &IndicatorOutcome, i: usize, errors: &ErrorCells) -> bool {
+    outcome.counterfactual.is_some()
+        && outcome.value.is_some()
+        && !errors.any(
+            Location::Indicator(i),
+            &[Field::Weight, Field::NegotiatedTarget],
+        )
+}
+
+/// A negotiated target on the wrong side of its counterfactual.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WrongWay {
+    counterfactual: f64,
+    target: f64,
+    /// The benefit the program loses by it.
+    lost: f64,
+}
+
+impl WrongWay {
+    /// The warning on row `i`'s negotiated target.
+    pub(super) fn problem(self, project: &Project, i: usize) -> Problem {
+        let indicator = &project.indicators[i];
+        let kind = ProblemKind::WrongWay {
+            target: self.target,
+            counterfactual: self.counterfactual,
+            lower_is_better: indicator.direction == Direction::Lower,
+            lost: self.lost,
+            currency: project.metadata.currency().to_owned(),
+        };
+        Problem::warning(
+            Location::Indicator(i),
+            &indicator.name,
+            Field::NegotiatedTarget,
+            kind,
+        )
+    }
+}
+
+/// One usable row once d is known.
+pub(super) struct RowTargets {
+    /// The model target is held at a bound (counted even when the rest is not finite).
+    pub(super) at_bound: bool,
+    /// `None` when a product is not finite: the row is then left out of B.
+    pub(super) targets: Option<Targets>,
+    pub(super) wrong_way: Option<WrongWay>,
+}
+
+/// The targets of a usable row with counterfactual `c` and `value`, given d; its share of B
+/// is set once B is known ([`set_shares`]).
+pub(super) fn row_targets(
+    program: &Program,
+    indicator: &super::Indicator,
+    c: f64,
+    value: IndicatorValue,
+    d: f64,
+) -> RowTargets {
+    let s = indicator.direction.sign();
+    let model_target = c + s * indicator.weight * d;
+    let (bounded_target, bound) = bounded(program, indicator.direction, model_target);
+    let final_target = indicator.negotiated_target.unwrap_or(bounded_target);
+    let impact = s * (final_target - c);
+    let benefit = impact * value.benefit_per_unit;
+    let finite = [model_target, final_target, impact, benefit]
+        .iter()
+        .all(|v| v.is_finite());
+    let wrong_way =
+        (finite && indicator.negotiated_target.is_some() && impact < -1e-12).then_some(WrongWay {
+            counterfactual: c,
+            target: final_target,
+            lost: -benefit,
+        });
+    RowTargets {
+        at_bound: bound.is_some(),
+        targets: finite.then_some(Targets {
+            model_target,
+            bounded_target,
+            bound,
+            final_target,
+            impact,
+            benefit,
+            share_of_benefit: None,
+        }),
+        wrong_way,
+    }
+}
+
+/// B: the benefits of the rows that have targets, summed in row order.
+pub(super) fn total_of(indicators: impl Iterator<Item = Option<Targets>>) -> f64 {
+    let mut sum = 0.0;
+    for targets in indicators.flatten() {
+        sum += targets.benefit;
+    }
+    sum
+}
+
+/// Each row's share of B (none when B is not positive).
+pub(super) fn set_shares(indicators: &mut [IndicatorOutcome], sum: f64) {
+    let positive = sum > 0.0;
+    for outcome in indicators {
+        if let Some(targets) = &mut outcome.targets {
+            targets.share_of_benefit = positive.then(|| targets.benefit / sum);
+        }
     }
 }

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 /// Where an input is: the program inputs, a Values row or a Targets row (0-based index).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Ordered as validation lists problems: the program, then the Values rows, then the Targets
+/// rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Location {
     Program,
     Condition(usize),

@@ -14,6 +14,7 @@ pub mod links;
 pub mod mark;
 pub mod negotiate;
 pub mod problem;
+mod recompute;
 pub mod sensitivity;
 pub mod stats;
 pub mod validate;
@@ -30,6 +31,7 @@ pub use negotiate::{
     GoalSeek, NegotiationError, Rebalance, RebalanceStatus, RowBlock, goal_seek, rebalance,
 };
 pub use problem::{PrecisionPart, Problem, ProblemKind, Severity};
+pub use recompute::recompute_row;
 pub use sensitivity::{Parameter, SensitivityRanges, SensitivityRow, sensitivity};
 pub use stats::{TestKind, minimum_detectable_change, normal_quantile, required_sample_size};
 pub use validate::{condition_problems, indicator_problems, program_problems, validate};

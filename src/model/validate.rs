@@ -260,16 +260,21 @@ fn indicator_rules(
 /// The problems row `i` would have with `indicator` in it (the document checks an edit of one
 /// row with this before it enters).
 pub fn indicator_problems(project: &Project, i: usize, indicator: &Indicator) -> Vec<Problem> {
-    let mut problems = Vec::new();
     let linked = Links::finds(project, indicator);
-    indicator_rules(
-        project,
-        &project.program,
-        linked,
-        i,
-        indicator,
-        &mut problems,
-    );
+    row_problems(project, linked, i, indicator)
+}
+
+/// The problems of Targets row `i` holding `indicator` (`linked`: its condition is found), in
+/// the order [`validate`] lists them.
+pub(crate) fn row_problems(
+    project: &Project,
+    linked: bool,
+    i: usize,
+    indicator: &Indicator,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let program = &project.program;
+    indicator_rules(project, program, linked, i, indicator, &mut problems);
     problems
 }
 
