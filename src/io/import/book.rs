@@ -63,12 +63,12 @@ impl Sheet {
         // Not every format stores formulas; a sheet without them reads as values only.
         let formulas = book.worksheet_formula(name).unwrap_or_default();
         let start = formulas.start().unwrap_or_default();
-        let formulas = Formulas::new(
-            formulas
-                .used_cells()
-                .map(|(r, c, f)| ((start.0 + r as u32, start.1 + c as u32), stored_formula(f)))
-                .collect(),
-        );
+        let mut stored = Formulas::with_capacity(formulas.used_cells().count());
+        for (r, c, f) in formulas.used_cells() {
+            let at = (start.0 + r as u32, start.1 + c as u32);
+            stored.push(at, stored_text(f)).map_err(too_long)?;
+        }
+        let formulas = stored.finish();
         Ok(Self {
             name: name.to_owned(),
             values,
@@ -98,7 +98,7 @@ impl Sheet {
         // Room for a formula in every declared cell (no more than a workbook may hold): pages
         // never written cost nothing, and the list is not copied as it grows.
         let room = declared.len().min(MAX_BOOK_CELLS as u64) as usize;
-        let mut formulas = Vec::with_capacity(room);
+        let mut formulas = Formulas::with_capacity(room);
         let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
         // The cells of `dense` that hold a value: the range is cut to them at the end.
         let mut filled: Option<((u32, u32), (u32, u32))> = None;
@@ -133,8 +133,10 @@ impl Sheet {
                     _ => values.push(calamine::Cell::new(cell.pos, value)),
                 }
             }
-            if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
-                formulas.push((cell.pos, stored_formula_owned(formula)));
+            if let Some(formula) = cell.formula {
+                formulas
+                    .push(cell.pos, stored_text(&formula))
+                    .map_err(too_long)?;
             }
         }
         let values = match dense {
@@ -151,7 +153,7 @@ impl Sheet {
         Ok(Self {
             name: name.to_owned(),
             values,
-            formulas: Formulas::new(formulas),
+            formulas: formulas.finish(),
         })
     }
 
@@ -166,14 +168,15 @@ impl Sheet {
             .filter(|(_, v)| *v != Data::Empty)
             .map(|((r, c), v)| calamine::Cell::new((r, c), v))
             .collect();
-        let formulas = formulas
-            .into_iter()
-            .map(|(at, f)| (at, stored_formula(&f)))
-            .collect();
+        let mut stored = Formulas::with_capacity(formulas.len());
+        for (at, formula) in &formulas {
+            // Cells made in memory (tests, other formats) are far below the limit.
+            let _ = stored.push(*at, stored_text(formula));
+        }
         Self {
             name: name.to_owned(),
             values: Range::from_sparse(values),
-            formulas: Formulas::new(formulas),
+            formulas: stored.finish(),
         }
     }
 
@@ -255,24 +258,13 @@ impl Sheet {
 }
 
 /// A formula as kept: surrounding spaces and a leading "=" removed, once, when it is read.
-fn stored_formula(formula: &str) -> String {
-    stored_text(formula).to_owned()
-}
-
-/// [`stored_formula`] of a formula the reader already owns: kept as it is when there is
-/// nothing to cut (as an xlsx file stores them), without a copy.
-fn stored_formula_owned(formula: String) -> String {
-    let stored = stored_text(&formula);
-    if stored.len() == formula.len() {
-        formula
-    } else {
-        stored.to_owned()
-    }
-}
-
 fn stored_text(formula: &str) -> &str {
     let formula = formula.trim();
     formula.strip_prefix('=').unwrap_or(formula).trim()
+}
+
+fn too_long(_: super::formulas::TooLong) -> SheetError {
+    SheetError::Unreadable("its formulas come to more than 4 GiB of text".to_owned())
 }
 
 /// An empty range of the size a sheet declares (its `<dimension>`), when that is plausible.

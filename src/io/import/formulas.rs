@@ -7,47 +7,98 @@
 #[derive(Debug, Default)]
 pub struct Formulas {
     /// Sorted by position, one per position, none empty.
-    cells: Vec<((u32, u32), String)>,
+    cells: Vec<Entry>,
+    /// The text of every formula, one after another: one allocation for the sheet instead of
+    /// one for each formula.
+    text: String,
     /// (first row, first column) and (last row, last column) of the cells.
     span: Option<((u32, u32), (u32, u32))>,
 }
 
+/// Where one cell's formula is in [`Formulas::text`].
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    at: (u32, u32),
+    start: u32,
+    len: u32,
+}
+
+/// A sheet's formulas came to more text than [`Formulas`] holds (4 GiB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLong;
+
+/// Where a formula of `len` bytes goes after `text_len` bytes of text: (start, length), when
+/// both ends fit the 32-bit offsets.
+fn place(text_len: usize, len: usize) -> Result<(u32, u32), TooLong> {
+    let start = u32::try_from(text_len).map_err(|_| TooLong)?;
+    let len = u32::try_from(len).map_err(|_| TooLong)?;
+    start.checked_add(len).ok_or(TooLong)?;
+    Ok((start, len))
+}
+
 impl Formulas {
-    /// Formulas from cells in any order; where a position repeats, the later cell wins, as
-    /// it does in a file read top to bottom.
-    pub fn new(mut cells: Vec<((u32, u32), String)>) -> Self {
-        cells.retain(|(_, formula)| !formula.is_empty());
-        // A sheet's XML lists its cells in row order: sorting is for other sources.
-        if !cells.is_sorted_by_key(|(at, _)| *at) {
-            cells.sort_by_key(|(at, _)| *at);
+    /// An empty list with room for `cells` formulas and about as many bytes of text for each
+    /// as an IDB workbook's formulas take; room never written costs nothing.
+    pub fn with_capacity(cells: usize) -> Self {
+        Self {
+            cells: Vec::with_capacity(cells),
+            text: String::with_capacity(cells.saturating_mul(24)),
+            span: None,
+        }
+    }
+
+    /// Adds the formula of the cell at `at` (an empty one is no formula). Cells may come in
+    /// any order; where a position repeats, the later cell wins, as it does in a file read top
+    /// to bottom. [`Self::finish`] makes the list ready to read.
+    pub fn push(&mut self, at: (u32, u32), formula: &str) -> Result<(), TooLong> {
+        if formula.is_empty() {
+            return Ok(());
+        }
+        let (start, len) = place(self.text.len(), formula.len())?;
+        self.text.push_str(formula);
+        self.cells.push(Entry { at, start, len });
+        Ok(())
+    }
+
+    /// The list sorted by position, one formula for each, with its span.
+    pub fn finish(mut self) -> Self {
+        // A sheet's XML lists its cells in row order: sorting is for other sources. The sort
+        // is stable, so that of two formulas for one cell the later stays last.
+        let cells = &mut self.cells;
+        if !cells.is_sorted_by_key(|e| e.at) {
+            cells.sort_by_key(|e| e.at);
         }
         cells.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
+            let same = later.at == earlier.at;
             if same {
-                std::mem::swap(later, earlier);
+                *earlier = *later;
             }
             same
         });
         cells.shrink_to_fit();
-        let span = cells.first().map(|&((row, _), _)| {
-            let last = cells.last().map_or(row, |&((row, _), _)| row);
-            let (first_col, last_col) = cells
-                .iter()
-                .fold((u32::MAX, 0), |(lo, hi), &((_, col), _)| {
-                    (lo.min(col), hi.max(col))
-                });
-            ((row, first_col), (last, last_col))
+        self.text.shrink_to_fit();
+        self.span = cells.first().map(|first| {
+            let last = cells.last().map_or(first.at.0, |e| e.at.0);
+            let (first_col, last_col) = cells.iter().fold((u32::MAX, 0), |(lo, hi), e| {
+                (lo.min(e.at.1), hi.max(e.at.1))
+            });
+            ((first.at.0, first_col), (last, last_col))
         });
-        Self { cells, span }
+        self
+    }
+
+    fn text_of(&self, entry: Entry) -> &str {
+        let start = entry.start as usize;
+        &self.text[start..start + entry.len as usize]
     }
 
     /// The formula of a cell, if it has one.
     pub fn get(&self, row: u32, col: u32) -> Option<&str> {
         let at = self
             .cells
-            .binary_search_by_key(&(row, col), |(at, _)| *at)
+            .binary_search_by_key(&(row, col), |e| e.at)
             .ok()?;
-        Some(self.cells[at].1.as_str())
+        Some(self.text_of(self.cells[at]))
     }
 
     /// (first row, first column) and (last row, last column) of the cells with a formula.
@@ -57,9 +108,7 @@ impl Formulas {
 
     /// Every formula with its position, in row order.
     pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), &str)> {
-        self.cells
-            .iter()
-            .map(|(at, formula)| (*at, formula.as_str()))
+        self.cells.iter().map(|&e| (e.at, self.text_of(e)))
     }
 }
 
@@ -68,7 +117,11 @@ mod tests {
     use super::*;
 
     fn formulas(cells: &[((u32, u32), &str)]) -> Formulas {
-        Formulas::new(cells.iter().map(|&(at, f)| (at, f.to_owned())).collect())
+        let mut formulas = Formulas::with_capacity(cells.len());
+        for &(at, formula) in cells {
+            formulas.push(at, formula).expect("short formulas");
+        }
+        formulas.finish()
     }
 
     #[test]
@@ -90,6 +143,16 @@ mod tests {
         assert_eq!(f.span(), Some(((2, 1), (5, 7))));
         let order: Vec<(u32, u32)> = f.iter().map(|(at, _)| at).collect();
         assert_eq!(order, [(2, 3), (2, 7), (5, 1)]);
+    }
+
+    #[test]
+    fn a_formula_goes_where_its_offsets_reach_and_no_further() {
+        let max = u32::MAX as usize;
+        assert_eq!(place(0, 5), Ok((0, 5)));
+        assert_eq!(place(max - 2, 2), Ok((u32::MAX - 2, 2)));
+        assert_eq!(place(max - 1, 2), Err(TooLong));
+        assert_eq!(place(max + 1, 0), Err(TooLong));
+        assert_eq!(place(0, max + 1), Err(TooLong));
     }
 
     #[test]
