@@ -5,8 +5,9 @@
 use std::io::{Read, Seek};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use calamine::{Data, Range, Reader, Sheets};
+use calamine::{Data, DataRef, Reader, Sheets};
 
+use super::cells::{Cell, Cells};
 use super::formulas::Formulas;
 
 /// Sheets whose cells span more than this are refused rather than read.
@@ -19,7 +20,7 @@ pub const MAX_BOOK_CELLS: usize = 1_000_000;
 /// One worksheet.
 pub struct Sheet {
     pub name: String,
-    values: Range<Data>,
+    values: Cells,
     formulas: Formulas,
 }
 
@@ -60,6 +61,16 @@ impl Sheet {
         if cells.fetch_add(count, Ordering::Relaxed) + count > MAX_BOOK_CELLS {
             return Err(SheetError::TooManyCells);
         }
+        let values = match (values.start(), values.end()) {
+            (Some(start), Some(end)) => {
+                let mut stored = Cells::with_bounds(start, end);
+                for (r, c, value) in values.used_cells() {
+                    stored.set((start.0 + r as u32, start.1 + c as u32), borrowed(value));
+                }
+                stored.finish()
+            }
+            _ => Cells::default(),
+        };
         // Not every format stores formulas; a sheet without them reads as values only.
         let formulas = book.worksheet_formula(name).unwrap_or_default();
         let start = formulas.start().unwrap_or_default();
@@ -93,15 +104,13 @@ impl Sheet {
         if let Some(max) = max_row {
             declared.end.0 = declared.end.0.min(max);
         }
-        let mut dense = declared_range(declared);
+        let mut dense = declared_cells(declared);
         let mut values = Vec::new();
         // Room for a formula in every declared cell (no more than a workbook may hold): pages
         // never written cost nothing, and the list is not copied as it grows.
         let room = declared.len().min(MAX_BOOK_CELLS as u64) as usize;
         let mut formulas = Formulas::with_capacity(room);
         let (mut rows, mut cols) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
-        // The cells of `dense` that hold a value: the range is cut to them at the end.
-        let mut filled: Option<((u32, u32), (u32, u32))> = None;
         while let Some(cell) = reader.next_cell_with_formula().map_err(unreadable)? {
             let (row, col) = cell.pos;
             if max_row.is_some_and(|max| row > max) {
@@ -122,15 +131,10 @@ impl Sheet {
             if cells.fetch_add(1, Ordering::Relaxed) + 1 > MAX_BOOK_CELLS {
                 return Err(SheetError::TooManyCells);
             }
-            if cell.value != calamine::DataRef::Empty {
-                let value = Data::from(cell.value);
+            if cell.value != DataRef::Empty {
                 match &mut dense {
-                    Some(range) if range_holds(range, cell.pos) => {
-                        range.set_value(cell.pos, value);
-                        let ((r0, c0), (r1, c1)) = filled.unwrap_or((cell.pos, cell.pos));
-                        filled = Some(((r0.min(row), c0.min(col)), (r1.max(row), c1.max(col))));
-                    }
-                    _ => values.push(calamine::Cell::new(cell.pos, value)),
+                    Some(stored) if stored.holds(cell.pos) => stored.set(cell.pos, cell.value),
+                    _ => values.push((cell.pos, Data::from(cell.value))),
                 }
             }
             if let Some(formula) = cell.formula {
@@ -140,15 +144,13 @@ impl Sheet {
             }
         }
         let values = match dense {
-            Some(range) if values.is_empty() => trimmed(range, filled),
-            Some(range) => {
-                let (r0, c0) = range.start().unwrap_or_default();
-                values.extend(range.used_cells().map(|(r, c, v)| {
-                    calamine::Cell::new((r0 + r as u32, c0 + c as u32), v.clone())
-                }));
-                Range::from_sparse(values)
+            Some(stored) if values.is_empty() => stored.finish(),
+            Some(stored) => {
+                // Cells outside the declared size: all of them in a rectangle that holds them.
+                values.splice(0..0, stored.values());
+                Cells::from_values(values)
             }
-            None => Range::from_sparse(values),
+            None => Cells::from_values(values),
         };
         Ok(Self {
             name: name.to_owned(),
@@ -163,11 +165,6 @@ impl Sheet {
         values: Vec<((u32, u32), Data)>,
         formulas: Vec<((u32, u32), String)>,
     ) -> Self {
-        let values = values
-            .into_iter()
-            .filter(|(_, v)| *v != Data::Empty)
-            .map(|((r, c), v)| calamine::Cell::new((r, c), v))
-            .collect();
         let mut stored = Formulas::with_capacity(formulas.len());
         for (at, formula) in &formulas {
             // Cells made in memory (tests, other formats) are far below the limit.
@@ -175,7 +172,7 @@ impl Sheet {
         }
         Self {
             name: name.to_owned(),
-            values: Range::from_sparse(values),
+            values: Cells::from_values(values),
             formulas: stored.finish(),
         }
     }
@@ -211,9 +208,8 @@ impl Sheet {
     }
 
     /// The cached value of a cell (a formula's last result, if the workbook saved one).
-    pub fn value(&self, row: u32, col: u32) -> &Data {
-        static EMPTY: Data = Data::Empty;
-        self.values.get_value((row, col)).unwrap_or(&EMPTY)
+    pub fn value(&self, row: u32, col: u32) -> Cell<'_> {
+        self.values.get(row, col)
     }
 
     /// The formula of a cell as stored (a leading "=" removed), if it has one.
@@ -224,10 +220,10 @@ impl Sheet {
     /// The cell as text, for labels, headers and names.
     pub fn text(&self, row: u32, col: u32) -> Option<String> {
         match self.value(row, col) {
-            Data::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
-            Data::Float(f) => Some(crate::text::format_number(*f)),
-            Data::Int(i) => Some(i.to_string()),
-            Data::Bool(b) => Some(b.to_string()),
+            Cell::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+            Cell::Float(f) => Some(crate::text::format_number(f)),
+            Cell::Int(i) => Some(i.to_string()),
+            Cell::Bool(b) => Some(b.to_string()),
             _ => None,
         }
     }
@@ -235,8 +231,8 @@ impl Sheet {
     /// True when the cell holds neither a value nor a formula.
     pub fn is_blank(&self, row: u32, col: u32) -> bool {
         let empty = match self.value(row, col) {
-            Data::Empty => true,
-            Data::String(s) => s.trim().is_empty(),
+            Cell::Empty => true,
+            Cell::String(s) => s.trim().is_empty(),
             _ => false,
         };
         empty && self.formula(row, col).is_none()
@@ -249,9 +245,9 @@ impl Sheet {
             .iter()
             .filter(|(_, f)| !f.trim().is_empty())
             .any(|((r, c), _)| match self.value(r, c) {
-                Data::Float(f) => *f != 0.0,
-                Data::Int(i) => *i != 0,
-                Data::String(s) => !s.is_empty(),
+                Cell::Float(f) => f != 0.0,
+                Cell::Int(i) => i != 0,
+                Cell::String(s) => !s.is_empty(),
                 _ => false,
             })
     }
@@ -267,35 +263,29 @@ fn too_long(_: super::formulas::TooLong) -> SheetError {
     SheetError::Unreadable("its formulas come to more than 4 GiB of text".to_owned())
 }
 
-/// An empty range of the size a sheet declares (its `<dimension>`), when that is plausible.
-fn declared_range(declared: calamine::Dimensions) -> Option<Range<Data>> {
+/// Room for the cells a sheet declares (its `<dimension>`), when that size is plausible.
+fn declared_cells(declared: calamine::Dimensions) -> Option<Cells> {
     let (start, end) = (declared.start, declared.end);
     let plausible = start.0 <= end.0
         && start.1 <= end.1
         && declared.len() <= MAX_SHEET_CELLS as u64
         && declared.len() > 1;
-    plausible.then(|| Range::new(start, end))
+    plausible.then(|| Cells::with_bounds(start, end))
 }
 
-fn range_holds(range: &Range<Data>, (row, col): (u32, u32)) -> bool {
-    match (range.start(), range.end()) {
-        (Some(start), Some(end)) => {
-            (start.0..=end.0).contains(&row) && (start.1..=end.1).contains(&col)
-        }
-        _ => false,
+/// A value of another format's range, as the xlsx reader hands one over.
+pub(super) fn borrowed(value: &Data) -> DataRef<'_> {
+    match value {
+        Data::Int(i) => DataRef::Int(*i),
+        Data::Float(f) => DataRef::Float(*f),
+        Data::String(s) => DataRef::SharedString(s),
+        Data::Bool(b) => DataRef::Bool(*b),
+        Data::DateTime(d) => DataRef::DateTime(*d),
+        Data::DateTimeIso(s) => DataRef::DateTimeIso(s.clone()),
+        Data::DurationIso(s) => DataRef::DurationIso(s.clone()),
+        Data::Error(e) => DataRef::Error(e.clone()),
+        Data::Empty => DataRef::Empty,
     }
-}
-
-/// The range cut to the cells that hold something (`filled`), as calamine's own reader
-/// leaves it: a sheet may declare more rows or columns than it fills.
-fn trimmed(range: Range<Data>, filled: Option<((u32, u32), (u32, u32))>) -> Range<Data> {
-    let Some((start, end)) = filled else {
-        return Range::empty();
-    };
-    if Some(start) == range.start() && Some(end) == range.end() {
-        return range;
-    }
-    range.range(start, end)
 }
 
 /// The sheets of a workbook and its defined names.
@@ -406,12 +396,12 @@ mod tests {
     fn cells_are_read_whatever_dimension_the_sheet_declares() {
         for dimension in ["A1:D5", "B2:C3", "A1:Z900", "C3:D5", "A1:XFD1048576", "A1"] {
             let sheet = read(dimension, None);
-            assert_eq!(sheet.value(0, 0), &Data::Float(1.5), "{dimension}");
-            assert_eq!(sheet.value(1, 1), &Data::Float(2.5), "{dimension}");
-            assert_eq!(sheet.value(2, 2), &Data::Float(4.0), "{dimension}");
+            assert_eq!(sheet.value(0, 0), Cell::Float(1.5), "{dimension}");
+            assert_eq!(sheet.value(1, 1), Cell::Float(2.5), "{dimension}");
+            assert_eq!(sheet.value(2, 2), Cell::Float(4.0), "{dimension}");
             assert_eq!(sheet.text(4, 3).as_deref(), Some("note"), "{dimension}");
             assert_eq!(sheet.formula(2, 2), Some("A1+B2"), "{dimension}");
-            assert_eq!(sheet.value(3, 3), &Data::Empty, "{dimension}");
+            assert_eq!(sheet.value(3, 3), Cell::Empty, "{dimension}");
             assert_eq!(sheet.row_span(), Some((0, 4)), "{dimension}");
             assert_eq!(sheet.col_span(), Some((0, 3)), "{dimension}");
         }
@@ -421,8 +411,8 @@ mod tests {
     #[test]
     fn a_sheet_read_to_a_row_stops_there() {
         let sheet = read("A1:D5", Some(2));
-        assert_eq!(sheet.value(2, 2), &Data::Float(4.0));
-        assert_eq!(sheet.value(4, 3), &Data::Empty);
+        assert_eq!(sheet.value(2, 2), Cell::Float(4.0));
+        assert_eq!(sheet.value(4, 3), Cell::Empty);
         assert_eq!(sheet.row_span(), Some((0, 2)));
     }
 }

@@ -1,7 +1,7 @@
 //! The results a workbook cached (d, unit and present values, model targets) compared with this
 //! program's, so that a reader sees at once whether the import reproduced the workbook.
 
-use calamine::Data;
+use super::cells::Cell;
 
 use super::book::Book;
 use super::layout::Table;
@@ -31,7 +31,7 @@ pub fn compare_cached(
                      cell: (u32, u32),
                      ours: Option<f64>,
                      relative: bool| {
-        let (Data::Float(cached), Some(ours)) = (book.sheets[sheet].value(cell.0, cell.1), ours)
+        let (Cell::Float(cached), Some(ours)) = (book.sheets[sheet].value(cell.0, cell.1), ours)
         else {
             return;
         };
@@ -42,7 +42,7 @@ pub fn compare_cached(
                 column,
                 row,
                 cell: book.address(sheet, cell.0, cell.1),
-                workbook: *cached,
+                workbook: cached,
                 ours,
             });
         }

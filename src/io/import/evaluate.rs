@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use calamine::Data;
+use super::cells::Cell;
 use rustc_hash::FxHashMap;
 
 use super::book::Book;
@@ -36,16 +36,16 @@ pub enum Value {
 }
 
 impl Value {
-    fn from_data(data: &Data) -> Value {
-        match data {
-            Data::Float(f) => Value::Number(*f),
-            Data::Int(i) => Value::Number(*i as f64),
-            Data::String(s) => Value::Text(s.clone()),
-            Data::Bool(b) => Value::Bool(*b),
-            Data::Empty => Value::Empty,
-            Data::Error(e) => Value::Error(e.to_string()),
-            Data::DateTime(d) => Value::Number(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => Value::Text(s.clone()),
+    fn from_data(cell: Cell<'_>) -> Value {
+        match cell {
+            Cell::Float(f) => Value::Number(f),
+            Cell::Int(i) => Value::Number(i as f64),
+            Cell::String(s) => Value::Text(s.to_owned()),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Empty => Value::Empty,
+            Cell::Error(e) => Value::Error(e.to_string()),
+            Cell::DateTime(d) => Value::Number(d.as_f64()),
+            Cell::DateTimeIso(s) | Cell::DurationIso(s) => Value::Text(s.to_owned()),
         }
     }
 
@@ -189,7 +189,7 @@ impl<'b> Evaluator<'b> {
         if s.formula(row, col).is_none() {
             return Evaluated::Literal(Value::from_data(s.value(row, col)));
         }
-        if !self.book.formulas_exact && !matches!(s.value(row, col), Data::Empty) {
+        if !self.book.formulas_exact && !matches!(s.value(row, col), Cell::Empty) {
             // A format whose formulas are read only approximately: its saved result stands.
             return Evaluated::Computed(Value::from_data(s.value(row, col)));
         }
@@ -464,7 +464,7 @@ impl Context<'_, '_> {
         let (sheet, row, col) = cell;
         let book = self.evaluator.book;
         let s = &book.sheets[sheet];
-        let saved_stands = !book.formulas_exact && !matches!(s.value(row, col), Data::Empty);
+        let saved_stands = !book.formulas_exact && !matches!(s.value(row, col), Cell::Empty);
         if s.formula(row, col).is_none() || saved_stands {
             return Value::from_data(s.value(row, col));
         }

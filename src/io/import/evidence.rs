@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use calamine::Data;
+use super::cells::Cell;
 
 use super::book::Book;
 use super::evaluate::CellId;
@@ -242,8 +242,8 @@ pub(super) fn values_evidence(
                 let value = |r: &super::formula::CellRef| {
                     let (s, rr, cc) = cell_of(book, sheet, r)?;
                     match book.sheets[s].value(rr, cc) {
-                        Data::Float(f) => Some(f.abs()),
-                        Data::Int(i) => Some(i.abs() as f64),
+                        Cell::Float(f) => Some(f.abs()),
+                        Cell::Int(i) => Some(i.abs() as f64),
                         _ => None,
                     }
                 };
@@ -284,8 +284,8 @@ pub(super) fn targets_evidence(
     // Values identical in every row (the program length, d) tell a constant from a variable.
     let constant = |col: u32| {
         let mut seen = table.rows.iter().filter_map(|&r| match s.value(r, col) {
-            Data::Float(f) => Some(*f),
-            Data::Int(i) => Some(*i as f64),
+            Cell::Float(f) => Some(f),
+            Cell::Int(i) => Some(i as f64),
             _ => None,
         });
         let first = seen.next();
@@ -465,7 +465,7 @@ pub(super) fn position_fallback(book: &Book, table: &mut Table<TargetsColumn>) {
             .rows
             .iter()
             .filter(|&&r| {
-                matches!(s.value(r, col), Data::Float(_) | Data::Int(_))
+                matches!(s.value(r, col), Cell::Float(_) | Cell::Int(_))
                     || s.formula(r, col).is_some()
             })
             .count();

@@ -3,7 +3,7 @@
 //! (the cost in d's formula, GNI per capita in the unit value's), else worked out; an input
 //! that is found nowhere is marked missing, for the user to type in.
 
-use calamine::Data;
+use super::cells::Cell;
 use rustc_hash::FxHashMap;
 
 use super::book::Book;
@@ -51,12 +51,12 @@ impl Labels {
             };
             for row in r0..=r1.min(r0 + 2000) {
                 for col in c0..=c1.min(c0 + 60) {
-                    if let Data::String(text) = s.value(row, col)
+                    if let Cell::String(text) = s.value(row, col)
                         && !text.trim().is_empty()
                         && text.len() < 120
                         && !covered(sheet, row, col)
                     {
-                        let index = *seen.entry(text.as_str()).or_insert_with(|| {
+                        let index = *seen.entry(text).or_insert_with(|| {
                             texts.push(header(text));
                             texts.len() - 1
                         });
@@ -130,8 +130,8 @@ fn value_cell(book: &Book, (sheet, row, col): CellId, numeric: bool) -> Option<C
             return true;
         }
         match s.value(r, c) {
-            Data::Float(_) | Data::Int(_) => true,
-            Data::String(t) => {
+            Cell::Float(_) | Cell::Int(_) => true,
+            Cell::String(t) => {
                 crate::text::parse_number(t).is_ok() || crate::text::parse_percent(t).is_ok()
             }
             _ => false,

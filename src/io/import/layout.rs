@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use calamine::Data;
+use super::cells::Cell;
 
 use super::book::Book;
 use super::evaluate::CellId;
@@ -268,7 +268,7 @@ fn candidate<C: Column>(
     let s = &book.sheets[sheet];
     let cells: Vec<(u32, String)> = (cols.0..=cols.1.min(cols.0 + HEADER_SEARCH_COLUMNS))
         .filter_map(|col| match s.value(row, col) {
-            Data::String(text) if !text.trim().is_empty() && text.len() < 200 => {
+            Cell::String(text) if !text.trim().is_empty() && text.len() < 200 => {
                 Some((col, text.trim().to_owned()))
             }
             _ => None,
@@ -533,7 +533,7 @@ fn classify_rows<C: Column>(
                 continue;
             }
             match s.value(row, col) {
-                Data::String(t)
+                Cell::String(t)
                     if s.formula(row, col).is_none() && crate::text::parse_percent(t).is_err() =>
                 {
                     text.get_or_insert_with(|| t.trim().to_owned());

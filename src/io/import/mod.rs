@@ -15,6 +15,7 @@
 
 pub mod archive;
 pub mod book;
+pub mod cells;
 mod check;
 pub mod evaluate;
 mod evidence;
@@ -391,9 +392,9 @@ impl Reading<'_> {
 pub fn saved_number(book: &Book, sheet: usize, row: u32, col: u32, kind: Kind) -> Option<f64> {
     let data = book.sheets.get(sheet)?.value(row, col);
     match data {
-        calamine::Data::Float(f) => Some(*f),
-        calamine::Data::Int(i) => Some(*i as f64),
-        calamine::Data::String(s) => match kind {
+        cells::Cell::Float(f) => Some(f),
+        cells::Cell::Int(i) => Some(i as f64),
+        cells::Cell::String(s) => match kind {
             Kind::Percent => crate::text::parse_percent(s).ok(),
             _ => crate::text::parse_number(s).ok(),
         },

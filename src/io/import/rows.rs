@@ -2,7 +2,7 @@
 //! each indicator linked to its condition and given its direction from the best evidence the
 //! workbook holds; the census sheet kept as it is.
 
-use calamine::Data;
+use super::cells::Cell;
 
 use super::book::Book;
 use super::evaluate::CellId;
@@ -451,10 +451,10 @@ pub fn read_census(book: &Book, tables: &Tables) -> Option<CensusTable> {
         .map(|r| {
             (c0..=c1)
                 .map(|c| match sheet.value(r, c) {
-                    Data::Float(f) => TableCell::Number(*f),
-                    Data::Int(i) => TableCell::Number(*i as f64),
-                    Data::Empty => TableCell::Empty,
-                    other => TableCell::Text(other.to_string()),
+                    Cell::Float(f) => TableCell::Number(f),
+                    Cell::Int(i) => TableCell::Number(i as f64),
+                    Cell::Empty => TableCell::Empty,
+                    other => TableCell::Text(super::cells::data(other).to_string()),
                 })
                 .collect()
         })

@@ -1,5 +1,6 @@
 use super::super::book::Sheet;
 use super::*;
+use calamine::Data;
 
 fn book(cells: Vec<((u32, u32), Data)>, formulas: &[((u32, u32), &str)]) -> Book {
     let formulas = formulas
