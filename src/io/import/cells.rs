@@ -159,8 +159,11 @@ impl Cells {
     }
 
     fn span(&self, index: u32) -> &str {
-        let (start, len) = self.spans[index as usize];
-        &self.texts[start as usize..(start + len) as usize]
+        let (start, len) = self.spans.get(index as usize).copied().unwrap_or_default();
+        let start = start as usize;
+        self.texts
+            .get(start..start + len as usize)
+            .unwrap_or_default()
     }
 
     /// The value at (row, column); empty outside the rectangle.
@@ -177,7 +180,10 @@ impl Cells {
             Slot::Text(span) => Cell::String(self.span(*span)),
             Slot::DateTimeIso(span) => Cell::DateTimeIso(self.span(*span)),
             Slot::DurationIso(span) => Cell::DurationIso(self.span(*span)),
-            Slot::DateTime(date) => Cell::DateTime(self.dates[*date as usize]),
+            Slot::DateTime(date) => self
+                .dates
+                .get(*date as usize)
+                .map_or(Cell::Empty, |d| Cell::DateTime(*d)),
         }
     }
 
@@ -253,6 +259,10 @@ mod tests {
         cells.set((3, 3), DataRef::String("  own text ".into()));
         cells.set((4, 1), DataRef::Int(7));
         cells.set((4, 2), DataRef::Error(CellErrorType::Div0));
+        let date = ExcelDateTime::new(45_000.5, calamine::ExcelDateTimeType::DateTime, false);
+        cells.set((4, 3), DataRef::DateTime(date));
+        cells.set((2, 3), DataRef::DurationIso("PT1H".into()));
+        cells.set((2, 3), DataRef::Empty);
         cells.set((9, 9), DataRef::Float(1.0));
         let cells = cells.finish();
         assert_eq!(cells.get(2, 1), Cell::Float(0.25));
@@ -261,10 +271,11 @@ mod tests {
         assert_eq!(cells.get(3, 3), Cell::String("  own text "));
         assert_eq!(cells.get(4, 1), Cell::Int(7));
         assert_eq!(cells.get(4, 2), Cell::Error(&CellErrorType::Div0));
-        assert_eq!(cells.get(2, 3), Cell::Empty);
+        assert_eq!(cells.get(4, 3), Cell::DateTime(date));
+        assert_eq!(cells.get(2, 3), Cell::Empty, "emptied again");
         assert_eq!(cells.get(9, 9), Cell::Empty, "outside the rectangle");
         assert_eq!(cells.get(0, 0), Cell::Empty);
-        assert_eq!(cells.spans.len(), 2, "\"higher\" once, the own text once");
+        assert_eq!(cells.spans.len(), 3, "\"higher\" once, each own text once");
         assert_eq!(cells.start(), Some((2, 1)));
         assert_eq!(cells.end(), Some((4, 3)));
     }
