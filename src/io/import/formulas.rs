@@ -1,5 +1,5 @@
-//! The formulas of a sheet, kept sparse: only the cells that hold one, in row order, found by
-//! binary search. A dense range of the sheet's size would cost a 24-byte slot (an empty
+//! The formulas of a sheet, kept sparse: only the cells that hold one, in row order, found
+//! through an index of where each row's cells start. A dense range of the sheet's size would cost a 24-byte slot (an empty
 //! `String`) for every cell, formula or not (about 4 MB for a 10,000-indicator Targets sheet),
 //! all of it memory the system must hand over and clear before it is used.
 
@@ -13,6 +13,10 @@ pub struct Formulas {
     text: String,
     /// (first row, first column) and (last row, last column) of the cells.
     span: Option<((u32, u32), (u32, u32))>,
+    /// For each row from the first to one past the last, the index in `cells` of its first
+    /// cell; empty when the rows are too far apart for such an index to pay (then a cell is
+    /// found by binary search over them all).
+    row_starts: Vec<u32>,
 }
 
 /// Where one cell's formula is in [`Formulas::text`].
@@ -36,6 +40,29 @@ fn place(text_len: usize, len: usize) -> Result<(u32, u32), TooLong> {
     Ok((start, len))
 }
 
+/// Where each row's cells start in `cells` (sorted by position), from the first row to one
+/// past the last; empty when the rows span more than four times as many rows as there are
+/// cells, or more than 32-bit indices count.
+fn row_starts(cells: &[Entry]) -> Vec<u32> {
+    let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+        return Vec::new();
+    };
+    let rows = (last.at.0 - first.at.0) as usize + 1;
+    if rows > 4 * cells.len() + 64 || u32::try_from(cells.len()).is_err() {
+        return Vec::new();
+    }
+    let mut starts = Vec::with_capacity(rows + 1);
+    let mut next = 0;
+    for row in first.at.0..=last.at.0 {
+        while cells.get(next).is_some_and(|e| e.at.0 < row) {
+            next += 1;
+        }
+        starts.push(next as u32);
+    }
+    starts.push(cells.len() as u32);
+    starts
+}
+
 impl Formulas {
     /// An empty list with room for `cells` formulas and about as many bytes of text for each
     /// as an IDB workbook's formulas take; room never written costs nothing.
@@ -44,6 +71,7 @@ impl Formulas {
             cells: Vec::with_capacity(cells),
             text: String::with_capacity(cells.saturating_mul(24)),
             span: None,
+            row_starts: Vec::new(),
         }
     }
 
@@ -84,6 +112,7 @@ impl Formulas {
             });
             ((first.at.0, first_col), (last, last_col))
         });
+        self.row_starts = row_starts(&self.cells);
         self
     }
 
@@ -94,11 +123,18 @@ impl Formulas {
 
     /// The formula of a cell, if it has one.
     pub fn get(&self, row: u32, col: u32) -> Option<&str> {
-        let at = self
-            .cells
-            .binary_search_by_key(&(row, col), |e| e.at)
-            .ok()?;
-        Some(self.text_of(self.cells[at]))
+        let first_row = self.cells.first()?.at.0;
+        let row_cells = match row.checked_sub(first_row) {
+            None => return None,
+            Some(r) if !self.row_starts.is_empty() => {
+                let r = r as usize;
+                let (start, end) = (*self.row_starts.get(r)?, *self.row_starts.get(r + 1)?);
+                &self.cells[start as usize..end as usize]
+            }
+            Some(_) => &self.cells,
+        };
+        let at = row_cells.binary_search_by_key(&(row, col), |e| e.at).ok()?;
+        Some(self.text_of(row_cells[at]))
     }
 
     /// (first row, first column) and (last row, last column) of the cells with a formula.
@@ -153,6 +189,32 @@ mod tests {
         assert_eq!(place(max - 1, 2), Err(TooLong));
         assert_eq!(place(max + 1, 0), Err(TooLong));
         assert_eq!(place(0, max + 1), Err(TooLong));
+    }
+
+    /// Rows far apart (no row index) and close together (an index) find the same cells.
+    #[test]
+    fn cells_are_found_with_or_without_the_row_index() {
+        let close = formulas(&[
+            ((3, 1), "A1"),
+            ((3, 4), "B1"),
+            ((5, 0), "C1"),
+            ((6, 2), "D1"),
+        ]);
+        assert!(!close.row_starts.is_empty());
+        let far = formulas(&[((3, 1), "A1"), ((3, 4), "B1"), ((900_000, 2), "D1")]);
+        assert!(far.row_starts.is_empty());
+        for f in [&close, &far] {
+            assert_eq!(f.get(3, 1), Some("A1"));
+            assert_eq!(f.get(3, 4), Some("B1"));
+            assert_eq!(f.get(3, 2), None);
+            assert_eq!(f.get(2, 1), None);
+            assert_eq!(f.get(4, 0), None);
+            assert_eq!(f.get(u32::MAX, 0), None);
+        }
+        assert_eq!(close.get(5, 0), Some("C1"));
+        assert_eq!(close.get(6, 2), Some("D1"));
+        assert_eq!(close.get(7, 2), None);
+        assert_eq!(far.get(900_000, 2), Some("D1"));
     }
 
     #[test]
