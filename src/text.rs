@@ -174,7 +174,44 @@ pub fn format_percent(proportion: f64, decimals: usize) -> String {
     } else {
         value
     };
-    format!("{value:.decimals$}%")
+    let mut text = fixed_point(value, decimals);
+    text.push('%');
+    text
+}
+
+/// `value` with `decimals` decimals, exactly as `format!("{value:.decimals$}")` writes it.
+/// That formatting takes a slow exact path for every value; here a value that is not within a
+/// hair of a rounding tie is rounded in integers instead (to 3 decimals and below ten
+/// million), which gives the same digits, and anything else goes the exact way. A 10,000-row
+/// table formats about 80,000 such numbers.
+pub fn fixed_point(value: f64, decimals: usize) -> String {
+    const SCALES: [f64; 4] = [1.0, 10.0, 100.0, 1000.0];
+    if let Some(&scale) = SCALES.get(decimals) {
+        let scaled = value * scale;
+        // `scaled` is within 2e-9 of the exact value times the scale (below 1e7), so away
+        // from a tie both round to the same integer.
+        let from_tie = (scaled - scaled.floor() - 0.5).abs();
+        if scaled.abs() < 1e7 && from_tie > 1e-6 {
+            let rounded = scaled.round() as i64;
+            // "-0.0" is left to the exact path.
+            if rounded != 0 || value.is_sign_positive() {
+                return decimal_text(rounded, decimals);
+            }
+        }
+    }
+    format!("{value:.decimals$}")
+}
+
+/// An integer count of 10^-`decimals` units as a decimal number: (-1234, 2) → "-12.34".
+fn decimal_text(units: i64, decimals: usize) -> String {
+    let digits = units.unsigned_abs().to_string();
+    let sign = if units < 0 { "-" } else { "" };
+    if decimals == 0 {
+        return format!("{sign}{digits}");
+    }
+    let digits = format!("{digits:0>width$}", width = decimals + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - decimals);
+    format!("{sign}{whole}.{fraction}")
 }
 
 /// A plain number with thousands separators and as many decimals as it needs (at most 6):
@@ -194,7 +231,7 @@ pub fn format_number(value: f64) -> String {
     } else {
         6
     };
-    let text = format!("{value:.decimals$}");
+    let text = fixed_point(value, decimals);
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -212,7 +249,7 @@ pub fn format_fixed(value: f64, decimals: usize) -> String {
     if value.abs() >= 1e15 {
         return format!("{value:e}");
     }
-    let text = format!("{value:.decimals$}");
+    let text = fixed_point(value, decimals);
     let text = if text
         .trim_start_matches('-')
         .chars()
@@ -243,7 +280,7 @@ pub fn format_decimal(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return "—".to_owned();
     }
-    group_thousands(&format!("{value:.decimals$}"))
+    group_thousands(&fixed_point(value, decimals))
 }
 
 fn group_thousands(text: &str) -> String {
@@ -358,7 +395,7 @@ pub fn format_target(value: f64) -> String {
     if !(value * 100.0).is_finite() {
         return String::new();
     }
-    let text = format!("{:.3}", value * 100.0);
+    let text = fixed_point(value * 100.0, 3);
     let trimmed = text.trim_end_matches('0');
     let trimmed = if trimmed.ends_with('.') {
         format!("{trimmed}0")
@@ -371,6 +408,55 @@ pub fn format_target(value: f64) -> String {
 #[cfg(test)]
 mod shown {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        /// The integer path writes every value as the standard formatting does: values of
+        /// every size, and values at or a hair from a rounding tie.
+        #[test]
+        fn fixed_point_is_the_standard_formatting(
+            value in prop_oneof![
+                any::<f64>(),
+                -2e7..2e7f64,
+                -1.0..1.0f64,
+                (-100_000i64..100_000, 0usize..4, -3i64..4).prop_map(|(units, d, hair)| {
+                    // k + 0.5 units of the last decimal, give or take a few ulps.
+                    let scale = 10f64.powi(d as i32);
+                    let tie = (units as f64 + 0.5) / scale;
+                    f64::from_bits((tie.to_bits() as i64 + hair) as u64)
+                }),
+            ],
+            decimals in 0usize..6,
+        ) {
+            prop_assert_eq!(fixed_point(value, decimals), format!("{value:.decimals$}"));
+        }
+    }
+
+    #[test]
+    fn fixed_point_examples() {
+        for (value, decimals) in [
+            (0.25, 1),
+            (0.35, 1),
+            (-0.04, 1),
+            (-0.0, 1),
+            (0.0, 0),
+            (-0.6, 0),
+            (1e7, 1),
+            (9_999_999.95, 1),
+            (123.4567, 3),
+            (-5.0, 2),
+            (0.05, 1),
+            (f64::NAN, 1),
+        ] {
+            assert_eq!(
+                fixed_point(value, decimals),
+                format!("{value:.decimals$}"),
+                "{value}"
+            );
+        }
+    }
 
     #[test]
     fn a_ratio_below_the_requirement_never_looks_like_it() {
