@@ -1,7 +1,8 @@
 //! The formulas of a sheet, kept sparse: only the cells that hold one, in row order, found
-//! through an index of where each row's cells start. A dense range of the sheet's size would cost a 24-byte slot (an empty
-//! `String`) for every cell, formula or not (about 4 MB for a 10,000-indicator Targets sheet),
-//! all of it memory the system must hand over and clear before it is used.
+//! through an index of where each row's cells start. Their texts share one buffer. A dense
+//! range of the sheet's size would cost a 24-byte slot (an empty `String`) for every cell,
+//! formula or not (about 4 MB for a 10,000-indicator Targets sheet), all of it memory the
+//! system must hand over and clear before it is used.
 
 /// Formulas by cell, (row, column) 0-based, each stored without its "=".
 #[derive(Debug, Default)]
