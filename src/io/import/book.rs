@@ -241,9 +241,9 @@ impl Sheet {
     /// True when some formula cell has a cached result other than 0 or empty text: a workbook
     /// saved by a library that writes no results has none.
     pub fn has_cached_results(&self) -> bool {
+        // Formulas are kept trimmed and never empty.
         self.formulas
             .iter()
-            .filter(|(_, f)| !f.trim().is_empty())
             .any(|((r, c), _)| match self.value(r, c) {
                 Cell::Float(f) => f != 0.0,
                 Cell::Int(i) => i != 0,
