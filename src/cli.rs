@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::i18n::Lang;
-use crate::io::{ExportOptions, export_xlsx, open_project};
+use crate::io::{ExportOptions, export_xlsx_meanwhile, open_project};
 use crate::model::{TestKind, compute, required_sample_size};
 use crate::report::{ComputeReport, text_table};
 use crate::tr;
@@ -177,44 +177,26 @@ fn run_compute(
     timing.lap("read and import");
     let outcome = compute(&project);
     timing.lap("compute");
-    if let Some(import) = &import
-        && json
-    {
-        // Standard output holds the JSON; what the user should check goes to standard error.
-        for warning in import.warnings(lang) {
-            eprintln!("rbf-targets: {warning}");
-        }
-    }
-    if let Some(import) = &import
-        && !json
-    {
-        eprint!(
-            "{}",
-            tr!(
+    let print = || print_results(file, &project, &outcome, import.as_ref(), json, lang);
+    // With a workbook to write, the results are printed while it is written: the export
+    // leaves a core free once its analysis sheets are done.
+    let (printed, exported) = match out {
+        Some(out) => {
+            let options = ExportOptions {
                 lang,
-                "Import of {}:\n{}",
-                "Importación de {}:\n{}",
-                file.display(),
-                import.to_text(lang)
-            )
-        );
-    }
-    let printed = if json {
-        let mut report = ComputeReport::new(&project, &outcome, lang);
-        report.import = import
-            .as_ref()
-            .map(|i| crate::report::ImportJson::new(i, lang));
-        serde_json::to_string_pretty(&report)
-            .map_err(std::io::Error::other)
-            .and_then(|text| writeln!(std::io::stdout(), "{text}"))
-    } else {
-        write!(
-            std::io::stdout(),
-            "{}",
-            text_table(&project, &outcome, lang)
-        )
+                ..ExportOptions::default()
+            };
+            let mut printed = Ok(());
+            let exported = export_xlsx_meanwhile(&project, out, options, || printed = print());
+            (printed, Some((out, exported)))
+        }
+        None => (print(), None),
     };
-    timing.lap("print");
+    timing.lap(if out.is_some() {
+        "print and export"
+    } else {
+        "print"
+    });
     if let Err(error) = printed {
         eprintln!(
             "{}",
@@ -232,13 +214,7 @@ fn run_compute(
         eprintln!("rbf-targets: {sentence}");
         invalid = true;
     }
-    if let Some(out) = out {
-        let options = ExportOptions {
-            lang,
-            ..ExportOptions::default()
-        };
-        let exported = export_xlsx(&project, out, options);
-        timing.lap("export");
+    if let Some((out, exported)) = exported {
         match exported {
             Ok(()) => {
                 if !json {
@@ -255,6 +231,47 @@ fn run_compute(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// The import report (on standard error) and the results (a table, or JSON) on standard
+/// output.
+fn print_results(
+    file: &Path,
+    project: &crate::model::Project,
+    outcome: &crate::model::Outcome,
+    import: Option<&crate::io::ImportReport>,
+    json: bool,
+    lang: Lang,
+) -> std::io::Result<()> {
+    if let Some(import) = import {
+        if json {
+            // Standard output holds the JSON; what the user should check goes to standard
+            // error.
+            for warning in import.warnings(lang) {
+                eprintln!("rbf-targets: {warning}");
+            }
+        } else {
+            eprint!(
+                "{}",
+                tr!(
+                    lang,
+                    "Import of {}:\n{}",
+                    "Importación de {}:\n{}",
+                    file.display(),
+                    import.to_text(lang)
+                )
+            );
+        }
+    }
+    if json {
+        let mut report = ComputeReport::new(project, outcome, lang);
+        report.import = import.map(|i| crate::report::ImportJson::new(i, lang));
+        serde_json::to_string_pretty(&report)
+            .map_err(std::io::Error::other)
+            .and_then(|text| writeln!(std::io::stdout(), "{text}"))
+    } else {
+        write!(std::io::stdout(), "{}", text_table(project, outcome, lang))
     }
 }
 

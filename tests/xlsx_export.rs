@@ -208,6 +208,40 @@ fn export_refuses_a_project_with_problems_and_writes_nothing() {
     assert_eq!(files, [std::ffi::OsString::from("bad.xlsx")]);
 }
 
+/// The work given to run while a workbook is written runs once, before the export returns,
+/// whether the workbook is written, refused for its problems or cannot be written at all; the
+/// workbook is the one a plain export writes.
+#[test]
+fn work_run_meanwhile_runs_once_whatever_the_export_does() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let written = folder.path().join("meanwhile.xlsx");
+    let mut bad = rich_project();
+    bad.indicators[2].baseline = 1.4;
+    let cases = [
+        (rich_project(), written.clone(), true),
+        (bad, folder.path().join("bad.xlsx"), false),
+        (
+            rich_project(),
+            folder.path().join("no folder/x.xlsx"),
+            false,
+        ),
+    ];
+    for (project, path, writes) in cases {
+        let mut runs = 0;
+        let exported = rbf_targets::io::export_xlsx_meanwhile(
+            &project,
+            &path,
+            ExportOptions::default(),
+            || runs += 1,
+        );
+        assert_eq!(runs, 1, "{}", path.display());
+        assert_eq!(exported.is_ok(), writes, "{}", path.display());
+        assert_eq!(path.exists(), writes, "{}", path.display());
+    }
+    let imported = import_xlsx(&written).expect("import").project;
+    assert_eq!(imported, rich_project());
+}
+
 /// LibreOffice's `soffice`, if installed. `.ci/run` installs it; set RBF_REQUIRE_LIBREOFFICE=1
 /// to make its absence a failure rather than a skipped check.
 fn soffice() -> Option<PathBuf> {

@@ -11,7 +11,7 @@ pub use import::{
     read_book,
 };
 pub use project_file::{ProjectFileError, el_salvador_sample, load, load_str, save, to_ron_string};
-pub use xlsx_export::{ExportError, ExportOptions, export_xlsx};
+pub use xlsx_export::{ExportError, ExportOptions, export_xlsx, export_xlsx_meanwhile};
 
 use std::path::Path;
 

@@ -296,19 +296,30 @@ pub fn workbook_bytes(project: &Project, options: ExportOptions) -> Result<Vec<u
     // never written cost nothing, and the archive is not copied as it grows.
     let room = 64 * 1024 + 1024 * project.indicators.len().min(1_000_000);
     let mut bytes = Vec::with_capacity(room);
-    write_workbook(project, options, std::io::Cursor::new(&mut bytes))?;
+    write_workbook(
+        project,
+        options,
+        std::io::Cursor::new(&mut bytes),
+        &mut None,
+    )?;
     Ok(bytes)
 }
+
+/// Work to run while a workbook is written, on the thread that has finished its sheets while
+/// the Targets sheet and the archive still take one core (the command line prints its table
+/// there). Taken out of the option when it runs.
+type Meanwhile<'a> = Option<Box<dyn FnOnce() + Send + 'a>>;
 
 /// Builds the workbook into `writer`. The three large sheets (Targets, Sensitivity,
 /// Verification) are written row by row to temporary files rather than held as cells, on two
 /// threads; the archive is compressed at the fastest level (a workbook of 10,000 indicators is
 /// about 1.7 times the size it would be at the default level, and written in a fifth of the
-/// time).
+/// time). `meanwhile` runs on the second thread once its sheets are written.
 fn write_workbook(
     project: &Project,
     options: ExportOptions,
     writer: impl std::io::Write + Send,
+    meanwhile: &mut Meanwhile<'_>,
 ) -> Result<(), ExportError> {
     let outcome = compute(project);
     let errors: Vec<crate::model::Problem> = outcome.errors().cloned().collect();
@@ -340,11 +351,18 @@ fn write_workbook(
     let (targets, analyses) = workbook.worksheets_mut().split_at_mut(1);
     let (targets, analyses) = std::thread::scope(|scope| {
         let written = scope.spawn(|| {
-            let [sensitivity, verification] = analyses else {
-                return Ok(());
+            let written = match analyses {
+                [sensitivity, verification] => {
+                    write_sensitivity(sensitivity, project, &outcome, &analysis).and_then(|()| {
+                        write_verification(verification, project, &outcome, &analysis)
+                    })
+                }
+                _ => Ok(()),
             };
-            write_sensitivity(sensitivity, project, &outcome, &analysis)?;
-            write_verification(verification, project, &outcome, &analysis)
+            if let Some(work) = meanwhile.take() {
+                work();
+            }
+            written
         });
         let targets = write_targets(&mut targets[0], project, &outcome, options, &formats);
         (targets, written.join())
@@ -414,6 +432,33 @@ pub fn export_xlsx(
     path: &Path,
     options: ExportOptions,
 ) -> Result<(), ExportError> {
+    export(project, path, options, &mut None)
+}
+
+/// Writes the workbook to `path` atomically, running `meanwhile` while it is written (on the
+/// thread that writes the analysis sheets, once they are written: the Targets sheet and the
+/// archive leave a core free then). `meanwhile` runs exactly once, before this returns,
+/// whether the workbook could be written or not.
+pub fn export_xlsx_meanwhile(
+    project: &Project,
+    path: &Path,
+    options: ExportOptions,
+    meanwhile: impl FnOnce() + Send,
+) -> Result<(), ExportError> {
+    let mut meanwhile: Meanwhile<'_> = Some(Box::new(meanwhile));
+    let exported = export(project, path, options, &mut meanwhile);
+    if let Some(work) = meanwhile.take() {
+        work();
+    }
+    exported
+}
+
+fn export(
+    project: &Project,
+    path: &Path,
+    options: ExportOptions,
+    meanwhile: &mut Meanwhile<'_>,
+) -> Result<(), ExportError> {
     let io_error = |source| ExportError::Write {
         path: path.display().to_string(),
         source,
@@ -422,7 +467,7 @@ pub fn export_xlsx(
     super::project_file::write_atomically_with(
         path,
         |file| {
-            write_workbook(project, options, file).map_err(|error| match error {
+            write_workbook(project, options, file, meanwhile).map_err(|error| match error {
                 ExportError::Xlsx(XlsxError::IoError(source)) => io_error(source),
                 other => other,
             })
