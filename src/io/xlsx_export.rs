@@ -192,12 +192,12 @@ fn formula<'a>(
 ) -> Result<(), XlsxError> {
     let mut f = Formula::new(text);
     if options.cached_results {
-        f = f.set_result(
-            result
-                .filter(|v| v.is_finite())
-                .map(|v| v.to_string())
-                .unwrap_or_default(),
-        );
+        // Written as rust_xlsxwriter writes a number cell (zmij's shortest digits).
+        let mut digits = zmij::Buffer::new();
+        let result = result
+            .filter(|v| v.is_finite())
+            .map(|v| digits.format_finite(v));
+        f = f.set_result(result.unwrap_or_default());
     }
     match format.into() {
         Some(format) => sheet.write_formula_with_format(row, col, f, format)?,
