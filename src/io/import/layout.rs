@@ -15,7 +15,7 @@ use super::report::{
     AnyColumn, Evidence, MappedColumn, SkipReason, SkippedRow, TableKind, TableReport,
 };
 use super::vocabulary::{Header, Vocabulary, best_assignment, header, normalize};
-use crate::schema::{Column, TargetsColumn, ValuesColumn};
+use crate::schema::{Column, TargetsColumn, ValuesColumn, labels};
 
 /// A header score at or above this recognises a column.
 pub const WORDS_THRESHOLD: f64 = 0.5;
@@ -331,10 +331,14 @@ fn best_candidate<C: Column>(
 ) -> Option<Candidate<C>> {
     let vocabulary = Vocabulary::<C>::of_all();
     let mut best: Option<(f64, Candidate<C>)> = None;
+    let set_aside = set_aside(book);
     for (sheet, s) in book.sheets.iter().enumerate() {
         let (Some((r0, r1)), Some(cols)) = (s.row_span(), s.col_span()) else {
             continue;
         };
+        if set_aside[sheet] {
+            continue;
+        }
         let bonus = if named_for(kind, &s.name) { 0.5 } else { 0.0 };
         for row in r0..=r1.min(r0.saturating_add(HEADER_SEARCH_ROWS)) {
             if exclude == Some((sheet, row)) {
@@ -359,6 +363,29 @@ fn best_candidate<C: Column>(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// For each sheet, whether the searches for the tables and for the program's inputs pass it
+/// over: when the workbook has sheets named for both tables (Targets and Values, in either
+/// language), the sheets named like the analysis sheets this program writes (Sensitivity,
+/// Verification, Rounds, Audit, Changes), which are read back by name with their own layout.
+/// A 10,000-row Verification sheet holds 10,000 names that would otherwise be scored as
+/// headers and labels. A workbook without both named sheets is searched whole.
+pub fn set_aside(book: &Book) -> Vec<bool> {
+    let named = |kind| book.sheets.iter().any(|s| named_for(kind, &s.name));
+    let analyses = [
+        labels::SENSITIVITY_SHEET,
+        labels::VERIFICATION_SHEET,
+        labels::ROUNDS_SHEET,
+        labels::AUDIT_SHEET,
+        labels::CHANGES_SHEET,
+    ]
+    .map(|words| [normalize(words.en), normalize(words.es)]);
+    let both = named(TableKind::Targets) && named(TableKind::Values);
+    book.sheets
+        .iter()
+        .map(|s| both && analyses.iter().flatten().any(|n| *n == normalize(&s.name)))
+        .collect()
 }
 
 /// The tables of a workbook.
@@ -606,7 +633,56 @@ fn classify_rows<C: Column>(
 
 #[cfg(test)]
 mod tests {
-    use super::is_total;
+    use super::{is_total, set_aside};
+    use crate::io::import::book::{Book, Sheet};
+
+    fn book(names: &[&str]) -> Book {
+        Book {
+            sheets: names
+                .iter()
+                .map(|name| Sheet::from_cells(name, Vec::new(), Vec::new()))
+                .collect(),
+            names: Vec::new(),
+            formulas_exact: true,
+        }
+    }
+
+    /// The analysis sheets are passed over only beside sheets named for both tables; any
+    /// other sheet, and every sheet of a workbook without both, is searched.
+    #[test]
+    fn analysis_sheets_are_set_aside_beside_both_named_tables() {
+        let exported = [
+            "Metas",
+            "Valores",
+            "Sensibilidad",
+            "Verificación",
+            "Rondas",
+            "Notes",
+        ];
+        assert_eq!(
+            set_aside(&book(&exported)),
+            [false, false, true, true, true, false]
+        );
+        let english = [
+            "Targets",
+            "Values",
+            "Verification",
+            "Audit",
+            "Changes",
+            "Census data",
+        ];
+        assert_eq!(
+            set_aside(&book(&english)),
+            [false, false, true, true, true, false]
+        );
+        for foreign in [
+            &["Verification", "Values"][..],
+            &["Targets", "Sensitivity"],
+            &["Sheet1", "Changes"],
+        ] {
+            assert!(!set_aside(&book(foreign)).contains(&true), "{foreign:?}");
+        }
+    }
 
     #[test]
     fn totals_are_told_from_names() {
