@@ -396,15 +396,14 @@ fn parse_direction(text: &str) -> Option<Direction> {
         "mas alto",
         "aumentar",
     ];
-    if LOWER
-        .iter()
-        .any(|w| text == *w || text.starts_with(&format!("{w} ")))
-    {
+    // The word alone, or followed by a space and more.
+    let opens = |w: &&str| {
+        text.strip_prefix(*w)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    if LOWER.iter().any(opens) {
         Some(Direction::Lower)
-    } else if HIGHER
-        .iter()
-        .any(|w| text == *w || text.starts_with(&format!("{w} ")))
-    {
+    } else if HIGHER.iter().any(opens) {
         Some(Direction::Higher)
     } else {
         None
@@ -463,4 +462,31 @@ pub fn read_census(book: &Book, tables: &Tables) -> Option<CensusTable> {
         sheet_name: sheet.name.clone(),
         rows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_direction;
+    use crate::model::Direction;
+
+    /// A direction is its word alone or followed by more words, in either language, in any
+    /// case or accent; a word that only starts the same way is no direction.
+    #[test]
+    fn directions_are_read_from_their_words() {
+        for (text, expected) in [
+            ("lower", Some(Direction::Lower)),
+            ("Lower is better", Some(Direction::Lower)),
+            ("MENOR es mejor", Some(Direction::Lower)),
+            ("Más bajo", Some(Direction::Lower)),
+            ("higher", Some(Direction::Higher)),
+            ("up (coverage)", Some(Direction::Higher)),
+            ("Mayor", Some(Direction::Higher)),
+            ("upper", None),
+            ("lowering", None),
+            ("downward", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_direction(text), expected, "{text:?}");
+        }
+    }
 }
