@@ -471,8 +471,9 @@ fn number(book: &Book, sheet: usize, row: u32, col: u32, kind: Kind) -> Option<f
 }
 
 /// Each indicator's row by name (the first row when a name repeats).
-fn rows_by_name(project: &Project) -> std::collections::HashMap<String, usize> {
-    let mut rows = std::collections::HashMap::with_capacity(project.indicators.len());
+fn rows_by_name(project: &Project) -> rustc_hash::FxHashMap<String, usize> {
+    let mut rows = rustc_hash::FxHashMap::default();
+    rows.reserve(project.indicators.len());
     for (i, indicator) in project.indicators.iter().enumerate() {
         rows.entry(indicator.name.clone()).or_insert(i);
     }
@@ -516,6 +517,7 @@ fn read_verification(book: &Book, project: &mut Project) {
     };
     let s = &book.sheets[sheet];
     let rows = rows_by_name(project);
+    let one_sample = Lang::ALL.map(|l| normalize(test_short(TestKind::OneSample, l)));
     let mut row = header + 1;
     while let Some(name) = s.text(row, col) {
         if let Some(indicator) = rows
@@ -530,7 +532,6 @@ fn read_verification(book: &Book, project: &mut Project) {
             design.deff = at(4, Kind::Plain);
             design.alpha = at(5, Kind::Plain).unwrap_or(0.05);
             design.power = at(6, Kind::Plain).unwrap_or(0.9);
-            let one_sample = Lang::ALL.map(|l| normalize(test_short(TestKind::OneSample, l)));
             design.test = match s.text(row, col + 7).map(|t| normalize(&t)) {
                 Some(t) if one_sample.contains(&t) => TestKind::OneSample,
                 _ => TestKind::TwoProportions,
