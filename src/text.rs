@@ -275,6 +275,11 @@ pub fn format_amount(value: f64) -> String {
     group_thousands(&(value.round() as i64).to_string())
 }
 
+/// A count with thousands separators, as amounts have them: 10000 → "10,000".
+pub fn format_count(count: usize) -> String {
+    group_thousands(&count.to_string())
+}
+
 /// A number with thousands separators and `decimals` decimals: 433.7195 → "433.72".
 pub fn format_decimal(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
@@ -316,6 +321,20 @@ impl std::error::Error for ParseError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (count, shown) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1,000"),
+            (10_000, "10,000"),
+            (30_101, "30,101"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(format_count(count), shown);
+        }
+    }
 
     #[test]
     fn the_three_ways_to_type_62_percent_agree() {

@@ -7,7 +7,7 @@ use crate::io::import::report::{
 };
 use crate::model::Direction;
 use crate::schema::Column;
-use crate::text::format_number;
+use crate::text::{format_count, format_number};
 use crate::tr;
 
 /// "Row 3", "Rows 1–10,000" or "Rows 1–4, 6–10" for sorted row indices.
@@ -76,8 +76,8 @@ impl ImportReport {
                     "Tabla {} en la hoja \"{}\", encabezado en la fila {}, {} filas: {}",
                     table.kind.name(lang),
                     table.sheet,
-                    table.header_row + 1,
-                    table.rows,
+                    format_count(table.header_row as usize + 1),
+                    format_count(table.rows),
                     columns.join("; ")
                 ),
             ));
@@ -174,14 +174,14 @@ impl ImportReport {
                 "All {} computed results the workbook held agree with this program's within 1e-9.",
                 "Los {} resultados calculados del libro coinciden con los de este programa dentro \
                     de 1e-9.",
-                self.compared
+                format_count(self.compared)
             ),
             Some(list) => tr!(
                 lang,
                 "{} of {} computed results differ by more than 1e-9:",
                 "{} de {} resultados calculados difieren en más de 1e-9:",
-                list.len(),
-                self.compared
+                format_count(list.len()),
+                format_count(self.compared)
             ),
         }
     }
@@ -454,5 +454,32 @@ fn note_text(note: &Note, lang: Lang, rows: &str, several: bool) -> String {
                     indicadores no tienen condición a la cual vincularse.",
             )
             .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::Lang;
+    use crate::io::import::report::ImportReport;
+
+    /// The comparison's counts are grouped by thousands, as the window's amounts are.
+    #[test]
+    fn the_comparison_groups_its_counts() {
+        let report = ImportReport {
+            differences: Some(Vec::new()),
+            compared: 30_101,
+            ..ImportReport::default()
+        };
+        assert_eq!(
+            report.comparison(Lang::En),
+            "All 30,101 computed results the workbook held agree with this program's within 1e-9."
+        );
+        assert!(
+            report
+                .comparison(Lang::Es)
+                .starts_with("Los 30,101 resultados calculados"),
+            "{}",
+            report.comparison(Lang::Es)
+        );
     }
 }

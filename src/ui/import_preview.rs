@@ -89,8 +89,8 @@ impl ImportPreview {
                         changes until you press Open.",
                     "{} indicadores y {} condiciones leídos; {} por corregir después de abrir. \
                         Nada cambia hasta que pulse Abrir.",
-                    project.indicators.len(),
-                    project.conditions.len(),
+                    crate::text::format_count(project.indicators.len()),
+                    crate::text::format_count(project.conditions.len()),
                     if errors == 1 {
                         lang.t("1 problem", "1 problema").to_owned()
                     } else {
@@ -216,8 +216,8 @@ fn table_ui(
             "Tabla {}: hoja \"{}\", encabezado en la fila {}, {} filas",
             table.kind.name(lang),
             table.sheet,
-            table.header_row + 1,
-            table.rows
+            crate::text::format_count(table.header_row as usize + 1),
+            crate::text::format_count(table.rows)
         ))
         .strong(),
     );
