@@ -45,12 +45,11 @@ impl Labels {
         let mut cells = Vec::new();
         let mut texts = Vec::new();
         let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
-        let set_aside = super::layout::set_aside(book);
         for (sheet, s) in book.sheets.iter().enumerate() {
             let (Some((r0, r1)), Some((c0, c1))) = (s.row_span(), s.col_span()) else {
                 continue;
             };
-            if set_aside[sheet] {
+            if tables.set_aside[sheet] {
                 continue;
             }
             for row in r0..=r1.min(r0 + 2000) {

@@ -320,18 +320,18 @@ fn candidate<C: Column>(
     })
 }
 
-/// The best header row of a table of `kind` in the workbook, skipping `exclude` (the other
-/// table's header).
+/// The best header row of a table of `kind` in the workbook, skipping the sheets `set_aside`
+/// marks and `exclude` (the other table's header).
 fn best_candidate<C: Column>(
     book: &Book,
     kind: TableKind,
     choices: &Choices,
     cache: &mut HeaderCache,
+    set_aside: &[bool],
     exclude: Option<(usize, u32)>,
 ) -> Option<Candidate<C>> {
     let vocabulary = Vocabulary::<C>::of_all();
     let mut best: Option<(f64, Candidate<C>)> = None;
-    let set_aside = set_aside(book);
     for (sheet, s) in book.sheets.iter().enumerate() {
         let (Some((r0, r1)), Some(cols)) = (s.row_span(), s.col_span()) else {
             continue;
@@ -371,7 +371,7 @@ fn best_candidate<C: Column>(
 /// Verification, Rounds, Audit, Changes), which are read back by name with their own layout.
 /// A 10,000-row Verification sheet holds 10,000 names that would otherwise be scored as
 /// headers and labels. A workbook without both named sheets is searched whole.
-pub fn set_aside(book: &Book) -> Vec<bool> {
+fn set_aside(book: &Book) -> Vec<bool> {
     let named = |kind| book.sheets.iter().any(|s| named_for(kind, &s.name));
     let analyses = [
         labels::SENSITIVITY_SHEET,
@@ -398,16 +398,25 @@ pub struct Tables {
     pub cost_cell: Option<(CellId, CellId)>,
     pub years_cell: Option<(CellId, CellId)>,
     pub gni_cell: Option<(CellId, CellId)>,
+    /// For each sheet, whether the searches pass it over ([`set_aside`]).
+    pub set_aside: Vec<bool>,
 }
 
 /// Finds the Targets and Values tables. A header row that could head either is given to the
 /// one whose columns it matches better.
 pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
     let mut cache = HeaderCache::default();
-    let mut targets =
-        best_candidate::<TargetsColumn>(book, TableKind::Targets, choices, &mut cache, None);
+    let aside = set_aside(book);
+    let mut targets = best_candidate::<TargetsColumn>(
+        book,
+        TableKind::Targets,
+        choices,
+        &mut cache,
+        &aside,
+        None,
+    );
     let mut values =
-        best_candidate::<ValuesColumn>(book, TableKind::Values, choices, &mut cache, None);
+        best_candidate::<ValuesColumn>(book, TableKind::Values, choices, &mut cache, &aside, None);
     if let (Some(t), Some(v)) = (&targets, &values)
         && (t.sheet, t.row) == (v.sheet, v.row)
     {
@@ -417,6 +426,7 @@ pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
                 TableKind::Values,
                 choices,
                 &mut cache,
+                &aside,
                 Some((t.sheet, t.row)),
             );
         } else {
@@ -425,6 +435,7 @@ pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
                 TableKind::Targets,
                 choices,
                 &mut cache,
+                &aside,
                 Some((v.sheet, v.row)),
             );
         }
@@ -438,6 +449,7 @@ pub fn find_tables(book: &Book, choices: &Choices) -> Tables {
         cost_cell: None,
         years_cell: None,
         gni_cell: None,
+        set_aside: aside,
     };
     if let Some(values) = &mut tables.values {
         tables.gni_cell = values_evidence(book, values);
