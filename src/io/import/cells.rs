@@ -21,6 +21,17 @@ pub enum Cell<'a> {
     DurationIso(&'a str),
 }
 
+impl Cell<'_> {
+    /// The number a numeric cell holds (a float or an integer); `None` for any other.
+    pub fn number(self) -> Option<f64> {
+        match self {
+            Cell::Float(f) => Some(f),
+            Cell::Int(i) => Some(i as f64),
+            _ => None,
+        }
+    }
+}
+
 /// One cell as stored; a text is the index of its span in [`Cells::spans`].
 #[derive(Clone, Debug, Default, PartialEq)]
 enum Slot {
@@ -243,6 +254,19 @@ pub fn data(cell: Cell<'_>) -> Data {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floats_and_integers_are_numbers_and_nothing_else_is() {
+        assert_eq!(Cell::Float(-2.5).number(), Some(-2.5));
+        assert_eq!(Cell::Int(-7).number(), Some(-7.0));
+        assert_eq!(
+            Cell::Int(i64::MIN).number(),
+            Some(-9.223_372_036_854_776e18)
+        );
+        for other in [Cell::Empty, Cell::String("3"), Cell::Bool(true)] {
+            assert_eq!(other.number(), None, "{other:?}");
+        }
+    }
 
     #[test]
     fn a_slot_is_sixteen_bytes() {

@@ -5,8 +5,6 @@
 
 use std::collections::HashMap;
 
-use super::cells::Cell;
-
 use super::book::Book;
 use super::evaluate::CellId;
 use super::formula::{Expr, Reference};
@@ -241,11 +239,7 @@ pub(super) fn values_evidence(
                 // GNI per capita is the largest of the outside factors (k is 1 to 3).
                 let value = |r: &super::formula::CellRef| {
                     let (s, rr, cc) = cell_of(book, sheet, r)?;
-                    match book.sheets[s].value(rr, cc) {
-                        Cell::Float(f) => Some(f.abs()),
-                        Cell::Int(i) => Some(i.abs() as f64),
-                        _ => None,
-                    }
+                    book.sheets[s].value(rr, cc).number().map(f64::abs)
                 };
                 let largest = outside
                     .iter()
@@ -283,11 +277,7 @@ pub(super) fn targets_evidence(
     let s = &book.sheets[sheet];
     // Values identical in every row (the program length, d) tell a constant from a variable.
     let constant = |col: u32| {
-        let mut seen = table.rows.iter().filter_map(|&r| match s.value(r, col) {
-            Cell::Float(f) => Some(f),
-            Cell::Int(i) => Some(i as f64),
-            _ => None,
-        });
+        let mut seen = table.rows.iter().filter_map(|&r| s.value(r, col).number());
         let first = seen.next();
         first.is_some() && seen.all(|v| Some(v) == first)
     };
@@ -464,10 +454,7 @@ pub(super) fn position_fallback(book: &Book, table: &mut Table<TargetsColumn>) {
         let numbers = table
             .rows
             .iter()
-            .filter(|&&r| {
-                matches!(s.value(r, col), Cell::Float(_) | Cell::Int(_))
-                    || s.formula(r, col).is_some()
-            })
+            .filter(|&&r| s.value(r, col).number().is_some() || s.formula(r, col).is_some())
             .count();
         if numbers * 2 < table.rows.len() || table.rows.is_empty() {
             continue;

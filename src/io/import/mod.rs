@@ -392,13 +392,11 @@ impl Reading<'_> {
 pub fn saved_number(book: &Book, sheet: usize, row: u32, col: u32, kind: Kind) -> Option<f64> {
     let data = book.sheets.get(sheet)?.value(row, col);
     match data {
-        cells::Cell::Float(f) => Some(f),
-        cells::Cell::Int(i) => Some(i as f64),
         cells::Cell::String(s) => match kind {
             Kind::Percent => crate::text::parse_percent(s).ok(),
             _ => crate::text::parse_number(s).ok(),
         },
-        _ => None,
+        number => number.number(),
     }
     .map(|n| {
         if kind == Kind::Percent && n.abs() > 1.0 {
