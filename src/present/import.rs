@@ -22,7 +22,7 @@ fn rows_text(lang: Lang, rows: &[usize]) -> String {
     let shown: Vec<String> = runs
         .iter()
         .map(|&(first, last)| {
-            let n = |r: usize| format_number((r + 1) as f64);
+            let n = |r: usize| format_count(r + 1);
             if first == last {
                 n(first)
             } else {
